@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+// The command index: one line per command (Timewarrior's commands.h). Each add_* binds the
+// command's options in its file under commands/ and records its runner in the Invocation.
+#pragma once
+
+#include "invocation.hpp"
+
+#include <ent110/core/messages.hpp>
+
+namespace ent110::cli {
+
+void add_init       (CLI::App& app, Invocation& inv, Lang lang);
+void add_config     (CLI::App& app, Invocation& inv, Lang lang);
+void add_unit       (CLI::App& app, Invocation& inv, Lang lang);
+void add_user       (CLI::App& app, Invocation& inv, Lang lang);
+void add_enterprise (CLI::App& app, Invocation& inv, Lang lang);
+
+}  // namespace ent110::cli

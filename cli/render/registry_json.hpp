@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <ent110/registry/registry.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace ent110::cli {
+
+/// The name of `kind` for people, e.g. "县" or "county".
+std::string unit_kind_label(Lang lang, UnitKind kind);
+
+/// {"code", "name", "kind", "leader", "contact", "phone"}; absent values are null.
+nlohmann::json to_json(const Unit& unit);
+/// {"login", "unit", "role"}.
+nlohmann::json to_json(const User& user);
+/// {"id", "name", "credit_code", "county", "above_scale", "key", "contact", "phone"}.
+nlohmann::json to_json(const Enterprise& enterprise);
+
+}  // namespace ent110::cli

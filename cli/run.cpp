@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+#include "run.hpp"
+
+#include "app.hpp"
+#include "session.hpp"
+
+#include <ent110/core/error.hpp>
+#include <ent110/util/spellcheck.hpp>
+
+#include <algorithm>
+#include <iostream>
+
+namespace ent110::cli {
+namespace {
+
+// `--lang` must be known before parsing so that help is printed in it.
+Lang language_before_parse(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--lang" && i + 1 < args.size()) {
+      return parse_lang(args[i + 1]).value_or(Lang::en);
+    }
+    if (args[i].starts_with("--lang=")) {
+      return parse_lang(args[i].substr(7)).value_or(Lang::en);
+    }
+  }
+  return language_from_environment();
+}
+
+void print_error(std::ostream& err, Lang lang, const std::string& text) {
+  err << tr(lang, MessageId::cli_error_prefix) << text << '\n';
+}
+
+// The deepest subcommand the parser reached, for "see 'ent110 unit add --help'".
+CLI::App* deepest_subcommand(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands()) {
+    return deepest_subcommand(*sub);
+  }
+  return &app;
+}
+
+std::string command_path(CLI::App* app) {
+  std::string path;
+  for (CLI::App* at = app; at != nullptr; at = at->get_parent()) {
+    path = at->get_name() + (path.empty() ? "" : " " + path);
+  }
+  return path;
+}
+
+// Unknown words where a subcommand was expected get ninja's "did you mean".
+std::optional<std::string> subcommand_hint(CLI::App& app, const std::vector<std::string>& args) {
+  CLI::App* where = deepest_subcommand(app);
+  std::vector<std::string> names;
+  for (const CLI::App* sub : where->get_subcommands({})) {
+    names.push_back(sub->get_name());
+  }
+  if (names.empty()) {
+    return std::nullopt;
+  }
+  for (const std::string& arg : args) {
+    if (arg.starts_with("-") || std::find(names.begin(), names.end(), arg) != names.end() ||
+        arg == where->get_name()) {
+      continue;
+    }
+    if (auto near = closest_match(arg, names)) {
+      return arg + "\n" + *near;
+    }
+  }
+  return std::nullopt;
+}
+
+int usage_error(CLI::App& app, const CLI::ParseError& error, const std::vector<std::string>& args,
+                Lang lang, std::ostream& err) {
+  if (auto hint = subcommand_hint(app, args)) {
+    const auto newline = hint->find('\n');
+    print_error(err, lang,
+                tr(lang, MessageId::cli_unknown_command_near,
+                   {hint->substr(0, newline), hint->substr(newline + 1)}));
+    return static_cast<int>(ExitCode::usage);
+  }
+  std::string what = error.what();
+  std::replace(what.begin(), what.end(), '\n', ' ');
+  print_error(err, lang, tr(lang, MessageId::cli_usage, {what, command_path(deepest_subcommand(app))}));
+  return static_cast<int>(ExitCode::usage);
+}
+
+}  // namespace
+
+int run_main(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const Lang help_lang = language_before_parse(args);
+  Invocation inv;
+  std::unique_ptr<CLI::App> app;
+  try {
+    app = make_app(inv, help_lang);
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app->parse(reversed);
+  } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0) {
+      return app->exit(error, out, err);
+    }
+    return usage_error(*app, error, args, help_lang, err);
+  }
+
+  Lang lang = help_lang;
+  try {
+    Session session(inv.globals, inv.needs, out, err);
+    lang = session.lang();
+    return inv.runner(session);
+  } catch (const Error& error) {
+    print_error(err, lang, render(error.message(), lang));
+    return static_cast<int>(error.exit_code());
+  } catch (const std::exception& error) {
+    print_error(err, lang, tr(lang, MessageId::cli_internal_error, {error.what()}));
+    return static_cast<int>(ExitCode::internal);
+  }
+}
+
+}  // namespace ent110::cli

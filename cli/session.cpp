@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+#include "session.hpp"
+
+#include <ent110/core/error.hpp>
+
+#include <pwd.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ostream>
+
+namespace ent110::cli {
+namespace {
+
+std::string env(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? std::string{} : std::string(value);
+}
+
+std::filesystem::path home() {
+  if (auto h = env("HOME"); !h.empty()) {
+    return h;
+  }
+  const passwd* entry = ::getpwuid(::geteuid());
+  return entry != nullptr ? std::filesystem::path(entry->pw_dir) : std::filesystem::path(".");
+}
+
+std::filesystem::path xdg(const char* variable, const char* fallback) {
+  auto value = env(variable);
+  return value.empty() ? home() / fallback : std::filesystem::path(value);
+}
+
+// spec/cli.md: --config, else $XDG_CONFIG_HOME/ent110/config.toml, else /etc/ent110/config.toml.
+LoadedConfig resolve_config(const std::string& explicit_path) {
+  if (!explicit_path.empty()) {
+    return load_config(explicit_path);
+  }
+  for (const auto& candidate : {xdg("XDG_CONFIG_HOME", ".config") / "ent110" / "config.toml",
+                                std::filesystem::path("/etc/ent110/config.toml")}) {
+    if (std::filesystem::exists(candidate)) {
+      return load_config(candidate);
+    }
+  }
+  return default_config();
+}
+
+std::string login_name() {
+  if (auto user = env("USER"); !user.empty()) {
+    return user;
+  }
+  const passwd* entry = ::getpwuid(::geteuid());
+  return entry != nullptr ? entry->pw_name : "unknown";
+}
+
+std::size_t width_of_terminal() {
+  winsize size{};
+  if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    return size.ws_col;
+  }
+  return 0;
+}
+
+}  // namespace
+
+Lang language_from_environment() {
+  for (const char* variable : {"ENT110_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+    if (auto value = env(variable); !value.empty()) {
+      return parse_lang(value).value_or(Lang::en);
+    }
+  }
+  return Lang::en;
+}
+
+Session::Session(const GlobalOptions& globals, Needs needs, std::ostream& out, std::ostream& err)
+    : m_out(out), m_err(err) {
+  m_json = globals.json;
+  m_lang = language_from_environment();
+  if (!globals.lang.empty()) {
+    m_lang = parse_lang(globals.lang).value_or(Lang::en);
+  }
+  const bool is_terminal = &out == &std::cout && ::isatty(STDOUT_FILENO);
+  m_color = is_terminal && !globals.no_color && env("NO_COLOR").empty();
+  m_terminal_width = is_terminal ? width_of_terminal() : 0;
+  if (needs == Needs::nothing) {
+    return;
+  }
+
+  m_config = resolve_config(globals.config);
+  if (globals.lang.empty() && env("ENT110_LANG").empty() && !m_config.config.language.empty()) {
+    m_lang = *parse_lang(m_config.config.language);
+  }
+  m_zone.emplace(m_config.config.time_zone);
+  m_now_given = !globals.at.empty();
+  m_now = m_now_given ? parse_instant(globals.at, *m_zone) : wall_clock_now();
+  m_actor = globals.as.empty() ? login_name() : globals.as;
+  m_db_path = !globals.db.empty()                       ? std::filesystem::path(globals.db)
+              : !m_config.config.database_path.empty() ? std::filesystem::path(m_config.config.database_path)
+                                                        : xdg("XDG_DATA_HOME", ".local/share") / "ent110" / "ent110.db";
+  if (needs == Needs::config) {
+    return;
+  }
+  StoreOptions options{m_config.config.busy_timeout_ms, m_config.config.file_mode, needs == Needs::store_create};
+  m_store.emplace(Store::open(m_db_path, needs == Needs::store_read ? Access::read_only : Access::read_write,
+                              options));
+}
+
+Session::~Session() = default;
+
+Store& Session::store() { return *m_store; }
+
+std::string Session::tr(MessageId id, std::vector<std::string> args) const {
+  return ent110::tr(m_lang, id, std::move(args));
+}
+
+void Session::warn(MessageId id, std::vector<std::string> args) {
+  m_err << tr(MessageId::cli_warning_prefix) << tr(id, std::move(args)) << '\n';
+}
+
+}  // namespace ent110::cli

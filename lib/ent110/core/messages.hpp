@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ent110 {
+
+/// The two languages every user-facing text exists in.
+enum class Lang { en, zh };
+
+/// Identifies one entry of the message catalogue (lib/ent110/core/messages/*.def).
+enum class MessageId {
+#define ENT110_MESSAGE(id, en, zh) id,
+#include <ent110/core/messages/all.def>
+#undef ENT110_MESSAGE
+};
+
+/// A catalogue entry with its arguments, rendered late so `cli/` can choose the language.
+struct Message {
+  MessageId id;
+  std::vector<std::string> args;
+};
+
+/// The template of `id` in `lang`; placeholders are `{0}`, `{1}`, … (fmt syntax).
+std::string_view message_template(MessageId id, Lang lang);
+
+/// Renders `message` in `lang`, substituting its arguments.
+std::string render(const Message& message, Lang lang);
+
+/// Shorthand for render(Message{id, args}, lang).
+std::string tr(Lang lang, MessageId id, std::vector<std::string> args = {});
+
+/// Parses "zh…"/"en…" (case-insensitive, as in a locale name); nullopt for anything else.
+std::optional<Lang> parse_lang(std::string_view text);
+
+}  // namespace ent110

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# End to end: init, units, users, enterprises and config on a fresh database.
+source "$(dirname "$0")/lib.sh"
+
+run init
+expect_code 0 "init creates the database"
+expect_out "created database" "init says it created the database"
+[[ $(stat -c %a "$ENT110_DB") == 600 ]] && pass || fail "new database has mode 0600"
+[[ $(sqlite3 "$ENT110_DB" 'PRAGMA journal_mode') == wal ]] && pass || fail "database is in WAL mode"
+run init
+expect_code 0 "init is idempotent"
+expect_out "up to date" "second init says up to date"
+
+run unit list --json
+expect_jq '[.units[].kind] | join(",")' "office,government,inspection,supervision" "built-in units exist"
+
+run unit add FGW --name 市发展和改革委员会 --kind department --leader 张三 --contact 李四 --phone 0376-1234567
+expect_code 0 "unit add"
+run unit show FGW --json
+expect_jq '.leader' "张三" "unit show gives the leader"
+run --json unit show FGW
+expect_jq '.name' "市发展和改革委员会" "global option before the command works too"
+
+before=$(db_snapshot)
+run unit add FGW --name 重复 --kind department
+expect_code 5 "duplicate unit code is refused"
+expect_one_line_error "duplicate unit"
+expect_unchanged "$before" "duplicate unit"
+run unit show FWG
+expect_code 3 "unknown unit is not found"
+expect_err "did you mean 'FGW'?" "near-miss unit code gets a hint"
+run unit add XX --name 某 --kind planet
+expect_code 2 "a bad --kind is a usage error"
+run unit add XX --name 某 --kind county --bogus
+expect_code 2 "an unknown option is a usage error"
+expect_one_line_error "unknown option"
+run untt list
+expect_code 2 "unknown command"
+expect_err "did you mean 'unit'?" "unknown command gets a hint"
+
+run unit import "$ENT110_SOURCE_DIR/examples/xinyang-units.toml"
+expect_code 0 "unit import of the Xinyang example"
+run unit list --json
+expect_jq '[.units[] | select(.kind == "county")] | length' "8" "Xinyang has eight counties"
+printf '[[unit]]\ncode = "A1"\nname = "甲"\nkind = "county"\n\n[[unit]]\ncode = "B1"\nname = "乙"\nkind = "planet"\n' >"$E2E_DIR/bad.toml"
+before=$(db_snapshot)
+run unit import "$E2E_DIR/bad.toml"
+expect_code 5 "import with a bad kind is refused"
+expect_err "bad.toml:8:8" "the error names file:line:col"
+expect_unchanged "$before" "a bad import changes nothing, not even its good rows"
+
+run user add alice --unit OFFICE --role office
+expect_code 0 "office user"
+run user add bob --unit FGW --role unit
+expect_code 0 "unit user"
+run user add carol --unit NOPE --role viewer
+expect_code 3 "user in an unknown unit"
+run user add dave --unit FGW --role office
+expect_code 4 "an office role outside the office is refused"
+run user list --json
+expect_jq '[.users[].login] | join(",")' "alice,bob" "user list"
+
+run enterprise add --name 信阳某某茶业有限公司 --credit-code 91350100M000100Y43 --county GSX --above-scale
+expect_code 0 "enterprise add"
+expect_out "91350100M000100Y43" "enterprise add shows the record"
+before=$(db_snapshot)
+run enterprise add --name 坏代码公司 --credit-code 91350100M000100Y44
+expect_code 5 "invalid USCC"
+expect_err "would be '3'" "USCC error names the right check character"
+expect_unchanged "$before" "invalid USCC"
+run --lang zh enterprise add --name 坏代码公司 --credit-code 91350100M000100Y44
+expect_err "校验位" "USCC error in Chinese"
+run enterprise show 91350100M000100Y43 --json
+expect_jq '.above_scale' "true" "enterprise show by credit code"
+run enterprise show 信阳某某茶业有限公司 --json
+expect_jq '.id' "1" "enterprise show by exact name"
+run enterprise show 某某
+expect_code 3 "unknown enterprise"
+expect_err "ent110 enterprise add" "unknown enterprise suggests enterprise add"
+
+printf '\xEF\xBB\xBFname,credit_code,county,above_scale,key\n甲公司,,XX,1,0\n"乙, 公司",91110000600037341L,,yes,no\n' >"$E2E_DIR/e.csv"
+run enterprise import "$E2E_DIR/e.csv"
+expect_code 3 "import naming an unknown county fails" # XX is not a unit
+printf 'name,credit_code,county,above_scale,key\n甲公司,,XXQ,1,0\n"乙, 公司",91110000600037341L,,yes,no\n' >"$E2E_DIR/e.csv"
+before=$(db_snapshot)
+run enterprise import "$E2E_DIR/e.csv"
+[[ $CODE -ne 0 ]] && pass || fail "import with an unknown county is refused"
+expect_unchanged "$before" "a failed CSV import changes nothing"
+printf '\xEF\xBB\xBFname,credit_code,county,above_scale,key\n甲公司,,,1,0\n"乙, 公司",91110000600037341L,,yes,no\n' >"$E2E_DIR/e.csv"
+run enterprise import "$E2E_DIR/e.csv"
+expect_code 0 "CSV import with BOM and a quoted comma"
+run enterprise list --json
+expect_jq '[.enterprises[].name] | join("|")' "信阳某某茶业有限公司|甲公司|乙, 公司" "imported names"
+run enterprise import "$E2E_DIR/e.csv" --json
+expect_jq '.updated' "2" "re-import updates instead of duplicating"
+
+run --db "$E2E_DIR/none.db" unit list
+expect_code 6 "missing database"
+expect_err "ent110 init" "missing database suggests init"
+sqlite3 "$ENT110_DB" 'PRAGMA user_version = 999'
+run unit list
+expect_code 6 "a newer database is refused"
+expect_err "999" "the refusal names the database version"
+
+finish

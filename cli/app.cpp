@@ -13,7 +13,9 @@ void Invocation::on(CLI::App* command, Needs command_needs, Runner command_runne
   });
 }
 
-CLI::IsMember one_of(const std::vector<std::string>& names) { return CLI::IsMember(names); }
+CLI::IsMember one_of(const std::vector<std::string>& names) {
+  return CLI::IsMember(names);
+}
 
 std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
   auto app = std::make_unique<CLI::App>(tr(lang, MessageId::cli_app_description), "ent110");
@@ -25,10 +27,18 @@ std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
   app->option_defaults()->always_capture_default(false);
 
   GlobalOptions& g = inv.globals;
-  app->add_option("--db", g.db, tr(lang, MessageId::cli_opt_db))->envname("ENT110_DB")->type_name("PATH");
-  app->add_option("--config", g.config, tr(lang, MessageId::cli_opt_config))->envname("ENT110_CONFIG")->type_name("PATH");
-  app->add_option("--as", g.as, tr(lang, MessageId::cli_opt_as))->envname("ENT110_USER")->type_name("LOGIN");
-  app->add_option("--at", g.at, tr(lang, MessageId::cli_opt_at))->envname("ENT110_NOW")->type_name("TIME");
+  app->add_option("--db", g.db, tr(lang, MessageId::cli_opt_db))
+      ->envname("ENT110_DB")
+      ->type_name("PATH");
+  app->add_option("--config", g.config, tr(lang, MessageId::cli_opt_config))
+      ->envname("ENT110_CONFIG")
+      ->type_name("PATH");
+  app->add_option("--as", g.as, tr(lang, MessageId::cli_opt_as))
+      ->envname("ENT110_USER")
+      ->type_name("LOGIN");
+  app->add_option("--at", g.at, tr(lang, MessageId::cli_opt_at))
+      ->envname("ENT110_NOW")
+      ->type_name("TIME");
   app->add_option("--lang", g.lang, tr(lang, MessageId::cli_opt_lang))
       ->envname("ENT110_LANG")
       ->check(CLI::IsMember({"zh", "en"}))

@@ -9,10 +9,12 @@
 
 namespace ent110::cli {
 
+// clang-format off
 void add_init       (CLI::App& app, Invocation& inv, Lang lang);
 void add_config     (CLI::App& app, Invocation& inv, Lang lang);
 void add_unit       (CLI::App& app, Invocation& inv, Lang lang);
 void add_user       (CLI::App& app, Invocation& inv, Lang lang);
 void add_enterprise (CLI::App& app, Invocation& inv, Lang lang);
+// clang-format on
 
 }  // namespace ent110::cli

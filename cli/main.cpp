@@ -4,5 +4,6 @@
 #include <iostream>
 
 int main(int argc, char** argv) {
-  return ent110::cli::run_main(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
+  return ent110::cli::run_main(std::vector<std::string>(argv + 1, argv + argc), std::cout,
+                               std::cerr);
 }

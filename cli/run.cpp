@@ -68,8 +68,11 @@ std::optional<std::string> subcommand_hint(CLI::App& app, const std::vector<std:
   return std::nullopt;
 }
 
-int usage_error(CLI::App& app, const CLI::ParseError& error, const std::vector<std::string>& args,
-                Lang lang, std::ostream& err) {
+int usage_error(CLI::App& app,
+                const CLI::ParseError& error,
+                const std::vector<std::string>& args,
+                Lang lang,
+                std::ostream& err) {
   if (auto hint = subcommand_hint(app, args)) {
     const auto newline = hint->find('\n');
     print_error(err, lang,
@@ -79,7 +82,8 @@ int usage_error(CLI::App& app, const CLI::ParseError& error, const std::vector<s
   }
   std::string what = error.what();
   std::replace(what.begin(), what.end(), '\n', ' ');
-  print_error(err, lang, tr(lang, MessageId::cli_usage, {what, command_path(deepest_subcommand(app))}));
+  print_error(err, lang,
+              tr(lang, MessageId::cli_usage, {what, command_path(deepest_subcommand(app))}));
   return static_cast<int>(ExitCode::usage);
 }
 

@@ -3,12 +3,11 @@
 
 #include <ent110/core/error.hpp>
 
+#include <cstdlib>
+#include <ostream>
 #include <pwd.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
-
-#include <cstdlib>
-#include <ostream>
 
 namespace ent110::cli {
 namespace {
@@ -55,7 +54,8 @@ std::string login_name() {
 
 std::size_t width_of_terminal() {
   winsize size{};
-  if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+  if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
+      size.ws_col > 0) {
     return size.ws_col;
   }
   return 0;
@@ -94,20 +94,24 @@ Session::Session(const GlobalOptions& globals, Needs needs, std::ostream& out, s
   m_now_given = !globals.at.empty();
   m_now = m_now_given ? parse_instant(globals.at, *m_zone) : wall_clock_now();
   m_actor = globals.as.empty() ? login_name() : globals.as;
-  m_db_path = !globals.db.empty()                       ? std::filesystem::path(globals.db)
-              : !m_config.config.database_path.empty() ? std::filesystem::path(m_config.config.database_path)
-                                                        : xdg("XDG_DATA_HOME", ".local/share") / "ent110" / "ent110.db";
+  m_db_path = !globals.db.empty() ? std::filesystem::path(globals.db)
+              : !m_config.config.database_path.empty()
+                  ? std::filesystem::path(m_config.config.database_path)
+                  : xdg("XDG_DATA_HOME", ".local/share") / "ent110" / "ent110.db";
   if (needs == Needs::config) {
     return;
   }
-  StoreOptions options{m_config.config.busy_timeout_ms, m_config.config.file_mode, needs == Needs::store_create};
-  m_store.emplace(Store::open(m_db_path, needs == Needs::store_read ? Access::read_only : Access::read_write,
-                              options));
+  StoreOptions options{m_config.config.busy_timeout_ms, m_config.config.file_mode,
+                       needs == Needs::store_create};
+  m_store.emplace(Store::open(
+      m_db_path, needs == Needs::store_read ? Access::read_only : Access::read_write, options));
 }
 
 Session::~Session() = default;
 
-Store& Session::store() { return *m_store; }
+Store& Session::store() {
+  return *m_store;
+}
 
 std::string Session::tr(MessageId id, std::vector<std::string> args) const {
   return ent110::tr(m_lang, id, std::move(args));

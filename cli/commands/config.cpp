@@ -8,8 +8,9 @@ namespace ent110::cli {
 namespace {
 
 std::string origin_text(const Session& s, const ConfigOrigin& origin) {
-  return origin.file.empty() ? s.tr(MessageId::source_default)
-                             : s.tr(MessageId::source_file, {origin.file, std::to_string(origin.line)});
+  return origin.file.empty()
+             ? s.tr(MessageId::source_default)
+             : s.tr(MessageId::source_file, {origin.file, std::to_string(origin.line)});
 }
 
 int run_config(Session& s) {
@@ -32,10 +33,12 @@ int run_config(Session& s) {
     return 0;
   }
   Fields header;
-  header.add(s.tr(MessageId::config_label_file), file.empty() ? s.tr(MessageId::config_no_file) : file);
+  header.add(s.tr(MessageId::config_label_file),
+             file.empty() ? s.tr(MessageId::config_no_file) : file);
   header.add(s.tr(MessageId::config_label_database), s.db_path().string());
   s.out() << header.render() << '\n';
-  Table table({{s.tr(MessageId::col_key)}, {s.tr(MessageId::col_value), Table::Align::left, true},
+  Table table({{s.tr(MessageId::col_key)},
+               {s.tr(MessageId::col_value), Table::Align::left, true},
                {s.tr(MessageId::col_origin)}});
   for (const ConfigEntry& entry : entries) {
     table.add_row({entry.key, entry.value, origin_text(s, entry.origin)});

@@ -16,7 +16,9 @@ struct EnterpriseOptions {
   std::string file;
 };
 
-std::string yes_no(const Session& s, bool value) { return s.tr(value ? MessageId::word_yes : MessageId::word_no); }
+std::string yes_no(const Session& s, bool value) {
+  return s.tr(value ? MessageId::word_yes : MessageId::word_no);
+}
 
 void show_enterprise(Session& s, const Enterprise& e) {
   if (s.json()) {
@@ -93,25 +95,30 @@ void add_enterprise(CLI::App& app, Invocation& inv, Lang lang) {
   Enterprise& e = options->enterprise;
   CLI::App* add = enterprise->add_subcommand("add", tr(lang, MessageId::cmd_enterprise_add));
   add->add_option("--name", e.name, tr(lang, MessageId::opt_enterprise_name))->required();
-  add->add_option("--credit-code", e.credit_code, tr(lang, MessageId::opt_credit_code))->type_name("USCC");
+  add->add_option("--credit-code", e.credit_code, tr(lang, MessageId::opt_credit_code))
+      ->type_name("USCC");
   add->add_option("--county", e.county, tr(lang, MessageId::opt_county))->type_name("CODE");
   add->add_flag("--above-scale", e.above_scale, tr(lang, MessageId::opt_above_scale));
   add->add_flag("--key", e.key, tr(lang, MessageId::opt_key_enterprise));
   add->add_option("--contact", e.contact, tr(lang, MessageId::opt_enterprise_contact));
   add->add_option("--phone", e.phone, tr(lang, MessageId::opt_phone));
-  inv.on(add, Needs::store_write, [options](Session& s) { return run_enterprise_add(*options, s); });
+  inv.on(add, Needs::store_write,
+         [options](Session& s) { return run_enterprise_add(*options, s); });
 
   CLI::App* list = enterprise->add_subcommand("list", tr(lang, MessageId::cmd_enterprise_list));
   inv.on(list, Needs::store_read, run_enterprise_list);
 
   CLI::App* show = enterprise->add_subcommand("show", tr(lang, MessageId::cmd_enterprise_show));
   show->add_option("id", options->reference, tr(lang, MessageId::opt_enterprise_ref))->required();
-  inv.on(show, Needs::store_read,
-         [options](Session& s) { return show_enterprise(s, get_enterprise(s.store(), options->reference)), 0; });
+  inv.on(show, Needs::store_read, [options](Session& s) {
+    return show_enterprise(s, get_enterprise(s.store(), options->reference)), 0;
+  });
 
-  CLI::App* import = enterprise->add_subcommand("import", tr(lang, MessageId::cmd_enterprise_import));
+  CLI::App* import =
+      enterprise->add_subcommand("import", tr(lang, MessageId::cmd_enterprise_import));
   import->add_option("file", options->file, tr(lang, MessageId::opt_import_csv))->required();
-  inv.on(import, Needs::store_write, [options](Session& s) { return run_enterprise_import(*options, s); });
+  inv.on(import, Needs::store_write,
+         [options](Session& s) { return run_enterprise_import(*options, s); });
 }
 
 }  // namespace ent110::cli

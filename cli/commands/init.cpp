@@ -34,9 +34,10 @@ int run_init(const InitOptions& options, Session& s) {
                   {"holiday_years", summary.holiday_years}});
     return 0;
   }
-  const MessageId state = summary.schema_before == 0                      ? MessageId::init_created
-                          : summary.schema_before < summary.schema_after ? MessageId::init_upgraded
-                                                                           : MessageId::init_up_to_date;
+  const MessageId state = summary.schema_before == 0 ? MessageId::init_created
+                          : summary.schema_before < summary.schema_after
+                              ? MessageId::init_upgraded
+                              : MessageId::init_up_to_date;
   s.out() << s.tr(state, {s.db_path().string(), std::to_string(summary.schema_before),
                           std::to_string(summary.schema_after)})
           << '\n';
@@ -52,7 +53,8 @@ int run_init(const InitOptions& options, Session& s) {
 void add_init(CLI::App& app, Invocation& inv, Lang lang) {
   auto options = std::make_shared<InitOptions>();
   CLI::App* cmd = app.add_subcommand("init", tr(lang, MessageId::cmd_init));
-  cmd->add_option("--holidays", options->holidays, tr(lang, MessageId::opt_holidays_dir))->type_name("DIR");
+  cmd->add_option("--holidays", options->holidays, tr(lang, MessageId::opt_holidays_dir))
+      ->type_name("DIR");
   inv.on(cmd, Needs::store_create, [options](Session& s) { return run_init(*options, s); });
 }
 

@@ -23,7 +23,9 @@ int run_unit_add(UnitOptions& options, Session& s) {
   if (s.json()) {
     emit_json(s, to_json(unit));
   } else {
-    s.out() << s.tr(MessageId::unit_added, {unit.code, unit.name, unit_kind_label(s.lang(), unit.kind)}) << '\n';
+    s.out() << s.tr(MessageId::unit_added,
+                    {unit.code, unit.name, unit_kind_label(s.lang(), unit.kind)})
+            << '\n';
   }
   return 0;
 }
@@ -45,7 +47,8 @@ int run_unit_list(Session& s) {
                {s.tr(MessageId::col_contact)},
                {s.tr(MessageId::col_phone)}});
   for (const Unit& unit : units) {
-    table.add_row({unit.code, unit.name, unit_kind_label(s.lang(), unit.kind), unit.leader, unit.contact, unit.phone});
+    table.add_row({unit.code, unit.name, unit_kind_label(s.lang(), unit.kind), unit.leader,
+                   unit.contact, unit.phone});
   }
   emit_table(s, table);
   return 0;
@@ -107,7 +110,8 @@ void add_unit(CLI::App& app, Invocation& inv, Lang lang) {
 
   CLI::App* import = unit->add_subcommand("import", tr(lang, MessageId::cmd_unit_import));
   import->add_option("file", options->file, tr(lang, MessageId::opt_import_toml))->required();
-  inv.on(import, Needs::store_write, [options](Session& s) { return run_unit_import(*options, s); });
+  inv.on(import, Needs::store_write,
+         [options](Session& s) { return run_unit_import(*options, s); });
 }
 
 }  // namespace ent110::cli

@@ -21,7 +21,8 @@ int run_user_add(UserOptions& options, Session& s) {
   if (s.json()) {
     emit_json(s, to_json(options.user));
   } else {
-    s.out() << s.tr(MessageId::user_added, {options.user.login, options.user.unit, options.role}) << '\n';
+    s.out() << s.tr(MessageId::user_added, {options.user.login, options.user.unit, options.role})
+            << '\n';
   }
   return 0;
 }
@@ -36,7 +37,8 @@ int run_user_list(Session& s) {
     emit_json(s, {{"users", list}});
     return 0;
   }
-  Table table({{s.tr(MessageId::col_login)}, {s.tr(MessageId::col_unit)}, {s.tr(MessageId::col_role)}});
+  Table table(
+      {{s.tr(MessageId::col_login)}, {s.tr(MessageId::col_unit)}, {s.tr(MessageId::col_role)}});
   for (const User& user : users) {
     table.add_row({user.login, user.unit, std::string(to_string(user.role))});
   }
@@ -54,7 +56,9 @@ void add_user(CLI::App& app, Invocation& inv, Lang lang) {
   CLI::App* add = user->add_subcommand("add", tr(lang, MessageId::cmd_user_add));
   add->add_option("login", options->user.login, tr(lang, MessageId::opt_login))->required();
   add->add_option("--unit", options->user.unit, tr(lang, MessageId::opt_user_unit))->required();
-  add->add_option("--role", options->role, tr(lang, MessageId::opt_role))->required()->check(one_of(role_names()));
+  add->add_option("--role", options->role, tr(lang, MessageId::opt_role))
+      ->required()
+      ->check(one_of(role_names()));
   inv.on(add, Needs::store_write, [options](Session& s) { return run_user_add(*options, s); });
 
   CLI::App* list = user->add_subcommand("list", tr(lang, MessageId::cmd_user_list));

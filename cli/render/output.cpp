@@ -14,7 +14,9 @@ void emit_json(Session& session, const nlohmann::json& document) {
   session.out() << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-void emit_table(Session& session, const Table& table) { session.out() << table.render(session.terminal_width()); }
+void emit_table(Session& session, const Table& table) {
+  session.out() << table.render(session.terminal_width());
+}
 
 std::string paint(const Session& session, Colour colour, std::string_view text) {
   if (!session.color()) {

@@ -3,7 +3,9 @@
 
 namespace ent110::cli {
 namespace {
-nlohmann::json text_or_null(const std::string& text) { return text.empty() ? nlohmann::json() : nlohmann::json(text); }
+nlohmann::json text_or_null(const std::string& text) {
+  return text.empty() ? nlohmann::json() : nlohmann::json(text);
+}
 }  // namespace
 
 std::string unit_kind_label(Lang lang, UnitKind kind) {

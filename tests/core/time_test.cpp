@@ -8,7 +8,9 @@ using namespace ent110;
 
 TEST_CASE("parse_instant: local forms are read in the configured zone", "[time]") {
   const Zone shanghai("Asia/Shanghai");
-  SECTION("with T") { CHECK(format_utc(parse_instant("2025-09-30T20:15", shanghai)) == "2025-09-30T12:15:00Z"); }
+  SECTION("with T") {
+    CHECK(format_utc(parse_instant("2025-09-30T20:15", shanghai)) == "2025-09-30T12:15:00Z");
+  }
   SECTION("with a space and seconds") {
     CHECK(format_utc(parse_instant("2025-09-30 20:15:07", shanghai)) == "2025-09-30T12:15:07Z");
   }
@@ -26,8 +28,8 @@ TEST_CASE("parse_instant: an explicit offset overrides the zone", "[time]") {
 
 TEST_CASE("parse_instant: malformed values are usage errors naming the value", "[time]") {
   const Zone shanghai("Asia/Shanghai");
-  for (const char* bad : {"", "2025-9-30", "2025-02-30", "2025-09-30T25:00", "2025-09-30T20:15+8", "yesterday",
-                          "2025-09-30T20:15:00Zjunk"}) {
+  for (const char* bad : {"", "2025-9-30", "2025-02-30", "2025-09-30T25:00", "2025-09-30T20:15+8",
+                          "yesterday", "2025-09-30T20:15:00Zjunk"}) {
     INFO(bad);
     try {
       parse_instant(bad, shanghai);

@@ -11,8 +11,8 @@
 namespace ent110::test {
 
 CliResult run_cli(std::vector<std::string> args) {
-  for (const char* variable : {"ENT110_DB", "ENT110_USER", "ENT110_NOW", "ENT110_LANG", "LC_ALL",
-                               "LC_MESSAGES", "LANG"}) {
+  for (const char* variable :
+       {"ENT110_DB", "ENT110_USER", "ENT110_NOW", "ENT110_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}) {
     ::unsetenv(variable);
   }
   ::setenv("ENT110_CONFIG", "/dev/null", 1);
@@ -37,6 +37,8 @@ void write_file(const std::filesystem::path& path, const std::string& content) {
   std::ofstream(path, std::ios::binary) << content;
 }
 
-std::filesystem::path source_dir() { return ENT110_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+  return ENT110_SOURCE_DIR;
+}
 
 }  // namespace ent110::test

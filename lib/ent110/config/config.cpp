@@ -33,7 +33,9 @@ std::vector<std::string> location(const Where& where) {
   throw BadInput(MessageId::config_wrong_type, std::move(args));
 }
 
-[[noreturn]] void bad_value(const Where& where, const std::string& shown, MessageId hint,
+[[noreturn]] void bad_value(const Where& where,
+                            const std::string& shown,
+                            MessageId hint,
                             std::vector<std::string> hint_args = {}) {
   auto args = location(where);
   args.emplace_back(where.key);
@@ -55,7 +57,8 @@ std::int64_t read_integer(const Where& where, std::int64_t minimum) {
   }
   const std::int64_t value = *where.node.value<std::int64_t>();
   if (value < minimum) {
-    bad_value(where, std::to_string(value), MessageId::config_want_positive, {std::to_string(minimum)});
+    bad_value(where, std::to_string(value), MessageId::config_want_positive,
+              {std::to_string(minimum)});
   }
   return value;
 }
@@ -101,7 +104,9 @@ std::string read_unit_code(const Where& where) {
   return code;
 }
 
-std::string toml_string(const std::string& text) { return "\"" + text + "\""; }
+std::string toml_string(const std::string& text) {
+  return "\"" + text + "\"";
+}
 
 std::string toml_string_list(const std::vector<std::string>& items) {
   std::string out = "[";
@@ -118,21 +123,31 @@ struct Setting {
   std::function<std::string(const Config&)> show;
 };
 
-#define ENT110_STRING_SETTING(key, member) \
-  Setting { key, [](Config& c, const Where& w) { c.member = read_string(w); }, \
-            [](const Config& c) { return toml_string(c.member); } }
-#define ENT110_UNIT_SETTING(key, member) \
-  Setting { key, [](Config& c, const Where& w) { c.member = read_unit_code(w); }, \
-            [](const Config& c) { return toml_string(c.member); } }
-#define ENT110_INT_SETTING(key, member, minimum) \
-  Setting { key, [](Config& c, const Where& w) { c.member = static_cast<int>(read_integer(w, minimum)); }, \
-            [](const Config& c) { return std::to_string(c.member); } }
-#define ENT110_NUMBER_SETTING(key, member) \
-  Setting { key, [](Config& c, const Where& w) { c.member = read_number(w); }, \
-            [](const Config& c) { return fmt::format("{}", c.member); } }
-#define ENT110_LIST_SETTING(key, member) \
-  Setting { key, [](Config& c, const Where& w) { c.member = read_strings(w); }, \
-            [](const Config& c) { return toml_string_list(c.member); } }
+#define ENT110_STRING_SETTING(key, member)                             \
+  Setting {                                                            \
+    key, [](Config& c, const Where& w) { c.member = read_string(w); }, \
+        [](const Config& c) { return toml_string(c.member); }          \
+  }
+#define ENT110_UNIT_SETTING(key, member)                                  \
+  Setting {                                                               \
+    key, [](Config& c, const Where& w) { c.member = read_unit_code(w); }, \
+        [](const Config& c) { return toml_string(c.member); }             \
+  }
+#define ENT110_INT_SETTING(key, member, minimum)                                                   \
+  Setting {                                                                                        \
+    key, [](Config& c, const Where& w) { c.member = static_cast<int>(read_integer(w, minimum)); }, \
+        [](const Config& c) { return std::to_string(c.member); }                                   \
+  }
+#define ENT110_NUMBER_SETTING(key, member)                             \
+  Setting {                                                            \
+    key, [](Config& c, const Where& w) { c.member = read_number(w); }, \
+        [](const Config& c) { return fmt::format("{}", c.member); }    \
+  }
+#define ENT110_LIST_SETTING(key, member)                                \
+  Setting {                                                             \
+    key, [](Config& c, const Where& w) { c.member = read_strings(w); }, \
+        [](const Config& c) { return toml_string_list(c.member); }      \
+  }
 
 const std::vector<Setting>& settings() {
   static const std::vector<Setting> k_settings = {
@@ -185,7 +200,9 @@ const std::vector<Setting>& settings() {
       ENT110_LIST_SETTING("report.copies", report_copies),
       Setting{"report.basic_counts_as_satisfied",
               [](Config& c, const Where& w) { c.basic_counts_as_satisfied = read_boolean(w); },
-              [](const Config& c) { return std::string(c.basic_counts_as_satisfied ? "true" : "false"); }},
+              [](const Config& c) {
+                return std::string(c.basic_counts_as_satisfied ? "true" : "false");
+              }},
       ENT110_NUMBER_SETTING("assessment.weight_satisfaction", weight_satisfaction),
       ENT110_NUMBER_SETTING("assessment.weight_timeliness", weight_timeliness),
       ENT110_NUMBER_SETTING("assessment.weight_policy", weight_policy),
@@ -219,9 +236,12 @@ bool is_section(std::string_view name) {
   return false;
 }
 
-[[noreturn]] void unknown_key(const std::string& file, const toml::node& node, const std::string& key) {
-  auto args = location(Where{file, node, key});
-  args.push_back(key);
+[[noreturn]] void unknown_key(const std::string& file,
+                              const toml::key& name,
+                              const std::string& key) {
+  const auto& begin = name.source().begin;
+  std::vector<std::string> args{file, std::to_string(begin.line), std::to_string(begin.column),
+                                key};
   throw BadInput(MessageId::config_unknown_key, std::move(args));
 }
 
@@ -242,24 +262,25 @@ LoadedConfig parse_config(std::string_view text, const std::string& file_name) {
     root = toml::parse(text, file_name);
   } catch (const toml::parse_error& error) {
     const auto& begin = error.source().begin;
-    throw BadInput(MessageId::config_syntax, {file_name, std::to_string(begin.line),
-                                              std::to_string(begin.column),
-                                              std::string(error.description())});
+    throw BadInput(MessageId::config_syntax,
+                   {file_name, std::to_string(begin.line), std::to_string(begin.column),
+                    std::string(error.description())});
   }
   for (const auto& [section, section_node] : root) {
     const std::string section_name(section.str());
     const toml::table* table = section_node.as_table();
     if (table == nullptr || !is_section(section_name)) {
-      unknown_key(file_name, section_node, section_name);
+      unknown_key(file_name, section, section_name);
     }
     for (const auto& [key, node] : *table) {
       const std::string full_key = section_name + "." + std::string(key.str());
       const Setting* setting = find_setting(full_key);
       if (setting == nullptr) {
-        unknown_key(file_name, node, full_key);
+        unknown_key(file_name, key, full_key);
       }
       setting->read(loaded.config, Where{file_name, node, full_key});
-      loaded.origins[full_key] = ConfigOrigin{file_name, static_cast<long>(node.source().begin.line)};
+      loaded.origins[full_key] =
+          ConfigOrigin{file_name, static_cast<long>(node.source().begin.line)};
     }
   }
   return loaded;
@@ -281,8 +302,9 @@ std::vector<ConfigEntry> describe_config(const LoadedConfig& loaded) {
   std::vector<ConfigEntry> entries;
   for (const Setting& setting : settings()) {
     auto origin = loaded.origins.find(setting.key);
-    entries.push_back(ConfigEntry{std::string(setting.key), setting.show(loaded.config),
-                                  origin == loaded.origins.end() ? ConfigOrigin{} : origin->second});
+    entries.push_back(
+        ConfigEntry{std::string(setting.key), setting.show(loaded.config),
+                    origin == loaded.origins.end() ? ConfigOrigin{} : origin->second});
   }
   return entries;
 }

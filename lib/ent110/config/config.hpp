@@ -26,8 +26,9 @@ struct Config {
   std::string supervision_unit = "JCJ";
   std::string supervision_name = "市监察局";
 
-  int review_days = 1;    ///< the rule sets none (Art. 6); working days for the office's review
-  int resubmit_days = 2;  ///< the rule sets none (Art. 6); working days to resubmit a returned result
+  int review_days = 1;  ///< the rule sets none (Art. 6); working days for the office's review
+  int resubmit_days =
+      2;  ///< the rule sets none (Art. 6); working days to resubmit a returned result
 
   int unrated_after_days = 3;  ///< triage lists answered cases unrated for longer than this
 

@@ -83,7 +83,8 @@ std::optional<TimeAndOffset> read_time_and_offset(std::string_view text, std::si
     }
     ss = *s;
   }
-  result.time_of_day = std::chrono::hours{*hh} + std::chrono::minutes{*mm} + std::chrono::seconds{ss};
+  result.time_of_day =
+      std::chrono::hours{*hh} + std::chrono::minutes{*mm} + std::chrono::seconds{ss};
   if (pos == text.size()) {
     return result;
   }
@@ -116,7 +117,9 @@ Zone::Zone(std::string_view name) {
   }
 }
 
-std::string_view Zone::name() const { return m_zone->name(); }
+std::string_view Zone::name() const {
+  return m_zone->name();
+}
 
 LocalDate Zone::local_date(Instant instant) const {
   return LocalDate{date::floor<date::days>(m_zone->to_local(instant)).time_since_epoch()};
@@ -175,13 +178,17 @@ date::year_month parse_month(std::string_view text) {
   return date::year{*y} / date::month{static_cast<unsigned>(*m)};
 }
 
-std::string format_date(LocalDate day) { return date::format("%F", day); }
+std::string format_date(LocalDate day) {
+  return date::format("%F", day);
+}
 
 std::string format_month(date::year_month month) {
   return date::format("%Y-%m", date::year_month_day{month / 1});
 }
 
-std::string format_utc(Instant instant) { return date::format("%FT%TZ", instant); }
+std::string format_utc(Instant instant) {
+  return date::format("%FT%TZ", instant);
+}
 
 Instant parse_utc(std::string_view text) {
   std::size_t pos = 0;

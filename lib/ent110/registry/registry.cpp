@@ -18,10 +18,14 @@ namespace ent110 {
 namespace {
 
 constexpr std::array k_unit_kinds = {
-    std::pair{UnitKind::department, "department"}, std::pair{UnitKind::county, "county"},
-    std::pair{UnitKind::district, "district"},     std::pair{UnitKind::area, "area"},
-    std::pair{UnitKind::zone, "zone"},             std::pair{UnitKind::office, "office"},
-    std::pair{UnitKind::government, "government"}, std::pair{UnitKind::inspection, "inspection"},
+    std::pair{UnitKind::department, "department"},
+    std::pair{UnitKind::county, "county"},
+    std::pair{UnitKind::district, "district"},
+    std::pair{UnitKind::area, "area"},
+    std::pair{UnitKind::zone, "zone"},
+    std::pair{UnitKind::office, "office"},
+    std::pair{UnitKind::government, "government"},
+    std::pair{UnitKind::inspection, "inspection"},
     std::pair{UnitKind::supervision, "supervision"},
 };
 
@@ -42,7 +46,8 @@ std::string_view name_of(const std::array<std::pair<Enum, const char*>, N>& tabl
 }
 
 template <typename Enum, std::size_t N>
-std::optional<Enum> value_of(const std::array<std::pair<Enum, const char*>, N>& table, std::string_view text) {
+std::optional<Enum> value_of(const std::array<std::pair<Enum, const char*>, N>& table,
+                             std::string_view text) {
   for (const auto& [candidate, name] : table) {
     if (text == name) {
       return candidate;
@@ -76,23 +81,28 @@ void bind_text(SQLite::Statement& statement, int index, const std::string& text)
 }
 
 std::string column_text(SQLite::Statement& statement, int index) {
-  return statement.getColumn(index).isNull() ? std::string{} : statement.getColumn(index).getString();
+  return statement.getColumn(index).isNull() ? std::string{}
+                                             : statement.getColumn(index).getString();
 }
 
 Unit unit_from_row(SQLite::Statement& row) {
-  return Unit{row.getColumn(0).getString(), row.getColumn(1).getString(),
-              *parse_unit_kind(row.getColumn(2).getString()), column_text(row, 3), column_text(row, 4),
+  return Unit{row.getColumn(0).getString(),
+              row.getColumn(1).getString(),
+              *parse_unit_kind(row.getColumn(2).getString()),
+              column_text(row, 3),
+              column_text(row, 4),
               column_text(row, 5)};
 }
 
 constexpr const char* k_unit_columns = "SELECT code, name, kind, leader, contact, phone FROM unit";
 
 void upsert_unit(Store& store, const Unit& unit, Instant now) {
-  SQLite::Statement insert(store.db(),
-                           "INSERT INTO unit (code, name, kind, leader, contact, phone, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
-                           "name = excluded.name, kind = excluded.kind, leader = excluded.leader, "
-                           "contact = excluded.contact, phone = excluded.phone");
+  SQLite::Statement insert(
+      store.db(),
+      "INSERT INTO unit (code, name, kind, leader, contact, phone, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
+      "name = excluded.name, kind = excluded.kind, leader = excluded.leader, "
+      "contact = excluded.contact, phone = excluded.phone");
   insert.bind(1, unit.code);
   insert.bind(2, unit.name);
   insert.bind(3, std::string(to_string(unit.kind)));
@@ -104,15 +114,23 @@ void upsert_unit(Store& store, const Unit& unit, Instant now) {
 }
 
 Enterprise enterprise_from_row(SQLite::Statement& row) {
-  return Enterprise{row.getColumn(0).getInt64(), row.getColumn(1).getString(), column_text(row, 2),
-                    column_text(row, 3),         row.getColumn(4).getInt() != 0, row.getColumn(5).getInt() != 0,
-                    column_text(row, 6),         column_text(row, 7)};
+  return Enterprise{row.getColumn(0).getInt64(),
+                    row.getColumn(1).getString(),
+                    column_text(row, 2),
+                    column_text(row, 3),
+                    row.getColumn(4).getInt() != 0,
+                    row.getColumn(5).getInt() != 0,
+                    column_text(row, 6),
+                    column_text(row, 7)};
 }
 
 constexpr const char* k_enterprise_columns =
-    "SELECT id, name, credit_code, county, above_scale, key_enterprise, contact, phone FROM enterprise";
+    "SELECT id, name, credit_code, county, above_scale, key_enterprise, contact, phone FROM "
+    "enterprise";
 
-std::optional<Enterprise> find_enterprise_where(Store& store, const char* condition, const std::string& value) {
+std::optional<Enterprise> find_enterprise_where(Store& store,
+                                                const char* condition,
+                                                const std::string& value) {
   SQLite::Statement query(store.db(), std::string(k_enterprise_columns) + " WHERE " + condition);
   query.bind(1, value);
   if (!query.executeStep()) {
@@ -132,17 +150,22 @@ void validate_enterprise(Store& store, const Enterprise& enterprise) {
   if (!enterprise.county.empty()) {
     const Unit county = get_unit(store, enterprise.county);
     if (county.kind == UnitKind::department || !is_member_kind(county.kind)) {
-      throw BadInput(MessageId::enterprise_county_kind, {county.code, std::string(to_string(county.kind))});
+      throw BadInput(MessageId::enterprise_county_kind,
+                     {county.code, std::string(to_string(county.kind))});
     }
   }
 }
 
-void write_enterprise(Store& store, const Enterprise& enterprise, std::optional<std::int64_t> id, Instant now) {
+void write_enterprise(Store& store,
+                      const Enterprise& enterprise,
+                      std::optional<std::int64_t> id,
+                      Instant now) {
   SQLite::Statement statement(
-      store.db(), id ? "UPDATE enterprise SET name = ?1, credit_code = ?2, county = ?3, above_scale = ?4, "
-                       "key_enterprise = ?5, contact = ?6, phone = ?7 WHERE id = ?9"
-                     : "INSERT INTO enterprise (name, credit_code, county, above_scale, key_enterprise, "
-                       "contact, phone, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      store.db(),
+      id ? "UPDATE enterprise SET name = ?1, credit_code = ?2, county = ?3, above_scale = ?4, "
+           "key_enterprise = ?5, contact = ?6, phone = ?7 WHERE id = ?9"
+         : "INSERT INTO enterprise (name, credit_code, county, above_scale, key_enterprise, "
+           "contact, phone, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   statement.bind(1, enterprise.name);
   bind_text(statement, 2, enterprise.credit_code);
   bind_text(statement, 3, enterprise.county);
@@ -176,8 +199,12 @@ std::optional<bool> parse_flag(std::string_view text) {
 
 }  // namespace
 
-std::string_view to_string(UnitKind kind) { return name_of(k_unit_kinds, kind); }
-std::optional<UnitKind> parse_unit_kind(std::string_view text) { return value_of(k_unit_kinds, text); }
+std::string_view to_string(UnitKind kind) {
+  return name_of(k_unit_kinds, kind);
+}
+std::optional<UnitKind> parse_unit_kind(std::string_view text) {
+  return value_of(k_unit_kinds, text);
+}
 bool is_member_kind(UnitKind kind) {
   return kind == UnitKind::department || kind == UnitKind::county || kind == UnitKind::district ||
          kind == UnitKind::area || kind == UnitKind::zone;
@@ -192,8 +219,12 @@ std::vector<std::string> member_kind_names() {
   return names;
 }
 
-std::string_view to_string(Role role) { return name_of(k_roles, role); }
-std::optional<Role> parse_role(std::string_view text) { return value_of(k_roles, text); }
+std::string_view to_string(Role role) {
+  return name_of(k_roles, role);
+}
+std::optional<Role> parse_role(std::string_view text) {
+  return value_of(k_roles, text);
+}
 std::vector<std::string> role_names() {
   std::vector<std::string> names;
   for (const auto& [role, name] : k_roles) {
@@ -234,10 +265,11 @@ void add_unit(Store& store, const Unit& unit, Instant now) {
 
 std::vector<Unit> list_units(Store& store) {
   // Built-in bodies first, then member units by kind and code, as an office lists them.
-  SQLite::Statement query(store.db(), std::string(k_unit_columns) +
-                                          " ORDER BY CASE kind WHEN 'office' THEN 0 WHEN 'government' THEN 1 "
-                                          "WHEN 'inspection' THEN 2 WHEN 'supervision' THEN 3 "
-                                          "WHEN 'department' THEN 4 ELSE 5 END, code");
+  SQLite::Statement query(store.db(),
+                          std::string(k_unit_columns) +
+                              " ORDER BY CASE kind WHEN 'office' THEN 0 WHEN 'government' THEN 1 "
+                              "WHEN 'inspection' THEN 2 WHEN 'supervision' THEN 3 "
+                              "WHEN 'department' THEN 4 ELSE 5 END, code");
   std::vector<Unit> units;
   while (query.executeStep()) {
     units.push_back(unit_from_row(query));
@@ -276,8 +308,9 @@ ImportSummary import_units(Store& store, const std::filesystem::path& file, Inst
     root = toml::parse(read_file(file), name);
   } catch (const toml::parse_error& error) {
     const auto& at = error.source().begin;
-    throw BadInput(MessageId::config_syntax, {name, std::to_string(at.line), std::to_string(at.column),
-                                              std::string(error.description())});
+    throw BadInput(MessageId::config_syntax,
+                   {name, std::to_string(at.line), std::to_string(at.column),
+                    std::string(error.description())});
   }
   auto fail = [&](const toml::node& node, MessageId id, std::vector<std::string> extra) {
     std::vector<std::string> args{name, std::to_string(node.source().begin.line),
@@ -353,12 +386,14 @@ void add_user(Store& store, const User& user, Instant now) {
     throw Refused(MessageId::user_office_role_unit, {user.login, unit.code});
   }
   if (user.role == Role::unit && !is_member_kind(unit.kind)) {
-    throw Refused(MessageId::user_unit_role_unit, {user.login, unit.code, std::string(to_string(unit.kind))});
+    throw Refused(MessageId::user_unit_role_unit,
+                  {user.login, unit.code, std::string(to_string(unit.kind))});
   }
   if (find_user(store, user.login)) {
     throw BadInput(MessageId::user_exists, {user.login});
   }
-  SQLite::Statement insert(store.db(), "INSERT INTO user (login, unit, role, created_at) VALUES (?, ?, ?, ?)");
+  SQLite::Statement insert(store.db(),
+                           "INSERT INTO user (login, unit, role, created_at) VALUES (?, ?, ?, ?)");
   insert.bind(1, user.login);
   insert.bind(2, user.unit);
   insert.bind(3, std::string(to_string(user.role)));
@@ -386,7 +421,9 @@ std::optional<User> find_user(Store& store, std::string_view login) {
               *parse_role(query.getColumn(2).getString())};
 }
 
-bool has_users(Store& store) { return store.db().execAndGet("SELECT EXISTS (SELECT 1 FROM user)").getInt() != 0; }
+bool has_users(Store& store) {
+  return store.db().execAndGet("SELECT EXISTS (SELECT 1 FROM user)").getInt() != 0;
+}
 
 std::int64_t add_enterprise(Store& store, const Enterprise& enterprise, Instant now) {
   validate_enterprise(store, enterprise);
@@ -413,7 +450,8 @@ std::vector<Enterprise> list_enterprises(Store& store) {
 
 Enterprise get_enterprise(Store& store, std::string_view reference) {
   const std::string text(reference);
-  const bool numeric = !text.empty() && text.size() < 18 && text.find_first_not_of("0123456789") == std::string::npos;
+  const bool numeric = !text.empty() && text.size() < 18 &&
+                       text.find_first_not_of("0123456789") == std::string::npos;
   if (numeric) {
     if (auto found = find_enterprise_where(store, "id = CAST(? AS INTEGER)", text)) {
       return *found;
@@ -434,8 +472,8 @@ ImportSummary import_enterprises(Store& store, const std::filesystem::path& file
   if (rows.empty()) {
     return {};
   }
-  static constexpr std::array<std::string_view, 7> k_columns = {"name",    "credit_code", "county", "above_scale",
-                                                                "key",     "contact",     "phone"};
+  static constexpr std::array<std::string_view, 7> k_columns = {
+      "name", "credit_code", "county", "above_scale", "key", "contact", "phone"};
   std::array<std::optional<std::size_t>, k_columns.size()> position;
   for (std::size_t i = 0; i < rows.front().fields.size(); ++i) {
     const std::string& header = rows.front().fields[i];
@@ -454,13 +492,16 @@ ImportSummary import_enterprises(Store& store, const std::filesystem::path& file
     for (std::size_t r = 1; r < rows.size(); ++r) {
       const CsvRow& row = rows[r];
       auto field = [&](std::size_t column) -> std::string {
-        return position[column] && *position[column] < row.fields.size() ? row.fields[*position[column]] : "";
+        return position[column] && *position[column] < row.fields.size()
+                   ? row.fields[*position[column]]
+                   : "";
       };
       auto flag = [&](std::size_t column) {
         auto value = parse_flag(field(column));
         if (!value) {
-          throw BadInput(MessageId::import_csv_bad_flag,
-                         {name, std::to_string(row.row), std::string(k_columns[column]), field(column)});
+          throw BadInput(
+              MessageId::import_csv_bad_flag,
+              {name, std::to_string(row.row), std::string(k_columns[column]), field(column)});
         }
         return *value;
       };
@@ -477,7 +518,8 @@ ImportSummary import_enterprises(Store& store, const std::filesystem::path& file
         existing = find_enterprise_where(store, "name = ?", enterprise.name);
       }
       try {
-        write_enterprise(store, enterprise, existing ? std::optional{existing->id} : std::nullopt, now);
+        write_enterprise(store, enterprise, existing ? std::optional{existing->id} : std::nullopt,
+                         now);
       } catch (const SQLite::Exception& error) {
         throw BadInput(MessageId::import_csv_row, {name, std::to_string(row.row), error.what()});
       }

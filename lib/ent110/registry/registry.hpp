@@ -71,10 +71,10 @@ struct User {
 struct Enterprise {
   std::int64_t id = 0;
   std::string name;
-  std::string credit_code;  ///< 统一社会信用代码, 18 characters, or empty when unknown
-  std::string county;       ///< code of the county/district/area/zone it is in, or empty
-  bool above_scale = false; ///< 规模以上企业 (Art. 3)
-  bool key = false;         ///< 重点企业 (Art. 3)
+  std::string credit_code;   ///< 统一社会信用代码, 18 characters, or empty when unknown
+  std::string county;        ///< code of the county/district/area/zone it is in, or empty
+  bool above_scale = false;  ///< 规模以上企业 (Art. 3)
+  bool key = false;          ///< 重点企业 (Art. 3)
   std::string contact;
   std::string phone;
 };

@@ -11,7 +11,8 @@ namespace {
 // GB 32100-2015 §4: the 31 characters a code may use, in value order.
 constexpr std::string_view k_alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 // GB 32100-2015 Annex: weight of each of the first 17 positions, 3^(i) mod 31.
-constexpr std::array<int, 17> k_weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+constexpr std::array<int, 17> k_weights = {1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                           29, 25, 13, 8,  24, 10, 30, 28};
 constexpr std::size_t k_length = 18;
 
 }  // namespace

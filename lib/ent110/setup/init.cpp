@@ -5,8 +5,10 @@
 
 namespace ent110 {
 
-InitSummary initialize(Store& store, const Config& config,
-                       const std::optional<std::filesystem::path>& holidays_dir, Instant now) {
+InitSummary initialize(Store& store,
+                       const Config& config,
+                       const std::optional<std::filesystem::path>& holidays_dir,
+                       Instant now) {
   (void)holidays_dir;  // the calendar (issue 3) loads it
   InitSummary summary;
   summary.schema_before = store.version_at_open();

@@ -23,7 +23,9 @@ struct InitSummary {
 /// Brings a just-opened database up to date (the Store already migrated it), creates the built-in
 /// units of `config`, and loads the official holiday schedule from `holidays_dir` (default: the
 /// copy compiled into the program). Idempotent. One transaction.
-InitSummary initialize(Store& store, const Config& config,
-                       const std::optional<std::filesystem::path>& holidays_dir, Instant now);
+InitSummary initialize(Store& store,
+                       const Config& config,
+                       const std::optional<std::filesystem::path>& holidays_dir,
+                       Instant now);
 
 }  // namespace ent110

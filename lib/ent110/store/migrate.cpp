@@ -23,22 +23,28 @@ const std::vector<Migration>& migrations() {
     std::sort(list.begin(), list.end(),
               [](const Migration& a, const Migration& b) { return a.version < b.version; });
     for (std::size_t i = 0; i < list.size(); ++i) {
-      assert(list[i].version == static_cast<int>(i + 1) && "schema/ files must be numbered 001, 002, …");
+      assert(list[i].version == static_cast<int>(i + 1) &&
+             "schema/ files must be numbered 001, 002, …");
     }
     return list;
   }();
   return k_migrations;
 }
 
-int latest_schema_version() { return migrations().empty() ? 0 : migrations().back().version; }
+int latest_schema_version() {
+  return migrations().empty() ? 0 : migrations().back().version;
+}
 
-int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+int schema_version(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA user_version").getInt();
+}
 
 int migrate(SQLite::Database& db, const std::string& path) {
   const int current = schema_version(db);
   const int latest = latest_schema_version();
   if (current > latest) {
-    throw StoreError(MessageId::db_too_new, {path, std::to_string(current), std::to_string(latest)});
+    throw StoreError(MessageId::db_too_new,
+                     {path, std::to_string(current), std::to_string(latest)});
   }
   if (current == latest) {
     return 0;

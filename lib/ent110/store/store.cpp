@@ -6,18 +6,18 @@
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 
 namespace ent110 {
 namespace {
 
 bool is_busy(const SQLite::Exception& error) {
-  return (error.getErrorCode() & 0xff) == SQLITE_BUSY || (error.getErrorCode() & 0xff) == SQLITE_LOCKED;
+  return (error.getErrorCode() & 0xff) == SQLITE_BUSY ||
+         (error.getErrorCode() & 0xff) == SQLITE_LOCKED;
 }
 
 // Creating the file ourselves is the only way to choose its mode: SQLite uses 0644.
@@ -26,7 +26,8 @@ void create_with_mode(const std::filesystem::path& path, unsigned mode) {
   if (path.has_parent_path()) {
     std::filesystem::create_directories(path.parent_path(), ignored);
   }
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
+  const int fd =
+      ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
   if (fd < 0) {
     throw StoreError(MessageId::db_cannot_open, {path.string(), std::strerror(errno)});
   }
@@ -43,7 +44,9 @@ void configure(SQLite::Database& db, int busy_timeout_ms, Access access) {
   }
 }
 
-std::unique_ptr<SQLite::Database> connect(const std::string& path, Access access, int busy_timeout_ms) {
+std::unique_ptr<SQLite::Database> connect(const std::string& path,
+                                          Access access,
+                                          int busy_timeout_ms) {
   const int flags = access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
   auto db = std::make_unique<SQLite::Database>(path, flags);
   configure(*db, busy_timeout_ms, access);
@@ -54,7 +57,10 @@ std::unique_ptr<SQLite::Database> connect(const std::string& path, Access access
 
 }  // namespace
 
-Store::Store(std::unique_ptr<SQLite::Database> db, std::string path, Access access, int busy_timeout_ms,
+Store::Store(std::unique_ptr<SQLite::Database> db,
+             std::string path,
+             Access access,
+             int busy_timeout_ms,
              int version_at_open)
     : m_db(std::move(db)),
       m_path(std::move(path)),
@@ -75,8 +81,7 @@ Store Store::open(const std::filesystem::path& path, Access access, const StoreO
     create_with_mode(path, options.file_mode);
   }
   try {
-    auto db = connect(name, options.create ? Access::read_write : access,
-                      options.busy_timeout_ms);
+    auto db = connect(name, options.create ? Access::read_write : access, options.busy_timeout_ms);
     const int version = schema_version(*db);
     if (access == Access::read_write || options.create) {
       migrate(*db, name);
@@ -101,7 +106,8 @@ Store Store::open(const std::filesystem::path& path, Access access, const StoreO
 }
 
 Store Store::open_in_memory() {
-  auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  auto db =
+      std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   db->exec("PRAGMA foreign_keys = ON");
   migrate(*db, ":memory:");
   return Store(std::move(db), ":memory:", Access::read_write, 0, 0);

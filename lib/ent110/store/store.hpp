@@ -52,7 +52,10 @@ class Store {
   void read(const std::function<void()>& work);
 
  private:
-  Store(std::unique_ptr<SQLite::Database> db, std::string path, Access access, int busy_timeout_ms,
+  Store(std::unique_ptr<SQLite::Database> db,
+        std::string path,
+        Access access,
+        int busy_timeout_ms,
         int version_at_open);
 
   std::unique_ptr<SQLite::Database> m_db;

@@ -20,7 +20,8 @@ void for_each_code_point(std::string_view text, Visit visit) {
     } else {
       width = static_cast<std::size_t>(utf8proc_charwidth(code_point));
     }
-    if (!visit(std::string_view(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length)),
+    if (!visit(std::string_view(reinterpret_cast<const char*>(bytes),
+                                static_cast<std::size_t>(length)),
                width)) {
       return;
     }

@@ -8,7 +8,8 @@
 
 namespace ent110 {
 
-/// Levenshtein distance between `a` and `b`, counting bytes, case-insensitively.
+/// Edit distance between `a` and `b` (insertions, deletions, substitutions and swaps of
+/// neighbours), counting bytes, case-insensitively.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word` when it is a plausible typo (distance ≤ 2, and less than the

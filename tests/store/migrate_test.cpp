@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include <ent110/core/error.hpp>
+#include <ent110/store/migrate.hpp>
+#include <ent110/store/store.hpp>
+
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <sys/stat.h>
+
+using namespace ent110;
+
+TEST_CASE("migrations: numbered from 1 without gaps, latest is the last", "[store]") {
+  const auto& all = migrations();
+  REQUIRE_FALSE(all.empty());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    CHECK(all[i].version == static_cast<int>(i + 1));
+  }
+  CHECK(latest_schema_version() == all.back().version);
+}
+
+TEST_CASE("Store::open: a new file is created with mode 0600, WAL and every migration", "[store]") {
+  test::TempDir dir;
+  const auto path = dir / "new.db";
+  Store store = Store::open(path, Access::read_write, StoreOptions{1000, 0600, true});
+  CHECK(store.version_at_open() == 0);
+  CHECK(schema_version(store.db()) == latest_schema_version());
+  CHECK(store.db().execAndGet("PRAGMA journal_mode").getString() == "wal");
+  CHECK(store.db().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  struct stat info {};
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("Store::open: a missing file is an error unless creating", "[store]") {
+  test::TempDir dir;
+  CHECK_THROWS_AS(Store::open(dir / "none.db", Access::read_only, StoreOptions{}), StoreError);
+  CHECK_THROWS_AS(Store::open(dir / "none.db", Access::read_write, StoreOptions{}), StoreError);
+  CHECK_FALSE(std::filesystem::exists(dir / "none.db"));
+}
+
+TEST_CASE("Store::open: a database newer than the program is refused naming both versions", "[store]") {
+  test::TempDir dir;
+  const auto path = dir / "future.db";
+  {
+    Store store = Store::open(path, Access::read_write, StoreOptions{1000, 0600, true});
+    store.db().exec("PRAGMA user_version = 999");
+  }
+  for (Access access : {Access::read_only, Access::read_write}) {
+    try {
+      Store::open(path, access, StoreOptions{});
+      FAIL("opened");
+    } catch (const StoreError& error) {
+      CHECK(error.exit_code() == ExitCode::store);
+      const std::string what = error.what();
+      CHECK(what.find("999") != std::string::npos);
+      CHECK(what.find(std::to_string(latest_schema_version())) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("Store::open: an older database is upgraded, also by a read-only command", "[store]") {
+  test::TempDir dir;
+  const auto path = dir / "old.db";
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(migrations().front().sql);
+    db.exec("PRAGMA user_version = 1");
+    db.exec("INSERT INTO unit (code, name, kind, created_at) VALUES ('FGW', '发改委', 'department', 'x')");
+  }
+  Store store = Store::open(path, Access::read_only, StoreOptions{});
+  CHECK(store.version_at_open() == 1);
+  CHECK(schema_version(store.db()) == latest_schema_version());
+  CHECK(store.db().execAndGet("SELECT name FROM unit WHERE code = 'FGW'").getString() == "发改委");
+  CHECK(store.access() == Access::read_only);
+  CHECK_THROWS(store.db().exec("DELETE FROM unit"));
+}
+
+TEST_CASE("Store::write: an exception rolls back everything the work did", "[store]") {
+  Store store = Store::open_in_memory();
+  CHECK_THROWS_AS(store.write([&] {
+    store.db().exec("INSERT INTO unit (code, name, kind, created_at) VALUES ('A', 'a', 'county', 'x')");
+    throw BadInput(MessageId::bad_date, {"x"});
+  }),
+                  BadInput);
+  CHECK(store.db().execAndGet("SELECT count(*) FROM unit").getInt() == 0);
+}
+
+TEST_CASE("Store::write: a database locked by another writer fails after the busy timeout", "[store]") {
+  test::TempDir dir;
+  const auto path = dir / "locked.db";
+  Store first = Store::open(path, Access::read_write, StoreOptions{50, 0600, true});
+  Store second = Store::open(path, Access::read_write, StoreOptions{50, 0600, false});
+  first.db().exec("BEGIN IMMEDIATE");
+  try {
+    second.write([] {});
+    FAIL("wrote while locked");
+  } catch (const StoreError& error) {
+    CHECK(std::string(error.what()).find("locked") != std::string::npos);
+  }
+  first.db().exec("ROLLBACK");
+}

@@ -7,6 +7,8 @@
 #include <ent110/core/error.hpp>
 #include <ent110/util/spellcheck.hpp>
 
+#include <SQLiteCpp/Exception.h>
+
 #include <algorithm>
 #include <iostream>
 
@@ -105,13 +107,19 @@ int run_main(const std::vector<std::string>& args, std::ostream& out, std::ostre
   }
 
   Lang lang = help_lang;
+  std::string database = inv.globals.db;
   try {
     Session session(inv.globals, inv.needs, out, err);
     lang = session.lang();
+    database = session.db_path().string();
     return inv.runner(session);
   } catch (const Error& error) {
     print_error(err, lang, render(error.message(), lang));
     return static_cast<int>(error.exit_code());
+  } catch (const SQLite::Exception& error) {
+    // A read outside Store::read/write: still a database problem, not a bug of ours.
+    print_error(err, lang, tr(lang, MessageId::db_error, {database, error.what()}));
+    return static_cast<int>(ExitCode::store);
   } catch (const std::exception& error) {
     print_error(err, lang, tr(lang, MessageId::cli_internal_error, {error.what()}));
     return static_cast<int>(ExitCode::internal);

@@ -51,6 +51,7 @@ std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
   add_unit(*app, inv, lang);
   add_user(*app, inv, lang);
   add_enterprise(*app, inv, lang);
+  add_calendar(*app, inv, lang);
   add_backup(*app, inv, lang);
   return app;
 }

@@ -15,6 +15,7 @@ void add_config     (CLI::App& app, Invocation& inv, Lang lang);
 void add_unit       (CLI::App& app, Invocation& inv, Lang lang);
 void add_user       (CLI::App& app, Invocation& inv, Lang lang);
 void add_enterprise (CLI::App& app, Invocation& inv, Lang lang);
+void add_calendar   (CLI::App& app, Invocation& inv, Lang lang);
 void add_backup     (CLI::App& app, Invocation& inv, Lang lang);
 // clang-format on
 

@@ -113,6 +113,13 @@ Store& Session::store() {
   return *m_store;
 }
 
+const WorkingCalendar& Session::calendar() {
+  if (!m_calendar) {
+    m_calendar.emplace(load_calendar(store()));
+  }
+  return *m_calendar;
+}
+
 std::string Session::tr(MessageId id, std::vector<std::string> args) const {
   return ent110::tr(m_lang, id, std::move(args));
 }

@@ -3,6 +3,7 @@
 
 #include "invocation.hpp"
 
+#include <ent110/calendar/calendar.hpp>
 #include <ent110/config/config.hpp>
 #include <ent110/core/messages.hpp>
 #include <ent110/core/time.hpp>
@@ -50,6 +51,8 @@ class Session {
 
   /// The database; only valid when the command's Needs opened it.
   Store& store();
+  /// The working-day calendar stored in the database, loaded on first use.
+  const WorkingCalendar& calendar();
 
   /// Human output.
   std::ostream& out() { return m_out; }
@@ -72,6 +75,7 @@ class Session {
   std::string m_actor;
   std::filesystem::path m_db_path;
   std::optional<Store> m_store;
+  std::optional<WorkingCalendar> m_calendar;
   std::ostream& m_out;
   std::ostream& m_err;
 };

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include <ent110/calendar/calendar_repo.hpp>
+#include <ent110/calendar/holiday_file.hpp>
 #include <ent110/registry/registry.hpp>
 #include <ent110/setup/init.hpp>
 #include <ent110/store/migrate.hpp>
@@ -9,11 +11,18 @@ InitSummary initialize(Store& store,
                        const Config& config,
                        const std::optional<std::filesystem::path>& holidays_dir,
                        Instant now) {
-  (void)holidays_dir;  // the calendar (issue 3) loads it
   InitSummary summary;
   summary.schema_before = store.version_at_open();
   summary.schema_after = schema_version(store.db());
-  store.write([&] { summary.builtin_units_created = ensure_builtin_units(store, config, now); });
+  // Read and validate every holiday file before writing anything: a bad file changes nothing.
+  const std::vector<HolidaySchedule> schedules =
+      holidays_dir ? read_holiday_files({*holidays_dir}) : embedded_holiday_schedules();
+  store.write([&] {
+    summary.builtin_units_created = ensure_builtin_units(store, config, now);
+    // An unchanged schedule is not stored again, so that init stays idempotent.
+    summary.holiday_years =
+        store_holiday_schedules(store, schedules, "init", now, /*only_if_changed=*/true).years;
+  });
   return summary;
 }
 

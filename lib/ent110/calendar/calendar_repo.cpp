@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: MIT
+#include <ent110/calendar/calendar_repo.hpp>
+#include <ent110/core/error.hpp>
+#include <ent110/store/store.hpp>
+
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+#include <set>
+
+namespace ent110 {
+namespace {
+
+LocalDate stored_date(const std::string& text) {
+  if (auto day = try_parse_date(text)) {
+    return *day;
+  }
+  throw StoreError(MessageId::calendar_stored_date_bad, {"calendar", text});
+}
+
+DayKind stored_kind(const std::string& text) {
+  if (auto kind = parse_day_kind(text)) {
+    return *kind;
+  }
+  throw StoreError(MessageId::calendar_stored_date_bad, {"calendar", text});
+}
+
+std::string amendments_of(const HolidaySchedule& schedule) {
+  std::string out;
+  for (const HolidayAmendment& amendment : schedule.amendments) {
+    out += out.empty() ? "" : "; ";
+    out += amendment.notice;
+  }
+  return out;
+}
+
+std::int64_t new_revision(Store& store,
+                          const std::string& what,
+                          const std::string& detail,
+                          const std::string& actor,
+                          Instant now) {
+  SQLite::Statement insert(store.db(),
+                           "INSERT INTO calendar_revision (at, actor, what, detail) "
+                           "VALUES (?, ?, ?, ?)");
+  insert.bind(1, format_utc(now));
+  insert.bind(2, actor);
+  insert.bind(3, what);
+  insert.bind(4, detail);
+  insert.exec();
+  return store.db().getLastInsertRowid();
+}
+
+std::int64_t current_revision(Store& store) {
+  return store.db()
+      .execAndGet("SELECT coalesce(max(revision), 0) FROM calendar_revision")
+      .getInt64();
+}
+
+// Whether the stored year equals `schedule` in provenance and in every stated day.
+bool is_stored_as(Store& store, const HolidaySchedule& schedule) {
+  SQLite::Statement year(store.db(),
+                         "SELECT file, notice, title, issued, url, amendments FROM calendar_year "
+                         "WHERE year = ?");
+  year.bind(1, schedule.year);
+  if (!year.executeStep() || year.getColumn(0).getString() != schedule.file ||
+      year.getColumn(1).getString() != schedule.notice ||
+      year.getColumn(2).getString() != schedule.title ||
+      year.getColumn(3).getString() != format_date(schedule.issued) ||
+      year.getColumn(4).getString() != schedule.url ||
+      year.getColumn(5).getString() != amendments_of(schedule)) {
+    return false;
+  }
+  SQLite::Statement days(store.db(),
+                         "SELECT date, kind, name, name_en FROM calendar_day WHERE year = ? "
+                         "ORDER BY date");
+  days.bind(1, schedule.year);
+  for (const OfficialDay& day : official_days(schedule)) {
+    if (!days.executeStep() || days.getColumn(0).getString() != format_date(day.date) ||
+        days.getColumn(1).getString() != to_string(day.kind) ||
+        days.getColumn(2).getString() != day.name || days.getColumn(3).getString() != day.name_en) {
+      return false;
+    }
+  }
+  return !days.executeStep();
+}
+
+// A day another stored year already states cannot be stated again (no day in two files).
+void check_against_stored(Store& store, const std::vector<HolidaySchedule>& schedules) {
+  std::set<int> replaced;
+  for (const HolidaySchedule& schedule : schedules) {
+    replaced.insert(schedule.year);
+  }
+  SQLite::Statement other(store.db(),
+                          "SELECT d.year, y.file FROM calendar_day d JOIN calendar_year y USING "
+                          "(year) WHERE d.date = ?");
+  const auto check = [&](const HolidaySchedule& schedule, LocalDate day, SourcePlace place) {
+    other.bind(1, format_date(day));
+    if (other.executeStep() && !replaced.contains(other.getColumn(0).getInt())) {
+      throw BadInput(MessageId::holiday_day_stored,
+                     {schedule.file, std::to_string(place.line), std::to_string(place.column),
+                      format_date(day), other.getColumn(1).getString()});
+    }
+    other.reset();
+  };
+  for (const HolidaySchedule& schedule : schedules) {
+    for (const HolidayBlock& block : schedule.holidays) {
+      for (LocalDate day = block.off_from; day <= block.off_to; day += date::days{1}) {
+        check(schedule, day, block.off_place);
+      }
+      for (std::size_t i = 0; i < block.work.size(); ++i) {
+        check(schedule, block.work[i], block.work_places[i]);
+      }
+    }
+  }
+}
+
+void replace_year(Store& store, const HolidaySchedule& schedule, std::int64_t revision) {
+  SQLite::Statement remove_days(store.db(), "DELETE FROM calendar_day WHERE year = ?");
+  remove_days.bind(1, schedule.year);
+  remove_days.exec();
+  SQLite::Statement remove_year(store.db(), "DELETE FROM calendar_year WHERE year = ?");
+  remove_year.bind(1, schedule.year);
+  remove_year.exec();
+
+  SQLite::Statement year(store.db(),
+                         "INSERT INTO calendar_year (year, file, notice, title, issued, url, "
+                         "amendments, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  year.bind(1, schedule.year);
+  year.bind(2, schedule.file);
+  year.bind(3, schedule.notice);
+  year.bind(4, schedule.title);
+  year.bind(5, format_date(schedule.issued));
+  year.bind(6, schedule.url);
+  year.bind(7, amendments_of(schedule));
+  year.bind(8, revision);
+  year.exec();
+
+  SQLite::Statement day(store.db(),
+                        "INSERT INTO calendar_day (date, kind, name, name_en, year) "
+                        "VALUES (?, ?, ?, ?, ?)");
+  for (const OfficialDay& official : official_days(schedule)) {
+    day.bind(1, format_date(official.date));
+    day.bind(2, std::string(to_string(official.kind)));
+    day.bind(3, official.name);
+    day.bind(4, official.name_en);
+    day.bind(5, official.year);
+    day.exec();
+    day.reset();
+  }
+}
+
+// One read snapshot even when a writer commits between the queries; a savepoint also nests
+// inside a caller's write transaction.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(SQLite::Database& db) : m_db(db) { m_db.exec("SAVEPOINT calendar_read"); }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+  ~ReadSnapshot() {
+    try {
+      m_db.exec("RELEASE calendar_read");
+    } catch (const SQLite::Exception&) {
+      // The connection is failing already; the error that got us here is the one to report.
+    }
+  }
+
+ private:
+  SQLite::Database& m_db;
+};
+
+}  // namespace
+
+WorkingCalendar load_calendar(Store& store) {
+  std::vector<CalendarYear> years;
+  std::vector<OfficialDay> days;
+  std::vector<LocalOverride> overrides;
+  std::int64_t revision = 0;
+  store.read([&] {
+    const ReadSnapshot snapshot(store.db());
+    SQLite::Statement year_rows(store.db(),
+                                "SELECT year, file, notice, title, issued, url, amendments "
+                                "FROM calendar_year ORDER BY year");
+    while (year_rows.executeStep()) {
+      years.push_back(
+          CalendarYear{year_rows.getColumn(0).getInt(), year_rows.getColumn(1).getString(),
+                       year_rows.getColumn(2).getString(), year_rows.getColumn(3).getString(),
+                       stored_date(year_rows.getColumn(4).getString()),
+                       year_rows.getColumn(5).getString(), year_rows.getColumn(6).getString()});
+    }
+    SQLite::Statement day_rows(store.db(),
+                               "SELECT date, kind, name, name_en, year FROM calendar_day");
+    while (day_rows.executeStep()) {
+      days.push_back(OfficialDay{
+          stored_date(day_rows.getColumn(0).getString()),
+          stored_kind(day_rows.getColumn(1).getString()), day_rows.getColumn(2).getString(),
+          day_rows.getColumn(3).getString(), day_rows.getColumn(4).getInt()});
+    }
+    // The latest row of each date rules; 'official' means no override.
+    SQLite::Statement override_rows(
+        store.db(),
+        "SELECT o.date, o.kind, o.reason, o.actor, o.at FROM calendar_override o "
+        "WHERE o.id = (SELECT max(id) FROM calendar_override WHERE date = o.date) "
+        "AND o.kind <> 'official'");
+    while (override_rows.executeStep()) {
+      overrides.push_back(LocalOverride{stored_date(override_rows.getColumn(0).getString()),
+                                        stored_kind(override_rows.getColumn(1).getString()),
+                                        override_rows.getColumn(2).getString(),
+                                        override_rows.getColumn(3).getString(),
+                                        parse_utc(override_rows.getColumn(4).getString())});
+    }
+    revision = current_revision(store);
+  });
+  return WorkingCalendar(std::move(years), std::move(days), std::move(overrides), revision);
+}
+
+LoadSummary store_holiday_schedules(Store& store,
+                                    const std::vector<HolidaySchedule>& schedules,
+                                    const std::string& actor,
+                                    Instant now,
+                                    bool only_if_changed) {
+  LoadSummary summary;
+  std::string files;
+  for (const HolidaySchedule& schedule : schedules) {
+    summary.years.push_back(schedule.year);
+    files += files.empty() ? "" : " ";
+    files += schedule.file;
+  }
+  std::sort(summary.years.begin(), summary.years.end());
+  if (only_if_changed &&
+      std::all_of(schedules.begin(), schedules.end(),
+                  [&](const HolidaySchedule& schedule) { return is_stored_as(store, schedule); })) {
+    summary.changed = false;
+    summary.revision = current_revision(store);
+    return summary;
+  }
+  check_against_stored(store, schedules);
+  summary.revision = new_revision(store, "load", files, actor, now);
+  for (const HolidaySchedule& schedule : schedules) {
+    replace_year(store, schedule, summary.revision);
+  }
+  summary.moved = recompute_provisional(store, load_calendar(store), deadline_tables());
+  return summary;
+}
+
+LoadSummary load_holidays(Store& store,
+                          const std::vector<std::filesystem::path>& paths,
+                          const std::string& actor,
+                          Instant now) {
+  // Every file is read and validated before the transaction begins: one bad file loads nothing.
+  const std::vector<HolidaySchedule> schedules =
+      paths.empty() ? embedded_holiday_schedules() : read_holiday_files(paths);
+  LoadSummary summary;
+  store.write([&] { summary = store_holiday_schedules(store, schedules, actor, now); });
+  return summary;
+}
+
+std::optional<OverrideChoice> parse_override_choice(std::string_view text) {
+  if (text == "work") {
+    return OverrideChoice::work;
+  }
+  if (text == "off") {
+    return OverrideChoice::off;
+  }
+  if (text == "official") {
+    return OverrideChoice::official;
+  }
+  return std::nullopt;
+}
+
+CalendarDay set_override(Store& store,
+                         LocalDate day,
+                         OverrideChoice choice,
+                         const std::string& reason,
+                         const std::string& actor,
+                         Instant now) {
+  if (std::all_of(reason.begin(), reason.end(), [](char c) { return c == ' ' || c == '\t'; })) {
+    throw UsageError(MessageId::calendar_reason_empty, {format_date(day)});
+  }
+  const std::string kind = choice == OverrideChoice::work  ? "local-work"
+                           : choice == OverrideChoice::off ? "local-off"
+                                                           : "official";
+  CalendarDay result;
+  store.write([&] {
+    if (choice == OverrideChoice::official && !load_calendar(store).overrides().contains(day)) {
+      throw NotFound(MessageId::calendar_no_override, {format_date(day)});
+    }
+    const std::int64_t revision =
+        new_revision(store, "override", format_date(day) + " " + kind, actor, now);
+    SQLite::Statement insert(store.db(),
+                             "INSERT INTO calendar_override (date, kind, reason, actor, at, "
+                             "revision) VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, format_date(day));
+    insert.bind(2, kind);
+    insert.bind(3, reason);
+    insert.bind(4, actor);
+    insert.bind(5, format_utc(now));
+    insert.bind(6, revision);
+    insert.exec();
+    result = load_calendar(store).days_between(day, day).front();
+  });
+  return result;
+}
+
+CalendarCheck check_calendar(const WorkingCalendar& calendar, LocalDate today) {
+  CalendarCheck check;
+  check.loaded = calendar.years();
+  check.overrides = calendar.overrides().size();
+  check.revision = calendar.revision();
+  const date::year_month_day ymd{today};
+  const int this_year = static_cast<int>(ymd.year());
+  const int first = check.loaded.empty() ? this_year : check.loaded.front().year;
+  for (int year = first; year <= this_year; ++year) {
+    if (!calendar.is_year_loaded(year)) {
+      check.missing.push_back(year);
+    }
+  }
+  if (static_cast<unsigned>(ymd.month()) >= k_next_year_warning_month &&
+      !calendar.is_year_loaded(this_year + 1)) {
+    check.next_year_missing = this_year + 1;
+  }
+  return check;
+}
+
+}  // namespace ent110

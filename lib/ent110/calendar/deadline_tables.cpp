@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+// The one list of tables whose due dates are counted in working days and may be provisional.
+// A table joins by adding one DeadlineColumns line here.
+#include <ent110/calendar/deadlines.hpp>
+
+namespace ent110 {
+
+std::span<const DeadlineColumns> deadline_tables() {
+  static const std::vector<DeadlineColumns> k_tables = {};
+  return k_tables;
+}
+
+}  // namespace ent110

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# End to end: the working-day calendar on a fresh database.
+source "$(dirname "$0")/lib.sh"
+
+run init --at 2025-09-30
+expect_code 0 "init loads the official schedule"
+expect_out "official holiday schedule loaded: 2017–2026" "init names the years loaded"
+
+run calendar show 2025-10 --lang zh
+expect_code 0 "calendar show 2025-10"
+expect_out "2025年10月" "the month title is Chinese"
+expect_out " 1休  2休  3休  4休  5休" "National Day is marked at a glance"
+expect_out "11班" "11 October is marked as a working day"
+expect_out "10-11       班  国庆节、中秋节 (星期六)" "the legend says 11 October is a working Saturday"
+
+run calendar show 2025 --json
+expect_jq '.days | length' "365" "one entry per day of the year"
+expect_jq '.days[0] | "\(.date) \(.workday) \(.kind) \(.name)"' "2025-01-01 false holiday 元旦" \
+  "the contract's day shape"
+expect_jq '[.days[] | select(.kind == "adjusted-workday") | .date] | join(",")' \
+  "2025-01-26,2025-02-08,2025-04-27,2025-09-28,2025-10-11" "the made-up working days of 2025"
+
+run calendar add 2025-09-30 1 --json
+expect_jq '.date' "2025-10-09" "forward: received 2025-09-30, due 2025-10-09"
+run calendar add 2025-09-30 5 --json
+expect_jq '.date' "2025-10-14" "coordinate: forwarded 2025-09-30, due 2025-10-14"
+run calendar add 2026-12-31 1 --json
+expect_jq '.provisional' "true" "past the loaded schedule the answer is provisional"
+expect_err "warning: the official schedule of 2027 is not loaded" "provisional answers warn"
+run calendar between 2025-09-30 2025-10-14 --json
+expect_jq '.working_days' "5" "between counts after the first day up to the last"
+
+run calendar is-workday 2025-10-11
+expect_code 0 "a made-up working Saturday is a working day"
+run calendar is-workday 2025-10-06
+expect_code 1 "a holiday Monday is not"
+
+before=$(db_snapshot)
+bad="$E2E_DIR/2027.toml"
+printf 'year = 2027\n[source]\nnotice = "n"\ntitle = "t"\nissued = 2026-11-01\nurl = "u"\n[[holiday]]\nname = "x"\nname_en = "x"\noff = { from = 2027-10-01, to = 2027-10-07 }\nwork = [2027-10-08]\n' >"$bad"
+run calendar load "$ENT110_SOURCE_DIR/tests/data/calendar/2027.toml" "$bad"
+expect_code 5 "a bad holiday file is refused"
+expect_one_line_error "bad holiday file"
+expect_err "$bad:11:9: made-up working day 2027-10-08 is not a Saturday or Sunday" \
+  "the error names file:line:col"
+expect_unchanged "$before" "nothing is loaded from a set with a bad file"
+
+run calendar set 2025-10-13 off --reason 停电 --as wang
+expect_code 0 "a local override"
+run calendar add 2025-09-30 5 --json
+expect_jq '.date' "2025-10-15" "the override moves the count"
+[[ $(sqlite3 "$ENT110_DB" "SELECT actor || ' ' || reason FROM calendar_override") == "wang 停电" ]] &&
+  pass || fail "the override is recorded with its actor and reason"
+
+run calendar load "$ENT110_SOURCE_DIR/tests/data/calendar/2027.toml"
+expect_code 0 "a later year loads"
+run calendar add 2026-12-31 1 --json
+expect_jq '.date' "2027-01-04" "the loaded year decides"
+run calendar check --at 2027-11-15 --json
+expect_jq '.next_year_missing' "2028" "next year missing late in the year"
+
+finish

@@ -20,3 +20,6 @@ step user add fgw1 --unit FGW --role unit
 step user list
 step enterprise import examples/enterprises.csv
 step enterprise list
+step calendar show 2025-10
+step calendar add 2025-09-30 1
+step calendar add 2025-09-30 5

@@ -140,7 +140,9 @@ TEST_CASE("render_csv: a real CSV parser reads back every table", "[report][rend
     }
     last_row = row.row;
   }
-  CHECK(tables.size() == 3);
+  CHECK(tables.size() == 5);
+  CHECK(tables["trend.received"][0] == std::vector<std::string>{"月份", "受理"});
+  CHECK(tables["trend.rates"][1] == std::vector<std::string>{"2025-07", "—", "50.0% (1/2)"});
   CHECK(tables["report"].size() == 1 + 6 + document.definitions.size());
   const auto& units = tables["units"];
   REQUIRE(units.size() == 4);

@@ -136,8 +136,9 @@ std::string render_text(const ReportDocument& document, std::size_t width = 0);
 /// GitHub-flavoured Markdown: headings, pipe tables with alignment, charts as text bars.
 std::string render_markdown(const ReportDocument& document);
 /// CSV, UTF-8 with BOM, CRLF line ends: a "report" table of the header fields, then each
-/// section's table preceded by a line holding the section key and heading and followed by a
-/// blank line (layout documented in ent110-report(1)).
+/// section's table and each trend chart's data as a table, each preceded by a line holding its
+/// name ("units", "trend.rates") and heading and followed by a blank line (layout documented in
+/// ent110-report(1)); paragraphs, notes and bar charts are not data and are left out.
 std::string render_csv(const ReportDocument& document);
 /// One JSON document with stable field names (documented in ent110-report(1)).
 std::string render_json(const ReportDocument& document);

@@ -33,23 +33,44 @@ std::string render_csv(const ReportDocument& document) {
   out += k_crlf;
 
   for (const ReportSection& section : document.sections) {
-    if (!section.table) {
-      continue;
-    }
-    append_record(out, {section.key, section.heading});
-    std::vector<std::string> headers;
-    for (const ReportColumn& column : section.table->columns) {
-      headers.push_back(column.header);
-    }
-    append_record(out, headers);
-    for (const auto& row : section.table->rows) {
-      std::vector<std::string> cells;
-      for (const ReportValue& value : row) {
-        cells.push_back(format_value(value));
+    if (section.table) {
+      append_record(out, {section.key, section.heading});
+      std::vector<std::string> headers;
+      for (const ReportColumn& column : section.table->columns) {
+        headers.push_back(column.header);
       }
-      append_record(out, cells);
+      append_record(out, headers);
+      for (const auto& row : section.table->rows) {
+        std::vector<std::string> cells;
+        for (const ReportValue& value : row) {
+          cells.push_back(format_value(value));
+        }
+        append_record(out, cells);
+      }
+      out += k_crlf;
     }
-    out += k_crlf;
+    // A trend's figures appear nowhere else, so its data becomes a table of periods × series;
+    // bar charts only repeat a column of the section's table and are left out.
+    for (const ReportChart& chart : section.charts) {
+      const auto* trend = std::get_if<TrendChart>(&chart);
+      if (trend == nullptr) {
+        continue;
+      }
+      append_record(out, {section.key + "." + trend->key, trend->title});
+      std::vector<std::string> headers{tr(lang, MessageId::report_col_month)};
+      for (const TrendSeries& series : trend->series) {
+        headers.push_back(series.name);
+      }
+      append_record(out, headers);
+      for (std::size_t i = 0; i < trend->periods.size(); ++i) {
+        std::vector<std::string> cells{trend->periods[i]};
+        for (const TrendSeries& series : trend->series) {
+          cells.push_back(i < series.points.size() ? format_value(series.points[i]) : "");
+        }
+        append_record(out, cells);
+      }
+      out += k_crlf;
+    }
   }
   return out;
 }

@@ -147,3 +147,19 @@ TEST_CASE("calendar check: loaded notices, and next year missing late in the yea
   CHECK(json["years"][3]["amendments"] == "国办发明电〔2020〕1号");
   CHECK(json["missing"].empty());
 }
+
+TEST_CASE("init: loads the schedule once, or from --holidays DIR", "[calendar][cli]") {
+  const CalendarDb db;
+  REQUIRE(db.run({"init"}).code == 0);
+  CHECK(nlohmann::json::parse(
+            db.run({"calendar", "check", "--json", "--at", "2026-06-01"}).out)["revision"] == 1);
+
+  TempDir other;
+  const std::string path = (other / "ent110.db").string();
+  const auto fixtures = (ent110::test::source_dir() / "tests/data/calendar").string();
+  const auto init = run_cli({"--db", path, "init", "--holidays", fixtures, "--json"});
+  REQUIRE(init.code == 0);
+  CHECK(nlohmann::json::parse(init.out)["holiday_years"] == nlohmann::json::array({2027}));
+  const auto missing = run_cli({"--db", path, "init", "--holidays", (other / "none").string()});
+  CHECK(missing.code == 5);
+}

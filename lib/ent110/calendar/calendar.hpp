@@ -18,7 +18,8 @@ class Store;
 enum class DayKind {
   workday,           ///< Monday–Friday with nothing else said
   weekend,           ///< Saturday or Sunday with nothing else said
-  holiday,           ///< a day off in the State Council's schedule
+  holiday,           ///< a day off in the State Council's schedule (a weekend day inside its
+                     ///< block of days off too: the block, not the weekend rule, names it)
   adjusted_workday,  ///< a Saturday or Sunday the schedule makes a working day (调休)
   local_off,         ///< closed by a local override (`calendar set DATE off`)
   local_work,        ///< working by a local override (`calendar set DATE work`)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app.hpp"
 #include "commands.hpp"
+#include "render/moved_due_dates.hpp"
 #include "render/output.hpp"
 #include "session.hpp"
 
@@ -262,36 +263,15 @@ int run_calendar_load(const CalendarOptions& options, Session& s) {
   const std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
   const LoadSummary summary = load_holidays(s.store(), paths, s.actor(), s.now());
   if (s.json()) {
-    nlohmann::json moved = nlohmann::json::array();
-    for (const MovedDueDate& due : summary.moved) {
-      moved.push_back({{"table", due.table},
-                       {"key", due.key},
-                       {"label", due.label},
-                       {"before", format_date(due.before)},
-                       {"after", format_date(due.after)},
-                       {"provisional", due.provisional}});
-    }
-    emit_json(s, {{"revision", summary.revision}, {"years", summary.years}, {"moved", moved}});
+    emit_json(s, {{"revision", summary.revision},
+                  {"years", summary.years},
+                  {"moved", moved_due_dates_json(summary.moved)}});
     return 0;
   }
   s.out() << s.tr(MessageId::calendar_loaded,
                   {calendar_years_text(summary.years), std::to_string(summary.revision)})
           << '\n';
-  if (!summary.moved.empty()) {
-    s.out() << s.tr(MessageId::calendar_moved_header, {std::to_string(summary.moved.size())})
-            << '\n';
-    Table table({{s.tr(MessageId::col_what), Table::Align::left, true},
-                 {s.tr(MessageId::col_due_before)},
-                 {s.tr(MessageId::col_due_after)}});
-    for (const MovedDueDate& due : summary.moved) {
-      std::string after = format_date(due.after);
-      if (due.provisional) {
-        after += " (" + s.tr(MessageId::calendar_still_provisional) + ")";
-      }
-      table.add_row({due.label, format_date(due.before), after});
-    }
-    emit_table(s, table);
-  }
+  print_moved_due_dates(s, summary.moved);
   return 0;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app.hpp"
 #include "commands.hpp"
+#include "render/moved_due_dates.hpp"
 #include "render/output.hpp"
 #include "session.hpp"
 
@@ -21,7 +22,7 @@ int run_init(const InitOptions& options, Session& s) {
   if (!options.holidays.empty()) {
     holidays = options.holidays;
   }
-  const InitSummary summary = initialize(s.store(), s.config(), holidays, s.now());
+  const InitSummary summary = initialize(s.store(), s.config(), holidays, s.now(), s.actor());
   std::string years;
   if (!summary.holiday_years.empty()) {
     years = fmt::format("{}–{}", summary.holiday_years.front(), summary.holiday_years.back());
@@ -31,7 +32,8 @@ int run_init(const InitOptions& options, Session& s) {
                   {"schema_before", summary.schema_before},
                   {"schema_version", summary.schema_after},
                   {"builtin_units_created", summary.builtin_units_created},
-                  {"holiday_years", summary.holiday_years}});
+                  {"holiday_years", summary.holiday_years},
+                  {"moved", moved_due_dates_json(summary.moved)}});
     return 0;
   }
   const MessageId state = summary.schema_before == 0 ? MessageId::init_created
@@ -45,6 +47,7 @@ int run_init(const InitOptions& options, Session& s) {
   if (!years.empty()) {
     s.out() << s.tr(MessageId::init_holidays, {years}) << '\n';
   }
+  print_moved_due_dates(s, summary.moved);
   return 0;
 }
 

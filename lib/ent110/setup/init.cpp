@@ -10,7 +10,8 @@ namespace ent110 {
 InitSummary initialize(Store& store,
                        const Config& config,
                        const std::optional<std::filesystem::path>& holidays_dir,
-                       Instant now) {
+                       Instant now,
+                       const std::string& actor) {
   InitSummary summary;
   summary.schema_before = store.version_at_open();
   summary.schema_after = schema_version(store.db());
@@ -20,8 +21,10 @@ InitSummary initialize(Store& store,
   store.write([&] {
     summary.builtin_units_created = ensure_builtin_units(store, config, now);
     // An unchanged schedule is not stored again, so that init stays idempotent.
-    summary.holiday_years =
-        store_holiday_schedules(store, schedules, "init", now, /*only_if_changed=*/true).years;
+    LoadSummary loaded =
+        store_holiday_schedules(store, schedules, actor, now, /*only_if_changed=*/true);
+    summary.holiday_years = std::move(loaded.years);
+    summary.moved = std::move(loaded.moved);
   });
   return summary;
 }

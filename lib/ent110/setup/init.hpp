@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <ent110/calendar/deadlines.hpp>
 #include <ent110/config/config.hpp>
 #include <ent110/core/time.hpp>
 #include <ent110/store/store.hpp>
@@ -17,7 +18,8 @@ struct InitSummary {
   int schema_before = 0;  ///< schema version before (0: the file was new)
   int schema_after = 0;   ///< schema version now
   int builtin_units_created = 0;
-  std::vector<int> holiday_years;  ///< years of the official schedule now loaded
+  std::vector<int> holiday_years;   ///< years of the official schedule now loaded
+  std::vector<MovedDueDate> moved;  ///< provisional due dates that a newly loaded year moved
 };
 
 /// Brings a just-opened database up to date (the Store already migrated it), creates the built-in
@@ -26,6 +28,7 @@ struct InitSummary {
 InitSummary initialize(Store& store,
                        const Config& config,
                        const std::optional<std::filesystem::path>& holidays_dir,
-                       Instant now);
+                       Instant now,
+                       const std::string& actor = "init");
 
 }  // namespace ent110

@@ -264,12 +264,13 @@ void add_unit(Store& store, const Unit& unit, Instant now) {
 }
 
 std::vector<Unit> list_units(Store& store) {
-  // Built-in bodies first, then member units by kind and code, as an office lists them.
+  // Built-in bodies first, then departments, districts, counties, areas and zones, each by code.
   SQLite::Statement query(store.db(),
                           std::string(k_unit_columns) +
                               " ORDER BY CASE kind WHEN 'office' THEN 0 WHEN 'government' THEN 1 "
                               "WHEN 'inspection' THEN 2 WHEN 'supervision' THEN 3 "
-                              "WHEN 'department' THEN 4 ELSE 5 END, code");
+                              "WHEN 'department' THEN 4 WHEN 'district' THEN 5 WHEN 'county' THEN 6 "
+                              "WHEN 'area' THEN 7 ELSE 8 END, code");
   std::vector<Unit> units;
   while (query.executeStep()) {
     units.push_back(unit_from_row(query));

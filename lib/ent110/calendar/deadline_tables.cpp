@@ -6,7 +6,11 @@
 namespace ent110 {
 
 std::span<const DeadlineColumns> deadline_tables() {
-  static const std::vector<DeadlineColumns> k_tables = {};
+  static const std::vector<DeadlineColumns> k_tables = {
+      // Case clocks (schema/003_cases.sql); a stopped clock keeps the due date it was judged by.
+      {"case_clock", "id", "started", "working_days", "due", "provisional",
+       "case_id || ' ' || name", "outcome = 'running'"},
+  };
   return k_tables;
 }
 

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+#include <ent110/calendar/calendar.hpp>
+#include <ent110/cases/case_clock.hpp>
+#include <ent110/config/config.hpp>
+
+#include <array>
+#include <utility>
+
+namespace ent110 {
+namespace {
+
+constexpr std::array k_names = {
+    std::pair{ClockName::forward, "forward"}, std::pair{ClockName::reply, "reply"},
+    std::pair{ClockName::explain, "explain"}, std::pair{ClockName::government, "government"},
+    std::pair{ClockName::review, "review"},   std::pair{ClockName::resubmit, "resubmit"},
+};
+
+constexpr std::array k_outcomes = {
+    std::pair{ClockOutcome::running, "running"},
+    std::pair{ClockOutcome::paused, "paused"},
+    std::pair{ClockOutcome::met, "met"},
+    std::pair{ClockOutcome::missed, "missed"},
+    std::pair{ClockOutcome::cancelled, "cancelled"},
+};
+
+constexpr std::array k_statuses = {
+    std::pair{ClockStatus::open, "open"},           std::pair{ClockStatus::due_today, "due-today"},
+    std::pair{ClockStatus::overdue, "overdue"},     std::pair{ClockStatus::met, "met"},
+    std::pair{ClockStatus::missed, "missed"},       std::pair{ClockStatus::paused, "paused"},
+    std::pair{ClockStatus::cancelled, "cancelled"},
+};
+
+template <typename Enum, std::size_t N>
+std::string_view clock_name_in(const std::array<std::pair<Enum, const char*>, N>& table,
+                               Enum value) {
+  for (const auto& [candidate, name] : table) {
+    if (candidate == value) {
+      return name;
+    }
+  }
+  return {};
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> clock_value_in(const std::array<std::pair<Enum, const char*>, N>& table,
+                                   std::string_view text) {
+  for (const auto& [candidate, name] : table) {
+    if (text == name) {
+      return candidate;
+    }
+  }
+  return std::nullopt;
+}
+
+template <typename Enum, std::size_t N>
+std::vector<std::string> clock_names_in(const std::array<std::pair<Enum, const char*>, N>& table) {
+  std::vector<std::string> names;
+  for (const auto& entry : table) {
+    names.emplace_back(entry.second);
+  }
+  return names;
+}
+
+}  // namespace
+
+std::string_view to_string(ClockName name) {
+  return clock_name_in(k_names, name);
+}
+std::string_view to_string(ClockOutcome outcome) {
+  return clock_name_in(k_outcomes, outcome);
+}
+std::string_view to_string(ClockStatus status) {
+  return clock_name_in(k_statuses, status);
+}
+std::optional<ClockName> parse_clock_name(std::string_view text) {
+  return clock_value_in(k_names, text);
+}
+std::optional<ClockOutcome> parse_clock_outcome(std::string_view text) {
+  return clock_value_in(k_outcomes, text);
+}
+std::optional<ClockStatus> parse_clock_status(std::string_view text) {
+  return clock_value_in(k_statuses, text);
+}
+std::vector<std::string> clock_names() {
+  return clock_names_in(k_names);
+}
+std::vector<std::string> clock_status_names() {
+  return clock_names_in(k_statuses);
+}
+
+int clock_limit(ClockName name, CaseType type, const Config& config) {
+  switch (name) {
+    case ClockName::forward:
+      return 1;  // Art. 7: forwarded within 1 working day of receipt
+    case ClockName::reply:
+      return type == CaseType::consult ? 1 : 5;  // Art. 7: consult 1, coordinate 5
+    case ClockName::explain:
+      return 3;  // Art. 7: explain within 3 working days
+    case ClockName::government:
+      return 2;  // Art. 8: a major case reported within 2 working days
+    case ClockName::review:
+      return config.review_days;  // Art. 6 sets no limit; configurable
+    case ClockName::resubmit:
+      return config.resubmit_days;  // Art. 6 sets no limit; configurable
+  }
+  return 1;
+}
+
+ClockStatus status_at(const Clock& clock, LocalDate today) {
+  switch (clock.outcome) {
+    case ClockOutcome::running:
+      return today < clock.due    ? ClockStatus::open
+             : today == clock.due ? ClockStatus::due_today
+                                  : ClockStatus::overdue;
+    case ClockOutcome::paused:
+      return ClockStatus::paused;
+    case ClockOutcome::met:
+      return ClockStatus::met;
+    case ClockOutcome::missed:
+      return ClockStatus::missed;
+    case ClockOutcome::cancelled:
+      return ClockStatus::cancelled;
+  }
+  return ClockStatus::open;
+}
+
+bool on_time(LocalDate day, LocalDate due) {
+  return day <= due;
+}
+
+std::optional<int> working_days_left(const Clock& clock,
+                                     LocalDate today,
+                                     const WorkingCalendar& calendar) {
+  if (clock.outcome != ClockOutcome::running) {
+    return std::nullopt;
+  }
+  if (today <= clock.due) {
+    return calendar.working_days_between(today, clock.due);
+  }
+  return -calendar.working_days_between(clock.due, today);
+}
+
+}  // namespace ent110

@@ -1,0 +1,436 @@
+// SPDX-License-Identifier: MIT
+#include <ent110/cases/case_repo.hpp>
+#include <ent110/core/error.hpp>
+#include <ent110/store/store.hpp>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace ent110 {
+namespace {
+
+constexpr std::string_view k_clock_columns =
+    "k.id, k.case_id, k.name, k.unit, k.round, k.started_at, k.started, k.working_days, k.due, "
+    "k.stopped, k.outcome, k.provisional, k.referred_at";
+constexpr int k_clock_column_count = 13;
+
+template <typename T>
+T stored(std::optional<T> value, const char* column, const std::string& text) {
+  if (!value) {
+    throw StoreError(MessageId::case_stored_value_bad, {column, text});
+  }
+  return *value;
+}
+
+std::optional<std::string> optional_text(const SQLite::Column& column) {
+  return column.isNull() ? std::nullopt : std::optional<std::string>(column.getString());
+}
+
+LocalDate stored_date(const SQLite::Column& column) {
+  const std::string text = column.getString();
+  return stored(try_parse_date(text), "date", text);
+}
+
+// Reads the clock columns of k_clock_columns starting at `first`.
+Clock clock_from_row(SQLite::Statement& query, int first) {
+  Clock clock;
+  clock.id = query.getColumn(first).getInt64();
+  clock.case_id = query.getColumn(first + 1).getString();
+  const std::string name = query.getColumn(first + 2).getString();
+  clock.name = stored(parse_clock_name(name), "case_clock.name", name);
+  clock.unit = query.getColumn(first + 3).getString();
+  clock.round = query.getColumn(first + 4).getInt();
+  clock.started_at = parse_utc(query.getColumn(first + 5).getString());
+  clock.started = stored_date(query.getColumn(first + 6));
+  if (!query.getColumn(first + 7).isNull()) {
+    clock.working_days = query.getColumn(first + 7).getInt();
+  }
+  clock.due = stored_date(query.getColumn(first + 8));
+  if (!query.getColumn(first + 9).isNull()) {
+    clock.stopped = stored_date(query.getColumn(first + 9));
+  }
+  const std::string outcome = query.getColumn(first + 10).getString();
+  clock.outcome = stored(parse_clock_outcome(outcome), "case_clock.outcome", outcome);
+  clock.provisional = query.getColumn(first + 11).getInt() != 0;
+  if (auto referred = optional_text(query.getColumn(first + 12))) {
+    clock.referred_at = parse_utc(*referred);
+  }
+  return clock;
+}
+
+std::optional<Authored> authored(SQLite::Statement& query, int first, bool edited) {
+  if (query.getColumn(first).isNull()) {
+    return std::nullopt;
+  }
+  return Authored{query.getColumn(first).getString(), query.getColumn(first + 1).getString(),
+                  query.getColumn(first + 2).getString(),
+                  parse_utc(query.getColumn(first + 3).getString()), edited};
+}
+
+void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& v) {
+  if (v) {
+    statement.bind(index, *v);
+  } else {
+    statement.bind(index);
+  }
+}
+
+void bind_authored(SQLite::Statement& statement, int first, const std::optional<Authored>& a) {
+  if (a) {
+    statement.bind(first, a->text);
+    statement.bind(first + 1, a->unit);
+    statement.bind(first + 2, a->by);
+    statement.bind(first + 3, format_utc(a->at));
+  } else {
+    for (int i = 0; i < 4; ++i) {
+      statement.bind(first + i);
+    }
+  }
+}
+
+bool all_digits(std::string_view text) {
+  return !text.empty() && text.size() <= 6 &&
+         text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+int to_int(std::string_view digits) {
+  int value = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return value;
+}
+
+std::string case_id_of(int year, int number) {
+  return fmt::format("{:04}-{:06}", year, number);
+}
+
+}  // namespace
+
+std::string resolve_case_id(Store& store, std::string_view ref) {
+  const std::string text(ref);
+  // "YYYY-N…": the year and the number within it, zero padding optional.
+  if (const auto dash = ref.find('-'); dash == 4 && all_digits(ref.substr(0, 4)) &&
+                                       all_digits(ref.substr(5)) && to_int(ref.substr(5)) > 0) {
+    const std::string id = case_id_of(to_int(ref.substr(0, 4)), to_int(ref.substr(5)));
+    SQLite::Statement query(store.db(), "SELECT 1 FROM case_file WHERE id = ?");
+    query.bind(1, id);
+    if (query.executeStep()) {
+      return id;
+    }
+    throw NotFound(MessageId::case_unknown, {text});
+  }
+  if (all_digits(ref) && to_int(ref) > 0) {
+    SQLite::Statement query(store.db(),
+                            "SELECT id FROM case_file WHERE number = ? ORDER BY year LIMIT 6");
+    query.bind(1, to_int(ref));
+    std::vector<std::string> candidates;
+    while (query.executeStep()) {
+      candidates.push_back(query.getColumn(0).getString());
+    }
+    if (candidates.size() == 1) {
+      return candidates.front();
+    }
+    if (candidates.empty()) {
+      throw NotFound(MessageId::case_unknown, {text});
+    }
+    std::string list;
+    for (const std::string& id : candidates) {
+      list += (list.empty() ? "'" : ", '") + id + "'";
+    }
+    throw UsageError(MessageId::case_number_ambiguous, {text, list});
+  }
+  throw NotFound(MessageId::case_id_malformed, {text});
+}
+
+std::optional<Case> find_case(Store& store, std::string_view id) {
+  SQLite::Statement query(
+      store.db(),
+      "SELECT c.id, c.year, c.number, c.type, c.major, c.channel, c.title, c.body, c.received_at, "
+      "c.state, c.unit, c.round, c.reject_reason, c.result_text, c.result_unit, c.result_by, "
+      "c.result_at, c.answer_text, c.answer_unit, c.answer_by, c.answer_at, c.answer_edited, "
+      "c.rating, c.rating_comment, e.id, e.name, e.credit_code, e.county, e.above_scale, "
+      "e.key_enterprise, e.contact, e.phone "
+      "FROM case_file c JOIN enterprise e ON e.id = c.enterprise WHERE c.id = ?");
+  query.bind(1, std::string(id));
+  if (!query.executeStep()) {
+    return std::nullopt;
+  }
+  Case kase;
+  kase.id = query.getColumn(0).getString();
+  kase.year = query.getColumn(1).getInt();
+  kase.number = query.getColumn(2).getInt();
+  const std::string type = query.getColumn(3).getString();
+  kase.type = stored(parse_case_type(type), "case_file.type", type);
+  kase.major = query.getColumn(4).getInt() != 0;
+  const std::string channel = query.getColumn(5).getString();
+  kase.channel = stored(parse_channel(channel), "case_file.channel", channel);
+  kase.title = query.getColumn(6).getString();
+  kase.body = query.getColumn(7).getString();
+  kase.received_at = parse_utc(query.getColumn(8).getString());
+  const std::string state = query.getColumn(9).getString();
+  kase.state = stored(parse_state(state), "case_file.state", state);
+  kase.unit = optional_text(query.getColumn(10)).value_or("");
+  kase.round = query.getColumn(11).getInt();
+  if (auto reason = optional_text(query.getColumn(12))) {
+    kase.reject_reason = stored(parse_reject_reason(*reason), "case_file.reject_reason", *reason);
+  }
+  kase.result = authored(query, 13, false);
+  kase.answer = authored(query, 17, query.getColumn(21).getInt() != 0);
+  if (auto rating = optional_text(query.getColumn(22))) {
+    kase.rating = stored(parse_rating(*rating), "case_file.rating", *rating);
+  }
+  kase.rating_comment = optional_text(query.getColumn(23)).value_or("");
+  Enterprise& e = kase.enterprise;
+  e.id = query.getColumn(24).getInt64();
+  e.name = query.getColumn(25).getString();
+  e.credit_code = optional_text(query.getColumn(26)).value_or("");
+  e.county = optional_text(query.getColumn(27)).value_or("");
+  e.above_scale = query.getColumn(28).getInt() != 0;
+  e.key = query.getColumn(29).getInt() != 0;
+  e.contact = optional_text(query.getColumn(30)).value_or("");
+  e.phone = optional_text(query.getColumn(31)).value_or("");
+
+  SQLite::Statement co(store.db(),
+                       "SELECT unit FROM case_co_unit WHERE case_id = ? ORDER BY rowid");
+  co.bind(1, kase.id);
+  while (co.executeStep()) {
+    kase.co_units.push_back(co.getColumn(0).getString());
+  }
+  SQLite::Statement clocks(store.db(), fmt::format("SELECT {} FROM case_clock k WHERE "
+                                                   "k.case_id = ? ORDER BY k.id",
+                                                   k_clock_columns));
+  clocks.bind(1, kase.id);
+  while (clocks.executeStep()) {
+    kase.clocks.push_back(clock_from_row(clocks, 0));
+  }
+  return kase;
+}
+
+int next_case_number(Store& store, int year) {
+  SQLite::Statement query(store.db(),
+                          "SELECT coalesce(max(number), 0) + 1 FROM case_file WHERE year = ?");
+  query.bind(1, year);
+  query.executeStep();
+  return query.getColumn(0).getInt();
+}
+
+void insert_case(Store& store, const Case& kase, const std::string& month) {
+  SQLite::Statement insert(
+      store.db(),
+      "INSERT INTO case_file (id, year, number, enterprise, type, major, channel, title, body, "
+      "received_at, received_month, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  insert.bind(1, kase.id);
+  insert.bind(2, kase.year);
+  insert.bind(3, kase.number);
+  insert.bind(4, kase.enterprise.id);
+  insert.bind(5, std::string(to_string(kase.type)));
+  insert.bind(6, kase.major ? 1 : 0);
+  insert.bind(7, std::string(to_string(kase.channel)));
+  insert.bind(8, kase.title);
+  insert.bind(9, kase.body);
+  insert.bind(10, format_utc(kase.received_at));
+  insert.bind(11, month);
+  insert.bind(12, std::string(to_string(kase.state)));
+  insert.exec();
+}
+
+void save_case(Store& store, const Case& kase) {
+  SQLite::Statement update(
+      store.db(),
+      "UPDATE case_file SET state = ?, unit = ?, round = ?, reject_reason = ?, result_text = ?, "
+      "result_unit = ?, result_by = ?, result_at = ?, answer_text = ?, answer_unit = ?, "
+      "answer_by = ?, answer_at = ?, answer_edited = ?, rating = ?, rating_comment = ? "
+      "WHERE id = ?");
+  update.bind(1, std::string(to_string(kase.state)));
+  bind_optional(update, 2, kase.unit.empty() ? std::nullopt : std::optional(kase.unit));
+  update.bind(3, kase.round);
+  bind_optional(update, 4,
+                kase.reject_reason ? std::optional(std::string(to_string(*kase.reject_reason)))
+                                   : std::nullopt);
+  bind_authored(update, 5, kase.result);
+  bind_authored(update, 9, kase.answer);
+  update.bind(13, kase.answer && kase.answer->edited ? 1 : 0);
+  bind_optional(update, 14,
+                kase.rating ? std::optional(std::string(to_string(*kase.rating))) : std::nullopt);
+  bind_optional(update, 15,
+                kase.rating_comment.empty() ? std::nullopt : std::optional(kase.rating_comment));
+  update.bind(16, kase.id);
+  update.exec();
+
+  SQLite::Statement clear(store.db(), "DELETE FROM case_co_unit WHERE case_id = ?");
+  clear.bind(1, kase.id);
+  clear.exec();
+  SQLite::Statement add(store.db(), "INSERT INTO case_co_unit (case_id, unit) VALUES (?, ?)");
+  for (const std::string& unit : kase.co_units) {
+    add.bind(1, kase.id);
+    add.bind(2, unit);
+    add.exec();
+    add.reset();
+  }
+}
+
+std::int64_t insert_clock(Store& store, const Clock& clock) {
+  SQLite::Statement insert(store.db(),
+                           "INSERT INTO case_clock (case_id, name, unit, round, started_at, "
+                           "started, working_days, due, outcome, provisional) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?)");
+  insert.bind(1, clock.case_id);
+  insert.bind(2, std::string(to_string(clock.name)));
+  insert.bind(3, clock.unit);
+  insert.bind(4, clock.round);
+  insert.bind(5, format_utc(clock.started_at));
+  insert.bind(6, format_date(clock.started));
+  if (clock.working_days) {
+    insert.bind(7, *clock.working_days);
+  } else {
+    insert.bind(7);
+  }
+  insert.bind(8, format_date(clock.due));
+  insert.bind(9, std::string(to_string(clock.outcome)));
+  insert.bind(10, clock.provisional ? 1 : 0);
+  insert.exec();
+  return store.db().getLastInsertRowid();
+}
+
+void save_clock(Store& store, const Clock& clock) {
+  SQLite::Statement update(
+      store.db(), "UPDATE case_clock SET stopped = ?, outcome = ?, referred_at = ? WHERE id = ?");
+  bind_optional(update, 1,
+                clock.stopped ? std::optional(format_date(*clock.stopped)) : std::nullopt);
+  update.bind(2, std::string(to_string(clock.outcome)));
+  bind_optional(update, 3,
+                clock.referred_at ? std::optional(format_utc(*clock.referred_at)) : std::nullopt);
+  update.bind(4, clock.id);
+  update.exec();
+}
+
+std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, LocalDate today) {
+  std::string where;
+  const auto add = [&where](std::string_view condition) {
+    where += where.empty() ? " WHERE " : " AND ";
+    where += condition;
+  };
+  if (query.state) {
+    add("c.state = :state");
+  }
+  if (query.unit) {
+    add("c.unit = :unit");
+  }
+  if (query.type) {
+    add("c.type = :type");
+  }
+  if (query.major_only) {
+    add("c.major = 1");
+  }
+  if (query.month) {
+    add("c.received_month = :month");
+  }
+  if (query.overdue_only) {
+    add("c.id IN (SELECT case_id FROM case_clock WHERE outcome = 'running' AND due < :today)");
+  }
+  SQLite::Statement select(
+      store.db(),
+      fmt::format("SELECT c.id, c.state, c.type, c.major, c.unit, e.name, c.title, "
+                  "c.received_at, {} FROM case_file c JOIN enterprise e ON e.id = c.enterprise "
+                  "LEFT JOIN case_clock k ON k.id = (SELECT id FROM case_clock WHERE case_id = "
+                  "c.id AND outcome = 'running' ORDER BY due, id LIMIT 1){} "
+                  "ORDER BY k.due IS NULL, k.due, c.year, c.number",
+                  k_clock_columns, where));
+  if (query.state) {
+    select.bind(":state", std::string(to_string(*query.state)));
+  }
+  if (query.unit) {
+    select.bind(":unit", *query.unit);
+  }
+  if (query.type) {
+    select.bind(":type", std::string(to_string(*query.type)));
+  }
+  if (query.month) {
+    select.bind(":month", format_month(*query.month));
+  }
+  if (query.overdue_only) {
+    select.bind(":today", format_date(today));
+  }
+  std::vector<CaseSummary> summaries;
+  while (select.executeStep()) {
+    CaseSummary summary;
+    summary.id = select.getColumn(0).getString();
+    const std::string state = select.getColumn(1).getString();
+    summary.state = stored(parse_state(state), "case_file.state", state);
+    const std::string type = select.getColumn(2).getString();
+    summary.type = stored(parse_case_type(type), "case_file.type", type);
+    summary.major = select.getColumn(3).getInt() != 0;
+    summary.unit = optional_text(select.getColumn(4)).value_or("");
+    summary.enterprise = select.getColumn(5).getString();
+    summary.title = select.getColumn(6).getString();
+    summary.received_at = parse_utc(select.getColumn(7).getString());
+    if (!select.getColumn(8).isNull()) {
+      summary.urgent = clock_from_row(select, 8);
+    }
+    summaries.push_back(std::move(summary));
+  }
+  return summaries;
+}
+
+std::vector<ClockRow> query_clocks(Store& store, const ClockQuery& query) {
+  std::string where;
+  const auto add = [&where](std::string_view condition) {
+    where += where.empty() ? " WHERE " : " AND ";
+    where += condition;
+  };
+  if (query.outcome) {
+    add("k.outcome = :outcome");
+  }
+  if (query.unit) {
+    add("k.unit = :unit");
+  }
+  if (query.name) {
+    add("k.name = :name");
+  }
+  if (query.due_from) {
+    add("k.due >= :from");
+  }
+  if (query.due_until) {
+    add("k.due <= :until");
+  }
+  SQLite::Statement select(
+      store.db(),
+      fmt::format("SELECT {}, c.state, c.type, c.major, c.unit, e.name, c.title "
+                  "FROM case_clock k JOIN case_file c ON c.id = k.case_id "
+                  "JOIN enterprise e ON e.id = c.enterprise{} ORDER BY k.due, k.case_id",
+                  k_clock_columns, where));
+  if (query.outcome) {
+    select.bind(":outcome", std::string(to_string(*query.outcome)));
+  }
+  if (query.unit) {
+    select.bind(":unit", *query.unit);
+  }
+  if (query.name) {
+    select.bind(":name", std::string(to_string(*query.name)));
+  }
+  if (query.due_from) {
+    select.bind(":from", format_date(*query.due_from));
+  }
+  if (query.due_until) {
+    select.bind(":until", format_date(*query.due_until));
+  }
+  std::vector<ClockRow> rows;
+  while (select.executeStep()) {
+    ClockRow row;
+    row.clock = clock_from_row(select, 0);
+    const int c = k_clock_column_count;
+    const std::string state = select.getColumn(c).getString();
+    row.state = stored(parse_state(state), "case_file.state", state);
+    const std::string type = select.getColumn(c + 1).getString();
+    row.type = stored(parse_case_type(type), "case_file.type", type);
+    row.major = select.getColumn(c + 2).getInt() != 0;
+    row.lead_unit = optional_text(select.getColumn(c + 3)).value_or("");
+    row.enterprise = select.getColumn(c + 4).getString();
+    row.title = select.getColumn(c + 5).getString();
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace ent110

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+// The SQL of cases and clocks (schema/003_cases.sql), used by the service. Every function runs in
+// the caller's transaction or read.
+#pragma once
+
+#include <ent110/cases/case.hpp>
+#include <ent110/cases/service.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ent110 {
+
+class Store;
+
+/// The id `ref` names (full id, "YYYY-N" or the number alone); throws NotFound or UsageError.
+std::string resolve_case_id(Store& store, std::string_view ref);
+/// The case `id` with its clocks (no events), or nullopt.
+std::optional<Case> find_case(Store& store, std::string_view id);
+/// The next free number of `year` (1 for the first case of the year).
+int next_case_number(Store& store, int year);
+/// Inserts a new case; `month` is its local month of receipt "YYYY-MM".
+void insert_case(Store& store, const Case& kase, const std::string& month);
+/// Writes the mutable fields of `kase` (state, units, round, result, answer, rating, reason).
+void save_case(Store& store, const Case& kase);
+/// Inserts `clock` and returns its id.
+std::int64_t insert_clock(Store& store, const Clock& clock);
+/// Writes the mutable fields of `clock` (stopped, outcome, referred_at).
+void save_clock(Store& store, const Clock& clock);
+/// The summaries `query` selects, most urgent first.
+std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, LocalDate today);
+/// The clocks `query` selects, by due date.
+std::vector<ClockRow> query_clocks(Store& store, const ClockQuery& query);
+
+}  // namespace ent110

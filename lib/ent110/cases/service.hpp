@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+// CaseService: one function per command verb. Each writing function runs in exactly one
+// Store::write (BEGIN IMMEDIATE); a refusal throws before anything is written.
+#pragma once
+
+#include <ent110/cases/case.hpp>
+#include <ent110/cases/case_clock.hpp>
+#include <ent110/cases/state.hpp>
+#include <ent110/cases/transitions.hpp>
+#include <ent110/core/time.hpp>
+
+#include <date/date.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ent110 {
+
+class Store;
+class WorkingCalendar;
+class Zone;
+struct Config;
+
+/// `intake`: a new case.
+struct IntakeRequest {
+  std::string enterprise;  ///< id, credit code or exact name
+  CaseType type = CaseType::consult;
+  bool major = false;  ///< 特殊、重大或紧急 (Art. 8): also starts the government clock
+  Channel channel = Channel::web;
+  std::string title;
+  std::string body;
+};
+
+/// `forward`: assign a case to a lead unit, with co-units.
+struct ForwardRequest {
+  std::string to_unit;
+  std::vector<std::string> with_units;
+  std::optional<int> within_days;  ///< the escalation decision's limit in working days
+  std::optional<LocalDate> due;    ///< the escalation decision's fixed due date
+  std::string note;
+  bool redo = false;  ///< handle again after a dissatisfied rating (重办, Art. 9)
+};
+
+/// Where `escalate --to` takes a case.
+enum class EscalationTarget {
+  government,     ///< 市政府 (Art. 7, 8)
+  joint_meeting,  ///< 联席会议 (Art. 2, 7)
+  inspection,     ///< 市政府督查室: a late unit without explanation (督办, Art. 7)
+};
+
+/// "government", "joint-meeting" or "inspection".
+std::string_view to_string(EscalationTarget target);
+/// Parses a spelling of to_string; nullopt for anything else.
+std::optional<EscalationTarget> parse_escalation_target(std::string_view text);
+/// Every escalation target spelling.
+std::vector<std::string> escalation_target_names();
+
+/// A case after an action, and the clocks the action started whose due date is provisional
+/// (past the loaded official schedule) so that the caller can warn.
+struct ActionResult {
+  Case kase;
+  std::vector<Clock> provisional;
+};
+
+/// Filters of `list`, combined with AND; each is served by an index.
+struct CaseQuery {
+  std::optional<State> state;
+  std::optional<std::string> unit;  ///< the lead unit
+  std::optional<CaseType> type;
+  bool major_only = false;
+  bool overdue_only = false;              ///< some running clock is past its due date at `today`
+  std::optional<date::year_month> month;  ///< month of receipt (local)
+};
+
+/// One line of `list`: the case and its most urgent running clock.
+struct CaseSummary {
+  std::string id;
+  State state = State::received;
+  CaseType type = CaseType::consult;
+  bool major = false;
+  std::string unit;
+  std::string enterprise;  ///< the enterprise's name
+  std::string title;
+  Instant received_at;
+  std::optional<Clock> urgent;  ///< the running clock with the earliest due date
+};
+
+/// Filters over clocks (for triage and reports), combined with AND.
+struct ClockQuery {
+  std::optional<ClockOutcome> outcome = ClockOutcome::running;  ///< nullopt: any
+  std::optional<std::string> unit;                              ///< who owes the clock
+  std::optional<ClockName> name;
+  std::optional<LocalDate> due_from;   ///< due on or after
+  std::optional<LocalDate> due_until;  ///< due on or before
+};
+
+/// A clock with what a list line needs of its case.
+struct ClockRow {
+  Clock clock;
+  State state = State::received;
+  CaseType type = CaseType::consult;
+  bool major = false;
+  std::string lead_unit;
+  std::string enterprise;  ///< the enterprise's name
+  std::string title;
+};
+
+/// The case library: every command's one call. Actions take the acting login and the instant of
+/// the action (`--at`); with no users registered one person may do everything, otherwise the
+/// login must be a registered user whose role the transition table allows.
+class CaseService {
+ public:
+  /// A service over `store`, counting working days with `calendar` in local dates of `zone`.
+  CaseService(Store& store,
+              const WorkingCalendar& calendar,
+              const Config& config,
+              const Zone& zone);
+
+  /// Records a case received at `at`; starts the forward clock and, for a major case, the
+  /// government clock. Throws NotFound for an unknown enterprise.
+  ActionResult intake(const IntakeRequest& request, std::string_view login, Instant at);
+  /// Does not accept the case (Art. 6): stops the forward clock.
+  ActionResult reject(std::string_view ref,
+                      RejectReason reason,
+                      const std::string& explanation,
+                      std::string_view login,
+                      Instant at);
+  /// Forwards (or with `request.redo` handles again) the case: stops the forward clock or
+  /// cancels the previous assignment's clocks, starts reply (and explain for coordinate).
+  ActionResult forward(std::string_view ref,
+                       const ForwardRequest& request,
+                       std::string_view login,
+                       Instant at);
+  /// The lead unit's reply (consult: published; coordinate: submitted for review), or the
+  /// office's own answer to an escalated case.
+  ActionResult reply(std::string_view ref,
+                     const std::string& text,
+                     std::string_view login,
+                     Instant at);
+  /// The office approves a submitted result and publishes it, with `edited_text` if given.
+  ActionResult approve(std::string_view ref,
+                       const std::optional<std::string>& edited_text,
+                       std::string_view login,
+                       Instant at);
+  /// The office returns a submitted result; the resubmit clock starts.
+  ActionResult return_result(std::string_view ref,
+                             const std::string& reason,
+                             std::string_view login,
+                             Instant at);
+  /// The unit explains why it cannot finish and proposes a plan (Art. 7): stops explain, pauses
+  /// reply.
+  ActionResult explain(std::string_view ref,
+                       const std::string& reason,
+                       const std::string& plan,
+                       std::string_view login,
+                       Instant at);
+  /// The office escalates to the government or the joint meeting, or refers an overdue,
+  /// unexplained unit to inspection (once per reply clock).
+  ActionResult escalate(std::string_view ref,
+                        EscalationTarget target,
+                        const std::string& note,
+                        std::string_view login,
+                        Instant at);
+  /// The unit disputes the assignment (Art. 2): its clocks pause.
+  ActionResult dispute(std::string_view ref,
+                       const std::string& reason,
+                       std::string_view login,
+                       Instant at);
+  /// Records the enterprise's rating of the answer (Art. 9).
+  ActionResult evaluate(std::string_view ref,
+                        Rating rating,
+                        const std::string& comment,
+                        std::string_view login,
+                        Instant at);
+
+  /// The id `ref` names: "2025-000123", "2025-123" or the number alone when one year has it.
+  /// Throws NotFound, or UsageError listing the candidates when the number is ambiguous.
+  std::string resolve_id(std::string_view ref);
+  /// The case `ref` with clocks and events; throws like resolve_id.
+  Case get(std::string_view ref);
+  /// The cases matching `query`, most urgent running clock first (by due date; cases with no
+  /// running clock last, by id). `today` decides `overdue_only`.
+  std::vector<CaseSummary> list(const CaseQuery& query, LocalDate today);
+  /// The events of case `ref` (all cases when nullopt) at or after `since`, oldest first.
+  std::vector<Event> log(const std::optional<std::string>& ref, std::optional<Instant> since);
+  /// The clocks matching `query`, by due date then case id.
+  std::vector<ClockRow> clocks(const ClockQuery& query);
+
+ private:
+  struct Acting;
+  Acting begin(std::string_view ref, Action action, std::string_view login, Instant at);
+  std::string acting_unit(Actors actors, const Case& kase, std::string_view login, Action action);
+  Clock& start_clock(Acting& acting,
+                     ClockName name,
+                     const std::string& unit,
+                     std::optional<int> working_days,
+                     std::optional<LocalDate> fixed_due);
+  void finish(Acting& acting, std::string detail, std::string text);
+  ActionResult result_of(const std::string& id);
+
+  Store& m_store;
+  const WorkingCalendar& m_calendar;
+  const Config& m_config;
+  const Zone& m_zone;
+  std::vector<Clock> m_provisional;
+};
+
+}  // namespace ent110

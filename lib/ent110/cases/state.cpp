@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+#include <ent110/cases/state.hpp>
+
+#include <array>
+#include <utility>
+
+namespace ent110 {
+namespace {
+
+constexpr std::array k_states = {
+    std::pair{State::received, "received"},   std::pair{State::rejected, "rejected"},
+    std::pair{State::forwarded, "forwarded"}, std::pair{State::submitted, "submitted"},
+    std::pair{State::returned, "returned"},   std::pair{State::explained, "explained"},
+    std::pair{State::escalated, "escalated"}, std::pair{State::answered, "answered"},
+    std::pair{State::evaluated, "evaluated"}, std::pair{State::disputed, "disputed"},
+};
+
+constexpr std::array k_actions = {
+    std::pair{Action::intake, "intake"},
+    std::pair{Action::reject, "reject"},
+    std::pair{Action::forward, "forward"},
+    std::pair{Action::redo, "redo"},
+    std::pair{Action::reply, "reply"},
+    std::pair{Action::approve, "approve"},
+    std::pair{Action::return_result, "return"},
+    std::pair{Action::explain, "explain"},
+    std::pair{Action::escalate_government, "escalate-government"},
+    std::pair{Action::escalate_joint_meeting, "escalate-joint-meeting"},
+    std::pair{Action::escalate_inspection, "escalate-inspection"},
+    std::pair{Action::dispute, "dispute"},
+    std::pair{Action::evaluate, "evaluate"},
+};
+
+constexpr std::array k_commands = {
+    std::pair{Action::intake, "intake"},
+    std::pair{Action::reject, "reject"},
+    std::pair{Action::forward, "forward"},
+    std::pair{Action::redo, "forward --redo"},
+    std::pair{Action::reply, "reply"},
+    std::pair{Action::approve, "review --approve"},
+    std::pair{Action::return_result, "review --return"},
+    std::pair{Action::explain, "escalate --explain"},
+    std::pair{Action::escalate_government, "escalate --to government"},
+    std::pair{Action::escalate_joint_meeting, "escalate --to joint-meeting"},
+    std::pair{Action::escalate_inspection, "escalate --to inspection"},
+    std::pair{Action::dispute, "dispute"},
+    std::pair{Action::evaluate, "evaluate"},
+};
+
+constexpr std::array k_case_types = {std::pair{CaseType::consult, "consult"},
+                                     std::pair{CaseType::coordinate, "coordinate"}};
+
+constexpr std::array k_channels = {
+    std::pair{Channel::web, "web"}, std::pair{Channel::hotline, "hotline"},
+    std::pair{Channel::visit, "visit"}, std::pair{Channel::other, "other"}};
+
+constexpr std::array k_ratings = {std::pair{Rating::satisfied, "satisfied"},
+                                  std::pair{Rating::basic, "basic"},
+                                  std::pair{Rating::dissatisfied, "dissatisfied"}};
+
+constexpr std::array k_reject_reasons = {std::pair{RejectReason::unlawful, "unlawful"},
+                                         std::pair{RejectReason::unclear, "unclear"}};
+
+template <typename Enum, std::size_t N>
+std::string_view name_in(const std::array<std::pair<Enum, const char*>, N>& table, Enum value) {
+  for (const auto& [candidate, name] : table) {
+    if (candidate == value) {
+      return name;
+    }
+  }
+  return {};
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> value_in(const std::array<std::pair<Enum, const char*>, N>& table,
+                             std::string_view text) {
+  for (const auto& [candidate, name] : table) {
+    if (text == name) {
+      return candidate;
+    }
+  }
+  return std::nullopt;
+}
+
+template <typename Enum, std::size_t N>
+std::vector<std::string> names_in(const std::array<std::pair<Enum, const char*>, N>& table) {
+  std::vector<std::string> names;
+  for (const auto& entry : table) {
+    names.emplace_back(entry.second);
+  }
+  return names;
+}
+
+}  // namespace
+
+std::string_view to_string(State state) {
+  return name_in(k_states, state);
+}
+std::string_view to_string(Action action) {
+  return name_in(k_actions, action);
+}
+std::string_view command_of(Action action) {
+  return name_in(k_commands, action);
+}
+std::string_view to_string(CaseType type) {
+  return name_in(k_case_types, type);
+}
+std::string_view to_string(Channel channel) {
+  return name_in(k_channels, channel);
+}
+std::string_view to_string(Rating rating) {
+  return name_in(k_ratings, rating);
+}
+std::string_view to_string(RejectReason reason) {
+  return name_in(k_reject_reasons, reason);
+}
+
+std::optional<State> parse_state(std::string_view text) {
+  return value_in(k_states, text);
+}
+std::optional<Action> parse_action(std::string_view text) {
+  return value_in(k_actions, text);
+}
+std::optional<CaseType> parse_case_type(std::string_view text) {
+  return value_in(k_case_types, text);
+}
+std::optional<Channel> parse_channel(std::string_view text) {
+  return value_in(k_channels, text);
+}
+std::optional<Rating> parse_rating(std::string_view text) {
+  return value_in(k_ratings, text);
+}
+std::optional<RejectReason> parse_reject_reason(std::string_view text) {
+  return value_in(k_reject_reasons, text);
+}
+
+std::vector<std::string> state_names() {
+  return names_in(k_states);
+}
+std::vector<std::string> case_type_names() {
+  return names_in(k_case_types);
+}
+std::vector<std::string> channel_names() {
+  return names_in(k_channels);
+}
+std::vector<std::string> rating_names() {
+  return names_in(k_ratings);
+}
+std::vector<std::string> reject_reason_names() {
+  return names_in(k_reject_reasons);
+}
+
+std::vector<State> all_states() {
+  std::vector<State> states;
+  for (const auto& entry : k_states) {
+    states.push_back(entry.first);
+  }
+  return states;
+}
+
+std::vector<Action> case_actions() {
+  std::vector<Action> actions;
+  for (const auto& entry : k_actions) {
+    if (entry.first != Action::intake) {
+      actions.push_back(entry.first);
+    }
+  }
+  return actions;
+}
+
+}  // namespace ent110

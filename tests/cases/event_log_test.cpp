@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#include "cases/case_fixture.hpp"
+
+#include <ent110/cases/event_log.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace ent110;
+using ent110::test::CaseFixture;
+
+TEST_CASE("event chain: every event links to the one before and verifies", "[cases][event_log]") {
+  CaseFixture f;
+  const std::string id = f.intake(CaseType::consult, "2025-09-01T09:00");
+  f.forward(id, "2025-09-01T10:00");
+  f.intake(CaseType::coordinate, "2025-09-01T11:00");
+  const std::vector<Event> events = f.service.log(std::nullopt, std::nullopt);
+  REQUIRE(events.size() == 3);
+  CHECK(events[0].prev_hash == std::string(64, '0'));
+  CHECK(events[1].prev_hash == events[0].hash);
+  CHECK(events[2].prev_hash == events[1].hash);
+  CHECK(events[1].case_seq == 2);
+  CHECK(events[2].case_seq == 1);
+  const ChainCheck check = verify_event_chain(f.store);
+  CHECK(check.events == 3);
+  CHECK_FALSE(check.first_broken);
+}
+
+TEST_CASE("event chain: the library refuses to edit events and an edit behind its back shows",
+          "[cases][event_log]") {
+  CaseFixture f;
+  const std::string id = f.intake(CaseType::consult, "2025-09-01T09:00");
+  f.forward(id, "2025-09-01T10:00");
+  f.service.reply(id, "已答复", "li", f.at("2025-09-01T11:00"));
+
+  CHECK_THROWS(f.store.db().exec("UPDATE case_event SET text = 'x' WHERE seq = 2"));
+  CHECK_THROWS(f.store.db().exec("DELETE FROM case_event WHERE seq = 3"));
+
+  SECTION("a changed text") {
+    f.store.db().exec("DROP TRIGGER case_event_no_update");
+    f.store.db().exec("UPDATE case_event SET text = '改过的答复' WHERE seq = 3");
+    CHECK(verify_event_chain(f.store).first_broken == 3);
+  }
+  SECTION("a changed instant, with its hash recomputed by the forger") {
+    f.store.db().exec("DROP TRIGGER case_event_no_update");
+    Event forged = f.service.log(id, std::nullopt)[1];
+    forged.at = f.at("2025-09-01T09:30");
+    SQLite::Statement update(f.store.db(), "UPDATE case_event SET at = ?, hash = ? WHERE seq = 2");
+    update.bind(1, format_utc(forged.at));
+    update.bind(2, event_hash(forged));
+    update.exec();
+    CHECK(verify_event_chain(f.store).first_broken == 3);  // the next link no longer holds
+  }
+  SECTION("a deleted event") {
+    f.store.db().exec("DROP TRIGGER case_event_no_delete");
+    f.store.db().exec("DELETE FROM case_event WHERE seq = 2");
+    CHECK(verify_event_chain(f.store).first_broken == 3);
+  }
+}

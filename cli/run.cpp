@@ -10,7 +10,9 @@
 #include <SQLiteCpp/Exception.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <optional>
 
 namespace ent110::cli {
 namespace {
@@ -97,6 +99,10 @@ int run_main(const std::vector<std::string>& args, std::ostream& out, std::ostre
   std::unique_ptr<CLI::App> app;
   try {
     app = make_app(inv, help_lang);
+    if (args.empty()) {
+      out << app->help();
+      return static_cast<int>(ExitCode::ok);
+    }
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app->parse(reversed);
   } catch (const CLI::ParseError& error) {
@@ -108,19 +114,34 @@ int run_main(const std::vector<std::string>& args, std::ostream& out, std::ostre
 
   Lang lang = help_lang;
   std::string database = inv.globals.db;
+  std::optional<Session> session;
+  // A failed `init` must not leave a half-made database behind for the next command to find.
+  auto discard_new_database = [&] {
+    if (session && session->created_database()) {
+      const std::string path = session->db_path().string();
+      session.reset();
+      for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::error_code ignored;
+        std::filesystem::remove(path + suffix, ignored);
+      }
+    }
+  };
   try {
-    Session session(inv.globals, inv.needs, out, err);
-    lang = session.lang();
-    database = session.db_path().string();
-    return inv.runner(session);
+    session.emplace(inv.globals, inv.needs, out, err);
+    lang = session->lang();
+    database = session->db_path().string();
+    return inv.runner(*session);
   } catch (const Error& error) {
+    discard_new_database();
     print_error(err, lang, render(error.message(), lang));
     return static_cast<int>(error.exit_code());
   } catch (const SQLite::Exception& error) {
+    discard_new_database();
     // A read outside Store::read/write: still a database problem, not a bug of ours.
     print_error(err, lang, tr(lang, MessageId::db_error, {database, error.what()}));
     return static_cast<int>(ExitCode::store);
   } catch (const std::exception& error) {
+    discard_new_database();
     print_error(err, lang, tr(lang, MessageId::cli_internal_error, {error.what()}));
     return static_cast<int>(ExitCode::internal);
   }

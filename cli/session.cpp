@@ -101,6 +101,7 @@ Session::Session(const GlobalOptions& globals, Needs needs, std::ostream& out, s
   if (needs == Needs::config) {
     return;
   }
+  m_created_database = needs == Needs::store_create && !std::filesystem::exists(m_db_path);
   StoreOptions options{m_config.config.busy_timeout_ms, m_config.config.file_mode,
                        needs == Needs::store_create};
   m_store.emplace(Store::open(

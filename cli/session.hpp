@@ -48,6 +48,8 @@ class Session {
   const std::string& actor() const { return m_actor; }
   /// The database path in use.
   const std::filesystem::path& db_path() const { return m_db_path; }
+  /// Whether this session created the database file (so a failed `init` can remove it again).
+  bool created_database() const { return m_created_database; }
 
   /// The database; only valid when the command's Needs opened it.
   Store& store();
@@ -74,6 +76,7 @@ class Session {
   bool m_now_given = false;
   std::string m_actor;
   std::filesystem::path m_db_path;
+  bool m_created_database = false;
   std::optional<Store> m_store;
   std::optional<WorkingCalendar> m_calendar;
   std::ostream& m_out;

@@ -18,7 +18,7 @@ step unit list
 step user add office1 --unit OFFICE --role office
 step user add fgw1 --unit FGW --role unit
 step user list
-step enterprise import examples/enterprises.csv
+step enterprise import examples/enterprises.csv --as office1
 step enterprise list
 step calendar show 2025-10
 step calendar add 2025-09-30 1

@@ -21,7 +21,8 @@ int run_config(Session& s) {
     nlohmann::json settings = nlohmann::json::array();
     for (const ConfigEntry& entry : entries) {
       settings.push_back({{"key", entry.key},
-                          {"value", entry.value},
+                          // Values are written as TOML literals, which JSON reads alike.
+                          {"value", nlohmann::json::parse(entry.value)},
                           {"origin", entry.origin.file.empty() ? "default" : entry.origin.file},
                           {"line", entry.origin.line}});
     }

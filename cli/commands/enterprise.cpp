@@ -39,7 +39,10 @@ void show_enterprise(Session& s, const Enterprise& e) {
 
 int run_enterprise_add(const EnterpriseOptions& options, Session& s) {
   std::int64_t id = 0;
-  s.store().write([&] { id = add_enterprise(s.store(), options.enterprise, s.now()); });
+  s.store().write([&] {
+    require_registry_access(s.store(), s.actor());
+    id = add_enterprise(s.store(), options.enterprise, s.now());
+  });
   show_enterprise(s, get_enterprise(s.store(), std::to_string(id)));
   return 0;
 }
@@ -74,6 +77,7 @@ int run_enterprise_list(Session& s) {
 }
 
 int run_enterprise_import(const EnterpriseOptions& options, Session& s) {
+  require_registry_access(s.store(), s.actor());
   const ImportSummary summary = import_enterprises(s.store(), options.file, s.now());
   if (s.json()) {
     emit_json(s, {{"file", options.file}, {"added", summary.added}, {"updated", summary.updated}});

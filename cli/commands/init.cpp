@@ -25,7 +25,9 @@ int run_init(const InitOptions& options, Session& s) {
   const InitSummary summary = initialize(s.store(), s.config(), holidays, s.now(), s.actor());
   std::string years;
   if (!summary.holiday_years.empty()) {
-    years = fmt::format("{}–{}", summary.holiday_years.front(), summary.holiday_years.back());
+    years = summary.holiday_years.size() == 1
+                ? std::to_string(summary.holiday_years.front())
+                : fmt::format("{}–{}", summary.holiday_years.front(), summary.holiday_years.back());
   }
   if (s.json()) {
     emit_json(s, {{"database", s.db_path().string()},

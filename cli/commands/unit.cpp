@@ -18,7 +18,10 @@ struct UnitOptions {
 
 int run_unit_add(UnitOptions& options, Session& s) {
   options.unit.kind = *parse_unit_kind(options.kind);
-  s.store().write([&] { add_unit(s.store(), options.unit, s.now()); });
+  s.store().write([&] {
+    require_registry_access(s.store(), s.actor());
+    add_unit(s.store(), options.unit, s.now());
+  });
   const Unit unit = get_unit(s.store(), options.unit.code);
   if (s.json()) {
     emit_json(s, to_json(unit));
@@ -72,6 +75,7 @@ int run_unit_show(const UnitOptions& options, Session& s) {
 }
 
 int run_unit_import(const UnitOptions& options, Session& s) {
+  require_registry_access(s.store(), s.actor());
   const ImportSummary summary = import_units(s.store(), options.file, s.now());
   if (s.json()) {
     emit_json(s, {{"file", options.file}, {"added", summary.added}, {"updated", summary.updated}});

@@ -8,7 +8,9 @@ using ent110::test::run_cli;
 using ent110::test::TempDir;
 
 namespace {
-std::size_t line_count(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+std::size_t line_count(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 }  // namespace
 
 TEST_CASE("run_main: --help and usage errors never open the database", "[cli]") {
@@ -22,8 +24,12 @@ TEST_CASE("run_main: --help and usage errors never open the database", "[cli]") 
 }
 
 TEST_CASE("run_main: usage errors exit 2 with one line, never CLI11's own codes", "[cli]") {
-  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-           {}, {"--bogus"}, {"unit"}, {"unit", "add"}, {"unit", "list", "extra"}, {"--lang", "fr", "unit", "list"}}) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"--bogus"},
+                                             {"unit"},
+                                             {"unit", "add"},
+                                             {"unit", "list", "extra"},
+                                             {"--lang", "fr", "unit", "list"}}) {
     const auto result = run_cli(args);
     INFO(result.err);
     CHECK(result.code == 2);
@@ -51,7 +57,9 @@ TEST_CASE("registries: init, unit add and list --json in-process", "[cli][regist
   TempDir dir;
   const std::string db = (dir / "r.db").string();
   REQUIRE(run_cli({"--db", db, "init", "--at", "2025-09-30T09:00"}).code == 0);
-  REQUIRE(run_cli({"--db", db, "unit", "add", "GSX", "--name", "光山县", "--kind", "county"}).code == 0);
+  REQUIRE(
+      run_cli({"--db", db, "unit", "add", "GSX", "--name", "光山县", "--kind", "county"}).code ==
+      0);
   const auto listed = run_cli({"--db", db, "unit", "list", "--json"});
   REQUIRE(listed.code == 0);
   const auto json = nlohmann::json::parse(listed.out);
@@ -59,7 +67,8 @@ TEST_CASE("registries: init, unit add and list --json in-process", "[cli][regist
   CHECK(json["units"][4]["code"] == "GSX");
   CHECK(json["units"][4]["kind"] == "county");
 
-  const auto unknown = run_cli({"--db", db, "user", "add", "amy", "--unit", "GXS", "--role", "unit"});
+  const auto unknown =
+      run_cli({"--db", db, "user", "add", "amy", "--unit", "GXS", "--role", "unit"});
   CHECK(unknown.code == 3);
   CHECK(unknown.err == "ent110: error: unknown unit 'GXS', did you mean 'GSX'?\n");
 }
@@ -75,7 +84,7 @@ TEST_CASE("config: shows each setting's origin", "[cli][config]") {
   for (const auto& setting : json["settings"]) {
     if (setting["key"] == "clocks.review_days") {
       found = true;
-      CHECK(setting["value"] == "2");
+      CHECK(setting["value"] == 2);
       CHECK(setting["origin"] == file.string());
       CHECK(setting["line"] == 2);
     }
@@ -83,4 +92,20 @@ TEST_CASE("config: shows each setting's origin", "[cli][config]") {
   CHECK(found);
   const auto bad = run_cli({"--config", file.string() + ".missing", "config"});
   CHECK(bad.code == 5);
+}
+
+TEST_CASE("run_main: no arguments prints the help", "[cli]") {
+  const auto result = run_cli({});
+  CHECK(result.code == 0);
+  CHECK(result.out.find("init") != std::string::npos);
+  CHECK(result.err.empty());
+}
+
+TEST_CASE("init: a failed init leaves no database file behind", "[cli]") {
+  TempDir dir;
+  const auto db = dir / "new.db";
+  ent110::test::write_file(dir / "2025.toml", "year = 2025\nbogus = 1\n");
+  const auto result = run_cli({"--db", db.string(), "init", "--holidays", dir.path().string()});
+  CHECK(result.code == 5);
+  CHECK_FALSE(std::filesystem::exists(db));
 }

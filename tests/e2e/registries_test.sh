@@ -46,11 +46,13 @@ printf '[[unit]]\ncode = "A1"\nname = "甲"\nkind = "county"\n\n[[unit]]\ncode =
 before=$(db_snapshot)
 run unit import "$E2E_DIR/bad.toml"
 expect_code 5 "import with a bad kind is refused"
+expect_one_line_error "bad unit import"
 expect_err "bad.toml:9:8" "the error names file:line:col"
 expect_unchanged "$before" "a bad import changes nothing, not even its good rows"
 
 run user add alice --unit OFFICE --role office
 expect_code 0 "office user"
+export ENT110_USER=alice # from now on the registers are changed by an office user
 run user add bob --unit FGW --role unit
 expect_code 0 "unit user"
 run user add carol --unit NOPE --role viewer
@@ -59,6 +61,17 @@ run user add dave --unit FGW --role office
 expect_code 4 "an office role outside the office is refused"
 run user list --json
 expect_jq '[.users[].login] | join(",")' "alice,bob" "user list"
+run user add "eve smith" --unit OFFICE --role viewer --as alice
+expect_code 2 "a login with a space is refused"
+
+# Once users exist, only office users change the registers.
+before=$(db_snapshot)
+run unit add ZZ --name 某区 --kind district --as bob
+expect_code 4 "a unit user may not add units"
+expect_err "an office user may" "the refusal says who may"
+run enterprise add --name 某公司 --as mallory
+expect_code 3 "an unregistered login may not act"
+expect_unchanged "$before" "refused registry changes"
 
 run enterprise add --name 信阳某某茶业有限公司 --credit-code 91350100M000100Y43 --county GSX --above-scale
 expect_code 0 "enterprise add"
@@ -84,13 +97,33 @@ run enterprise import "$E2E_DIR/e.csv"
 expect_code 5 "import naming an unknown county is refused"
 expect_err "e.csv:2" "the import error names file:row"
 expect_unchanged "$before" "a failed CSV import changes nothing"
-printf '\xEF\xBB\xBFname,credit_code,county,above_scale,key\n甲公司,,,1,0\n"乙, 公司",91110000600037341L,,yes,no\n' >"$E2E_DIR/e.csv"
+printf '\xEF\xBB\xBFname,credit_code,county,above_scale,key\n甲公司,,,TRUE,0\n"乙, 公司",91110000600037341L,,Yes,no\n' >"$E2E_DIR/e.csv"
 run enterprise import "$E2E_DIR/e.csv"
 expect_code 0 "CSV import with BOM and a quoted comma"
 run enterprise list --json
 expect_jq '[.enterprises[].name] | join("|")' "信阳某某茶业有限公司|甲公司|乙, 公司" "imported names"
 run enterprise import "$E2E_DIR/e.csv" --json
 expect_jq '.updated' "2" "re-import updates instead of duplicating"
+
+printf '[[unit]]\ncode = "OFFICE"\nname = "冒名"\nkind = "department"\n' >"$E2E_DIR/builtin.toml"
+run unit import "$E2E_DIR/builtin.toml"
+expect_code 5 "a built-in unit cannot be imported over"
+printf '[[unit]]\ncode = "FGW"\nphone = "0376-7654321"\n' >"$E2E_DIR/phone.toml"
+run unit import "$E2E_DIR/phone.toml"
+expect_code 0 "an import may update one field"
+run unit show FGW --json
+expect_jq '.leader + " " + .phone' "张三 0376-7654321" "fields absent from the import keep their values"
+printf 'name,county\n信阳某某茶业有限公司,PQQ\n' >"$E2E_DIR/county.csv"
+run enterprise import "$E2E_DIR/county.csv"
+run enterprise show 信阳某某茶业有限公司 --json
+expect_jq '.credit_code + " " + .county + " " + (.above_scale|tostring)' "91350100M000100Y43 PQQ true" "CSV columns absent from the header keep their values"
+printf 'name,name\nx,y\n' >"$E2E_DIR/twice.csv"
+run enterprise import "$E2E_DIR/twice.csv"
+expect_code 5 "a repeated CSV column is refused"
+printf 'name,credit_code\n甲公司,91350100M000100Y43\n' >"$E2E_DIR/conflict.csv"
+run enterprise import "$E2E_DIR/conflict.csv"
+expect_code 5 "a row whose code and name belong to different enterprises is refused"
+expect_err "correct one of them" "the conflict is explained"
 
 run --db "$E2E_DIR/none.db" unit list
 expect_code 6 "missing database"

@@ -9,9 +9,13 @@
 #include <SQLiteCpp/Statement.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <fstream>
+#include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 namespace ent110 {
@@ -59,7 +63,7 @@ std::optional<Enum> value_of(const std::array<std::pair<Enum, const char*>, N>& 
 std::string read_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
-    throw BadInput(MessageId::cannot_read_file, {file.string(), "no such file or not readable"});
+    throw BadInput(MessageId::cannot_read_file, {file.string()});
   }
   std::ostringstream content;
   content << in.rdbuf();
@@ -150,8 +154,7 @@ void validate_enterprise(Store& store, const Enterprise& enterprise) {
   if (!enterprise.county.empty()) {
     const Unit county = get_unit(store, enterprise.county);
     if (county.kind == UnitKind::department || !is_member_kind(county.kind)) {
-      throw BadInput(MessageId::enterprise_county_kind,
-                     {county.code, std::string(to_string(county.kind))});
+      throw BadInput(MessageId::enterprise_county_kind, {county.code});
     }
   }
 }
@@ -181,7 +184,12 @@ void write_enterprise(Store& store,
   statement.exec();
 }
 
-std::optional<bool> parse_flag(std::string_view text) {
+std::optional<bool> parse_flag(std::string_view raw) {
+  // Spreadsheets write TRUE/FALSE and Yes/No; compare without case.
+  std::string lowered(raw);
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string_view text = lowered;
   static constexpr std::array<std::string_view, 5> k_true = {"1", "true", "yes", "y", "是"};
   static constexpr std::array<std::string_view, 6> k_false = {"", "0", "false", "no", "n", "否"};
   for (auto t : k_true) {
@@ -265,12 +273,12 @@ void add_unit(Store& store, const Unit& unit, Instant now) {
 
 std::vector<Unit> list_units(Store& store) {
   // Built-in bodies first, then departments, districts, counties, areas and zones, each by code.
-  SQLite::Statement query(store.db(),
-                          std::string(k_unit_columns) +
-                              " ORDER BY CASE kind WHEN 'office' THEN 0 WHEN 'government' THEN 1 "
-                              "WHEN 'inspection' THEN 2 WHEN 'supervision' THEN 3 "
-                              "WHEN 'department' THEN 4 WHEN 'district' THEN 5 WHEN 'county' THEN 6 "
-                              "WHEN 'area' THEN 7 ELSE 8 END, code");
+  SQLite::Statement query(
+      store.db(), std::string(k_unit_columns) +
+                      " ORDER BY CASE kind WHEN 'office' THEN 0 WHEN 'government' THEN 1 "
+                      "WHEN 'inspection' THEN 2 WHEN 'supervision' THEN 3 "
+                      "WHEN 'department' THEN 4 WHEN 'district' THEN 5 WHEN 'county' THEN 6 "
+                      "WHEN 'area' THEN 7 ELSE 8 END, code");
   std::vector<Unit> units;
   while (query.executeStep()) {
     units.push_back(unit_from_row(query));
@@ -329,52 +337,70 @@ ImportSummary import_units(Store& store, const std::filesystem::path& file, Inst
   if (entries == nullptr) {
     return summary;
   }
-  std::vector<Unit> units;
+  // A key absent from an entry keeps the stored value, so a file can update one field.
+  struct UnitEntry {
+    const toml::node* node;
+    std::map<std::string, std::string> fields;
+  };
+  std::vector<UnitEntry> parsed;
+  std::set<std::string> codes;
   for (const toml::node& entry : *entries) {
     const toml::table* table = entry.as_table();
     if (table == nullptr) {
       fail(entry, MessageId::import_unit_not_table, {});
     }
-    Unit unit;
+    UnitEntry unit_entry{&entry, {}};
     for (const auto& [key, value] : *table) {
       const std::string field(key.str());
-      std::string* target = field == "code"      ? &unit.code
-                            : field == "name"    ? &unit.name
-                            : field == "leader"  ? &unit.leader
-                            : field == "contact" ? &unit.contact
-                            : field == "phone"   ? &unit.phone
-                                                 : nullptr;
-      std::string kind_text;
-      if (field == "kind") {
-        target = &kind_text;
-      }
-      if (target == nullptr) {
+      static const std::set<std::string> k_fields = {"code",   "name",    "kind",
+                                                     "leader", "contact", "phone"};
+      if (!k_fields.contains(field)) {
         fail(value, MessageId::import_unknown_key, {field});
       }
       if (!value.is_string()) {
         fail(value, MessageId::config_wrong_type, {field, tr(Lang::en, MessageId::type_string)});
       }
-      *target = *value.value<std::string>();
+      const std::string text = *value.value<std::string>();
       if (field == "kind") {
-        auto kind = parse_unit_kind(kind_text);
+        auto kind = parse_unit_kind(text);
         if (!kind || !is_member_kind(*kind)) {
-          fail(value, MessageId::import_bad_kind, {kind_text});
+          fail(value, MessageId::import_bad_kind, {text});
         }
-        unit.kind = *kind;
       }
+      unit_entry.fields[field] = text;
     }
-    if (!valid_unit_code(unit.code) || unit.name.empty() || !table->contains("kind")) {
-      fail(entry, MessageId::import_unit_incomplete, {unit.code});
+    const std::string code = unit_entry.fields["code"];
+    if (!codes.insert(code).second) {
+      fail(entry, MessageId::import_unit_repeated, {code});
     }
-    units.push_back(std::move(unit));
+    parsed.push_back(std::move(unit_entry));
   }
   store.write([&] {
-    for (const Unit& unit : units) {
-      if (find_unit(store, unit.code)) {
-        ++summary.updated;
-      } else {
-        ++summary.added;
+    for (const UnitEntry& entry : parsed) {
+      auto field = [&](const char* key) { return entry.fields.find(key); };
+      const std::string code = field("code")->second;
+      const std::optional<Unit> existing =
+          valid_unit_code(code) ? find_unit(store, code) : std::nullopt;
+      if (existing && !is_member_kind(existing->kind)) {
+        fail(*entry.node, MessageId::import_unit_builtin, {code});
       }
+      Unit unit = existing.value_or(Unit{});
+      unit.code = code;
+      if (auto kind = field("kind"); kind != entry.fields.end()) {
+        unit.kind = *parse_unit_kind(kind->second);
+      }
+      for (auto [key, target] :
+           {std::pair{"name", &unit.name}, std::pair{"leader", &unit.leader},
+            std::pair{"contact", &unit.contact}, std::pair{"phone", &unit.phone}}) {
+        if (auto value = field(key); value != entry.fields.end()) {
+          *target = value->second;
+        }
+      }
+      if (!valid_unit_code(unit.code) || unit.name.empty() ||
+          (!existing && !entry.fields.contains("kind"))) {
+        fail(*entry.node, MessageId::import_unit_incomplete, {unit.code});
+      }
+      ++(existing ? summary.updated : summary.added);
       upsert_unit(store, unit, now);
     }
   });
@@ -382,13 +408,16 @@ ImportSummary import_units(Store& store, const std::filesystem::path& file, Inst
 }
 
 void add_user(Store& store, const User& user, Instant now) {
+  static const std::regex k_login("[A-Za-z0-9._@-]{1,64}");
+  if (!std::regex_match(user.login, k_login)) {
+    throw UsageError(MessageId::login_invalid, {user.login});
+  }
   const Unit unit = get_unit(store, user.unit);
   if (user.role == Role::office && unit.kind != UnitKind::office) {
     throw Refused(MessageId::user_office_role_unit, {user.login, unit.code});
   }
   if (user.role == Role::unit && !is_member_kind(unit.kind)) {
-    throw Refused(MessageId::user_unit_role_unit,
-                  {user.login, unit.code, std::string(to_string(unit.kind))});
+    throw Refused(MessageId::user_unit_role_unit, {user.login, unit.code});
   }
   if (find_user(store, user.login)) {
     throw BadInput(MessageId::user_exists, {user.login});
@@ -420,6 +449,20 @@ std::optional<User> find_user(Store& store, std::string_view login) {
   }
   return User{query.getColumn(0).getString(), query.getColumn(1).getString(),
               *parse_role(query.getColumn(2).getString())};
+}
+
+void require_registry_access(Store& store, std::string_view actor) {
+  if (!has_users(store)) {
+    return;
+  }
+  const std::optional<User> user = find_user(store, actor);
+  if (!user) {
+    throw NotFound(MessageId::actor_unknown, {std::string(actor)});
+  }
+  if (user->role != Role::office) {
+    throw Refused(MessageId::registry_needs_office,
+                  {user->login, user->unit, std::string(to_string(user->role))});
+  }
 }
 
 bool has_users(Store& store) {
@@ -482,7 +525,11 @@ ImportSummary import_enterprises(Store& store, const std::filesystem::path& file
     if (known == k_columns.end()) {
       throw BadInput(MessageId::import_csv_unknown_column, {name, header});
     }
-    position[static_cast<std::size_t>(known - k_columns.begin())] = i;
+    auto& slot = position[static_cast<std::size_t>(known - k_columns.begin())];
+    if (slot) {
+      throw BadInput(MessageId::import_csv_repeated_column, {name, header});
+    }
+    slot = i;
   }
   if (!position[0]) {
     throw BadInput(MessageId::import_csv_no_name, {name});
@@ -493,9 +540,7 @@ ImportSummary import_enterprises(Store& store, const std::filesystem::path& file
     for (std::size_t r = 1; r < rows.size(); ++r) {
       const CsvRow& row = rows[r];
       auto field = [&](std::size_t column) -> std::string {
-        return position[column] && *position[column] < row.fields.size()
-                   ? row.fields[*position[column]]
-                   : "";
+        return *position[column] < row.fields.size() ? row.fields[*position[column]] : "";
       };
       auto flag = [&](std::size_t column) {
         auto value = parse_flag(field(column));
@@ -506,24 +551,40 @@ ImportSummary import_enterprises(Store& store, const std::filesystem::path& file
         }
         return *value;
       };
-      Enterprise enterprise{0, field(0), field(1), field(2), flag(3), flag(4), field(5), field(6)};
+      const std::string credit_code = position[1] ? field(1) : std::string{};
+      const auto by_code = credit_code.empty()
+                               ? std::nullopt
+                               : find_enterprise_where(store, "credit_code = ?", credit_code);
+      const auto by_name = find_enterprise_where(store, "name = ?", field(0));
+      if (by_code && by_name && by_code->id != by_name->id) {
+        throw BadInput(MessageId::import_csv_conflict,
+                       {name, std::to_string(row.row), credit_code, by_code->name, field(0)});
+      }
+      const auto existing = by_code ? by_code : by_name;
+      // Columns missing from the header keep what is stored; present ones are taken as given.
+      Enterprise enterprise = existing.value_or(Enterprise{});
+      enterprise.name = field(0);
+      for (auto [column, target] : {std::pair{std::size_t{1}, &enterprise.credit_code},
+                                    std::pair{std::size_t{2}, &enterprise.county},
+                                    std::pair{std::size_t{5}, &enterprise.contact},
+                                    std::pair{std::size_t{6}, &enterprise.phone}}) {
+        if (position[column]) {
+          *target = field(column);
+        }
+      }
+      if (position[3]) {
+        enterprise.above_scale = flag(3);
+      }
+      if (position[4]) {
+        enterprise.key = flag(4);
+      }
       try {
         validate_enterprise(store, enterprise);
       } catch (const Error& error) {
         throw BadInput(MessageId::import_csv_row, {name, std::to_string(row.row), error.what()});
       }
-      auto existing = enterprise.credit_code.empty()
-                          ? std::nullopt
-                          : find_enterprise_where(store, "credit_code = ?", enterprise.credit_code);
-      if (!existing) {
-        existing = find_enterprise_where(store, "name = ?", enterprise.name);
-      }
-      try {
-        write_enterprise(store, enterprise, existing ? std::optional{existing->id} : std::nullopt,
-                         now);
-      } catch (const SQLite::Exception& error) {
-        throw BadInput(MessageId::import_csv_row, {name, std::to_string(row.row), error.what()});
-      }
+      write_enterprise(store, enterprise, existing ? std::optional{existing->id} : std::nullopt,
+                       now);
       ++(existing ? summary.updated : summary.added);
     }
   });

@@ -109,6 +109,9 @@ std::vector<User> list_users(Store& store);
 std::optional<User> find_user(Store& store, std::string_view login);
 /// Whether any user is registered (with none, one person acts for everyone).
 bool has_users(Store& store);
+/// Checks that `actor` may change the registers: anyone while no user is registered, else an
+/// office user. Throws NotFound for an unregistered login and Refused for another role.
+void require_registry_access(Store& store, std::string_view actor);
 
 /// Adds an enterprise and returns its id; validates the credit code (BadInput) and the county
 /// (NotFound), and refuses a duplicate name or code (BadInput).

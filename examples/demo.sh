@@ -16,9 +16,10 @@ step init
 step unit import examples/xinyang-units.toml
 step unit list
 step user add office1 --unit OFFICE --role office
+export ENT110_USER=office1 # from here on, office staff act unless --as says otherwise
 step user add fgw1 --unit FGW --role unit
 step user list
-step enterprise import examples/enterprises.csv --as office1
+step enterprise import examples/enterprises.csv
 step enterprise list
 step calendar show 2025-10
 step calendar add 2025-09-30 1

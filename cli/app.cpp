@@ -13,6 +13,14 @@ void Invocation::on(CLI::App* command, Needs command_needs, Runner command_runne
   });
 }
 
+void Invocation::on(CLI::App* command, std::function<Needs()> decide, Runner command_runner) {
+  command->callback([this, command, decide, command_runner] {
+    chosen = command;
+    needs = decide();
+    runner = command_runner;
+  });
+}
+
 CLI::IsMember one_of(const std::vector<std::string>& names) {
   return CLI::IsMember(names);
 }
@@ -53,6 +61,18 @@ std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
   add_enterprise(*app, inv, lang);
   add_calendar(*app, inv, lang);
   add_backup(*app, inv, lang);
+  add_triage(*app, inv, lang);
+  add_intake(*app, inv, lang);
+  add_reject(*app, inv, lang);
+  add_forward(*app, inv, lang);
+  add_reply(*app, inv, lang);
+  add_review(*app, inv, lang);
+  add_escalate(*app, inv, lang);
+  add_dispute(*app, inv, lang);
+  add_evaluate(*app, inv, lang);
+  add_show(*app, inv, lang);
+  add_list(*app, inv, lang);
+  add_log(*app, inv, lang);
   return app;
 }
 

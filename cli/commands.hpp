@@ -17,6 +17,18 @@ void add_user       (CLI::App& app, Invocation& inv, Lang lang);
 void add_enterprise (CLI::App& app, Invocation& inv, Lang lang);
 void add_calendar   (CLI::App& app, Invocation& inv, Lang lang);
 void add_backup     (CLI::App& app, Invocation& inv, Lang lang);
+void add_triage     (CLI::App& app, Invocation& inv, Lang lang);
+void add_intake     (CLI::App& app, Invocation& inv, Lang lang);
+void add_reject     (CLI::App& app, Invocation& inv, Lang lang);
+void add_forward    (CLI::App& app, Invocation& inv, Lang lang);
+void add_reply      (CLI::App& app, Invocation& inv, Lang lang);
+void add_review     (CLI::App& app, Invocation& inv, Lang lang);
+void add_escalate   (CLI::App& app, Invocation& inv, Lang lang);
+void add_dispute    (CLI::App& app, Invocation& inv, Lang lang);
+void add_evaluate   (CLI::App& app, Invocation& inv, Lang lang);
+void add_show       (CLI::App& app, Invocation& inv, Lang lang);
+void add_list       (CLI::App& app, Invocation& inv, Lang lang);
+void add_log        (CLI::App& app, Invocation& inv, Lang lang);
 // clang-format on
 
 }  // namespace ent110::cli

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#include "app.hpp"
+#include "commands.hpp"
+#include "render/case_json.hpp"
+#include "render/case_view.hpp"
+#include "render/output.hpp"
+#include "session.hpp"
+
+#include <ostream>
+
+namespace ent110::cli {
+namespace {
+
+struct ListOptions {
+  CaseQuery query;
+  std::string state;
+  std::string unit;
+  std::string type;
+  std::string month;
+  bool ndjson = false;
+};
+
+int run_list(const ListOptions& options, Session& s) {
+  CaseQuery query = options.query;
+  if (!options.state.empty()) {
+    query.state = parse_state(options.state);
+  }
+  if (!options.unit.empty()) {
+    query.unit = options.unit;
+  }
+  if (!options.type.empty()) {
+    query.type = parse_case_type(options.type);
+  }
+  if (!options.month.empty()) {
+    query.month = parse_month(options.month);
+  }
+  const LocalDate today = s.zone().local_date(s.now());
+  const std::vector<CaseSummary> cases = case_service(s).list(query, today);
+  if (options.ndjson) {
+    for (const CaseSummary& c : cases) {
+      s.out() << to_json(c, today, s.zone(), s.calendar()).dump() << '\n';
+    }
+  } else if (s.json()) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const CaseSummary& c : cases) {
+      list.push_back(to_json(c, today, s.zone(), s.calendar()));
+    }
+    emit_json(s, {{"cases", list}});
+  } else {
+    print_case_list(s, cases);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_list(CLI::App& app, Invocation& inv, Lang lang) {
+  auto options = std::make_shared<ListOptions>();
+  CLI::App* cmd = app.add_subcommand("list", tr(lang, MessageId::case_cmd_list));
+  cmd->add_option("--state", options->state, tr(lang, MessageId::case_opt_state))
+      ->check(one_of(state_names()));
+  cmd->add_option("--unit", options->unit, tr(lang, MessageId::case_opt_unit_filter))
+      ->type_name("UNIT");
+  cmd->add_option("--type", options->type, tr(lang, MessageId::case_opt_type_filter))
+      ->check(one_of(case_type_names()));
+  cmd->add_flag("--major", options->query.major_only, tr(lang, MessageId::case_opt_major_filter));
+  cmd->add_flag("--overdue", options->query.overdue_only, tr(lang, MessageId::case_opt_overdue));
+  cmd->add_option("--month", options->month, tr(lang, MessageId::case_opt_month))
+      ->type_name("YYYY-MM");
+  cmd->add_flag("--ndjson", options->ndjson, tr(lang, MessageId::case_opt_ndjson));
+  inv.on(cmd, Needs::store_read, [options](Session& s) { return run_list(*options, s); });
+}
+
+}  // namespace ent110::cli

@@ -58,7 +58,11 @@ std::optional<std::string> subcommand_hint(CLI::App& app, const std::vector<std:
     names.push_back(sub->get_name());
   }
   if (names.empty()) {
-    return std::nullopt;
+    // A leaf command took the parse ("enterprize list" chose `list`): the typo is a command name.
+    where = &app;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      names.push_back(sub->get_name());
+    }
   }
   for (const std::string& arg : args) {
     if (arg.starts_with("-") || std::find(names.begin(), names.end(), arg) != names.end() ||

@@ -45,6 +45,9 @@ struct Invocation {
 
   /// Records that `command`, when chosen, runs `runner` with `needs` opened.
   void on(CLI::App* command, Needs needs, Runner runner);
+  /// Like on(), for a command whose needs depend on its options (`triage --apply` writes):
+  /// `decide` runs after the command's options are parsed.
+  void on(CLI::App* command, std::function<Needs()> decide, Runner runner);
 };
 
 }  // namespace ent110::cli

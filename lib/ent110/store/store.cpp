@@ -115,6 +115,21 @@ Store Store::open_in_memory() {
 
 void Store::write(const std::function<void()>& work) {
   try {
+    if (sqlite3_get_autocommit(m_db->getHandle()) == 0) {
+      // A write inside a write (one command made of several library actions, such as
+      // `triage --apply`) joins the outer transaction; the savepoint undoes only its own part
+      // when it throws, and the outer commit makes everything durable at once.
+      m_db->exec("SAVEPOINT nested_write");
+      try {
+        work();
+      } catch (...) {
+        m_db->exec("ROLLBACK TO nested_write");
+        m_db->exec("RELEASE nested_write");
+        throw;
+      }
+      m_db->exec("RELEASE nested_write");
+      return;
+    }
     SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
     work();
     transaction.commit();

@@ -46,6 +46,7 @@ class Store {
 
   /// Runs `work` inside one BEGIN IMMEDIATE transaction: commits when it returns, rolls back
   /// when it throws (and rethrows). SQLite errors become StoreError; SQLITE_BUSY names the wait.
+  /// Called inside another write, it joins that transaction (under a savepoint).
   void write(const std::function<void()>& work);
 
   /// Runs `work` translating SQLite errors into StoreError (for reads).

@@ -1,0 +1,403 @@
+// SPDX-License-Identifier: MIT
+#include <ent110/cases/service.hpp>
+#include <ent110/config/config.hpp>
+#include <ent110/core/error.hpp>
+#include <ent110/registry/registry.hpp>
+#include <ent110/store/store.hpp>
+#include <ent110/triage/triage.hpp>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace ent110 {
+namespace {
+
+// Case columns first, then the clock's, so that a case without a clock (LEFT JOIN) reads as
+// NULLs at the end. Every query below starts from an index: the partial indexes of running
+// clocks (case_clock_running_by_unit, case_clock_running_by_due) or case_by_state/case_by_unit.
+constexpr std::string_view k_columns =
+    "c.id, c.state, c.type, c.major, c.unit, e.name, c.title, c.answer_at, "
+    "k.id, k.case_id, k.name, k.unit, k.round, k.started_at, k.started, k.working_days, k.due, "
+    "k.stopped, k.outcome, k.provisional, k.referred_at";
+constexpr int k_first_clock_column = 8;
+
+std::string text_or_empty(const SQLite::Column& column) {
+  return column.isNull() ? std::string() : column.getString();
+}
+
+template <typename T>
+T stored(std::optional<T> value, const char* column, const std::string& text) {
+  if (!value) {
+    throw StoreError(MessageId::case_stored_value_bad, {column, text});
+  }
+  return *value;
+}
+
+LocalDate stored_date(const SQLite::Column& column) {
+  const std::string text = column.getString();
+  return stored(try_parse_date(text), "case_clock date", text);
+}
+
+Clock clock_from(SQLite::Statement& row, int first) {
+  Clock clock;
+  clock.id = row.getColumn(first).getInt64();
+  clock.case_id = row.getColumn(first + 1).getString();
+  const std::string name = row.getColumn(first + 2).getString();
+  clock.name = stored(parse_clock_name(name), "case_clock.name", name);
+  clock.unit = row.getColumn(first + 3).getString();
+  clock.round = row.getColumn(first + 4).getInt();
+  clock.started_at = parse_utc(row.getColumn(first + 5).getString());
+  clock.started = stored_date(row.getColumn(first + 6));
+  if (!row.getColumn(first + 7).isNull()) {
+    clock.working_days = row.getColumn(first + 7).getInt();
+  }
+  clock.due = stored_date(row.getColumn(first + 8));
+  if (!row.getColumn(first + 9).isNull()) {
+    clock.stopped = stored_date(row.getColumn(first + 9));
+  }
+  const std::string outcome = row.getColumn(first + 10).getString();
+  clock.outcome = stored(parse_clock_outcome(outcome), "case_clock.outcome", outcome);
+  clock.provisional = row.getColumn(first + 11).getInt() != 0;
+  if (!row.getColumn(first + 12).isNull()) {
+    clock.referred_at = parse_utc(row.getColumn(first + 12).getString());
+  }
+  return clock;
+}
+
+// A row of k_columns as a line, its due date judged on `today`.
+TriageLine line_from(SQLite::Statement& row, LocalDate today, const WorkingCalendar& calendar) {
+  TriageLine line;
+  line.case_id = row.getColumn(0).getString();
+  const std::string state = row.getColumn(1).getString();
+  line.state = stored(parse_state(state), "case_file.state", state);
+  const std::string type = row.getColumn(2).getString();
+  line.type = stored(parse_case_type(type), "case_file.type", type);
+  line.major = row.getColumn(3).getInt() != 0;
+  line.unit = text_or_empty(row.getColumn(4));
+  line.enterprise = row.getColumn(5).getString();
+  line.title = row.getColumn(6).getString();
+  if (!row.getColumn(k_first_clock_column).isNull()) {
+    line.clock = clock_from(row, k_first_clock_column);
+    line.due = line.clock->due;
+  }
+  if (line.due) {
+    line.overdue = *line.due < today;
+    line.working_days_left = line.overdue ? -calendar.working_days_between(*line.due, today)
+                                          : calendar.working_days_between(today, *line.due);
+  }
+  return line;
+}
+
+void bind_dates(SQLite::Statement& statement,
+                const std::string& sql,
+                LocalDate today,
+                LocalDate next) {
+  if (sql.find(":today") != std::string::npos) {
+    statement.bind(":today", format_date(today));
+  }
+  if (sql.find(":next") != std::string::npos) {
+    statement.bind(":next", format_date(next));
+  }
+}
+
+bool by_due_then_id(const TriageLine& a, const TriageLine& b) {
+  // Lines without a due date (a decision pending with no paused clock) come last.
+  if (a.due.has_value() != b.due.has_value()) {
+    return a.due.has_value();
+  }
+  if (a.due && *a.due != *b.due) {
+    return *a.due < *b.due;
+  }
+  return a.case_id < b.case_id;
+}
+
+void sort_lines(std::vector<TriageLine>& lines) {
+  std::stable_sort(lines.begin(), lines.end(), by_due_then_id);
+}
+
+class TriageBuilder {
+ public:
+  TriageBuilder(Store& store, const WorkingCalendar& calendar, const Config& config, Triage& t)
+      : m_store(store), m_calendar(calendar), m_config(config), m_triage(t) {}
+
+  // The office's own running clocks: forward (due today or late), government and review (all).
+  void office_clocks() {
+    const std::string sql = fmt::format(
+        "SELECT {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
+        "JOIN enterprise e ON e.id = c.enterprise "
+        "WHERE k.outcome = 'running' AND k.unit = :office "
+        "AND k.name IN ('forward', 'government', 'review') "
+        "AND (k.name <> 'forward' OR k.due <= :today)",
+        k_columns);
+    SQLite::Statement select(m_store.db(), sql);
+    select.bind(":office", m_config.office_unit);
+    bind_dates(select, sql, m_triage.today, m_triage.next_working_day);
+    while (select.executeStep()) {
+      TriageLine line = line_from(select, m_triage.today, m_calendar);
+      switch (line.clock->name) {
+        case ClockName::forward:
+          m_triage.office.to_forward.push_back(std::move(line));
+          break;
+        case ClockName::government:
+          m_triage.office.government_report.push_back(std::move(line));
+          break;
+        default:
+          m_triage.office.awaiting_review.push_back(std::move(line));
+          break;
+      }
+    }
+  }
+
+  // The units' running clocks due by the next working day or late. A late explain clock is left
+  // out: explaining is what a unit that cannot finish may do (Art. 7); the reply clock decides
+  // whether it is late.
+  void unit_clocks(const std::optional<std::string>& unit) {
+    const std::string sql = fmt::format(
+        "SELECT {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
+        "JOIN enterprise e ON e.id = c.enterprise "
+        "WHERE k.outcome = 'running' AND k.due <= :next{} "
+        "AND k.name IN ('reply', 'explain', 'resubmit') "
+        "AND NOT (k.name = 'explain' AND k.due < :today)",
+        k_columns, unit ? " AND k.unit = :unit" : "");
+    SQLite::Statement select(m_store.db(), sql);
+    if (unit) {
+      select.bind(":unit", *unit);
+    }
+    bind_dates(select, sql, m_triage.today, m_triage.next_working_day);
+    while (select.executeStep()) {
+      TriageLine line = line_from(select, m_triage.today, m_calendar);
+      UnitTriage& owner = unit_entry(line.clock->unit);
+      if (line.clock->due == m_triage.today) {
+        owner.due_today.push_back(std::move(line));
+      } else if (!line.overdue) {
+        owner.due_next_working_day.push_back(std::move(line));
+      } else if (line.clock->name == ClockName::reply) {
+        owner.overdue_unexplained.push_back(std::move(line));
+      } else {
+        owner.resubmit_overdue.push_back(std::move(line));
+      }
+    }
+  }
+
+  // Cases waiting on someone other than a running clock: explained, escalated, disputed (with
+  // the reply clock their explanation or dispute paused) and answered but unrated. Narrowed to a
+  // member unit, only its explained cases matter (for its "overdue, explained" section).
+  void case_states(const std::optional<std::string>& unit) {
+    const std::string sql = fmt::format(
+        "SELECT {} FROM case_file c JOIN enterprise e ON e.id = c.enterprise "
+        "LEFT JOIN case_clock k ON k.id = (SELECT p.id FROM case_clock p WHERE p.case_id = c.id "
+        "AND p.name = 'reply' AND p.outcome = 'paused' ORDER BY p.id DESC LIMIT 1) "
+        "WHERE {}",
+        k_columns,
+        unit ? "c.unit = :unit AND c.state = 'explained'"
+             : "c.state IN ('explained', 'escalated', 'disputed', 'answered')");
+    SQLite::Statement select(m_store.db(), sql);
+    if (unit) {
+      select.bind(":unit", *unit);
+    }
+    while (select.executeStep()) {
+      TriageLine line = line_from(select, m_triage.today, m_calendar);
+      if (line.state == State::answered) {
+        unrated(select, std::move(line));
+        continue;
+      }
+      // Art. 7: a unit that explained is not referred, even once its reply date has passed.
+      if (line.state == State::explained && line.overdue && line.clock) {
+        unit_entry(line.clock->unit).overdue_explained.push_back(line);
+      }
+      if (!m_triage.office_included) {
+        continue;
+      }
+      if (line.state == State::disputed) {
+        m_triage.office.disputes.push_back(std::move(line));
+      } else {
+        m_triage.office.awaiting_decision.push_back(std::move(line));
+      }
+    }
+  }
+
+  UnitTriage& unit_entry(const std::string& code) {
+    auto [it, added] = m_units.try_emplace(code);
+    if (added) {
+      it->second.unit = code;
+      if (const std::optional<Unit> unit = find_unit(m_store, code)) {
+        it->second.name = unit->name;
+      }
+    }
+    return it->second;
+  }
+
+  void finish() {
+    for (auto& [code, unit] : m_units) {
+      for (auto* section : {&unit.due_today, &unit.due_next_working_day, &unit.overdue_explained,
+                            &unit.overdue_unexplained, &unit.resubmit_overdue}) {
+        sort_lines(*section);
+      }
+      m_triage.units.push_back(std::move(unit));
+    }
+    OfficeTriage& office = m_triage.office;
+    for (auto* section : {&office.to_forward, &office.government_report, &office.awaiting_review,
+                          &office.awaiting_decision, &office.disputes, &office.unrated}) {
+      sort_lines(*section);
+    }
+  }
+
+ private:
+  // Art. 9 asks for the enterprise's rating; the office follows up once the answer has waited
+  // more than `unrated_after_days` working days.
+  void unrated(SQLite::Statement& row, TriageLine line) {
+    if (row.getColumn(7).isNull()) {
+      return;
+    }
+    const LocalDate answered = m_zone.local_date(parse_utc(row.getColumn(7).getString()));
+    const int waited = m_calendar.working_days_between(answered, m_triage.today);
+    if (waited <= m_config.unrated_after_days) {
+      return;
+    }
+    line.answered = answered;
+    line.due = m_calendar.add_working_days(answered, m_config.unrated_after_days);
+    line.overdue = true;
+    line.working_days_left = -m_calendar.working_days_between(*line.due, m_triage.today);
+    m_triage.office.unrated.push_back(std::move(line));
+  }
+
+  Store& m_store;
+  const WorkingCalendar& m_calendar;
+  const Config& m_config;
+  Triage& m_triage;
+  Zone m_zone{m_config.time_zone};
+  std::map<std::string, UnitTriage> m_units;
+};
+
+bool any_overdue(const std::vector<TriageLine>& lines) {
+  return std::any_of(lines.begin(), lines.end(),
+                     [](const TriageLine& line) { return line.overdue; });
+}
+
+}  // namespace
+
+bool OfficeTriage::empty() const {
+  return to_forward.empty() && government_report.empty() && awaiting_review.empty() &&
+         awaiting_decision.empty() && disputes.empty() && unrated.empty();
+}
+
+bool UnitTriage::empty() const {
+  return due_today.empty() && due_next_working_day.empty() && overdue_explained.empty() &&
+         overdue_unexplained.empty() && resubmit_overdue.empty();
+}
+
+std::vector<TriageLine> Triage::pending_referrals() const {
+  std::vector<TriageLine> pending;
+  for (const UnitTriage& unit : units) {
+    for (const TriageLine& line : unit.overdue_unexplained) {
+      if (!line.clock->referred_at) {
+        pending.push_back(line);
+      }
+    }
+  }
+  sort_lines(pending);
+  return pending;
+}
+
+bool Triage::anything_overdue() const {
+  // Decisions, disputes and ratings wait on no clock of the rules; they are listed, not late.
+  if (any_overdue(office.to_forward) || any_overdue(office.government_report) ||
+      any_overdue(office.awaiting_review)) {
+    return true;
+  }
+  return std::any_of(units.begin(), units.end(), [](const UnitTriage& unit) {
+    return !unit.overdue_explained.empty() || !unit.overdue_unexplained.empty() ||
+           !unit.resubmit_overdue.empty();
+  });
+}
+
+Triage compute_triage(Store& store,
+                      const WorkingCalendar& calendar,
+                      const Config& config,
+                      LocalDate today,
+                      const std::optional<std::string>& unit) {
+  Triage triage;
+  triage.today = today;
+  triage.day_kind = calendar.kind_of(today);
+  triage.next_working_day = calendar.add_working_days(today, 1);
+  triage.unrated_after_days = config.unrated_after_days;
+  std::optional<std::string> member;
+  if (unit) {
+    const Unit found = get_unit(store, *unit);
+    triage.unit = found.code;
+    if (found.code != config.office_unit) {
+      member = found.code;
+      triage.office_included = false;
+    }
+  }
+  store.read([&] {
+    TriageBuilder builder(store, calendar, config, triage);
+    if (triage.office_included) {
+      builder.office_clocks();
+    }
+    if (!triage.unit || member) {
+      builder.unit_clocks(member);
+    }
+    builder.case_states(member);
+    if (member) {
+      builder.unit_entry(*member);  // the narrowed unit is always there, even with nothing
+    }
+    builder.finish();
+  });
+  if (triage.unit && !member) {
+    triage.units.clear();  // narrowed to the office: its own sections only
+  }
+  return triage;
+}
+
+Triage apply_triage(Store& store,
+                    CaseService& cases,
+                    const WorkingCalendar& calendar,
+                    const Config& config,
+                    const Zone& zone,
+                    Instant now,
+                    const std::optional<std::string>& unit,
+                    std::string_view login,
+                    Lang note_lang) {
+  const LocalDate today = zone.local_date(now);
+  Triage triage;
+  // One transaction: the referrals are chosen and recorded under the same write lock, so two
+  // runs at once cannot both refer a clock, and a failure leaves none of them recorded.
+  store.write([&] {
+    const std::vector<TriageLine> pending =
+        compute_triage(store, calendar, config, today, unit).pending_referrals();
+    for (const TriageLine& line : pending) {
+      const std::string note =
+          tr(note_lang, MessageId::triage_referral_note,
+             {format_date(*line.due), std::to_string(-line.working_days_left.value_or(0))});
+      cases.escalate(line.case_id, EscalationTarget::inspection, note, login, now);
+    }
+    triage = compute_triage(store, calendar, config, today, unit);
+    for (const TriageLine& line : pending) {
+      for (const UnitTriage& entry : triage.units) {
+        for (const TriageLine& after : entry.overdue_unexplained) {
+          if (after.clock->id == line.clock->id) {
+            triage.referred.push_back(after);
+          }
+        }
+      }
+    }
+  });
+  return triage;
+}
+
+std::optional<std::string> default_triage_unit(Store& store, std::string_view login) {
+  std::optional<std::string> unit;
+  store.read([&] {
+    if (const std::optional<User> user = find_user(store, login);
+        user && user->role == Role::unit) {
+      unit = user->unit;
+    }
+  });
+  return unit;
+}
+
+}  // namespace ent110

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+// Daily triage (issue 5): what the office and each unit must do on a given local date, and the
+// referral of late, unexplained units to the inspection office (督办, Art. 7).
+#pragma once
+
+#include <ent110/calendar/calendar.hpp>
+#include <ent110/cases/case_clock.hpp>
+#include <ent110/cases/state.hpp>
+#include <ent110/core/messages.hpp>
+#include <ent110/core/time.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ent110 {
+
+class CaseService;
+class Store;
+class Zone;
+struct Config;
+
+/// One line of triage: a case and the clock (or rating wait) that puts it in its section.
+struct TriageLine {
+  std::string case_id;
+  std::string enterprise;  ///< the enterprise's name
+  std::string unit;        ///< the case's lead unit; empty before forwarding
+  State state = State::received;
+  CaseType type = CaseType::consult;
+  bool major = false;
+  std::string title;
+  /// The clock; nullopt for an unrated answer (no clock counts the rating) and for a case
+  /// waiting for a decision with no paused clock.
+  std::optional<Clock> clock;
+  /// The clock's due date; for an unrated answer the last day of the allowance
+  /// (answer date + `unrated_after_days` working days).
+  std::optional<LocalDate> due;
+  /// Working days from today to `due` (0 when due today, working_days_between(today, due));
+  /// negative when late (minus working_days_between(due, today)); nullopt without `due`.
+  std::optional<int> working_days_left;
+  bool overdue = false;               ///< `due` lies before today
+  std::optional<LocalDate> answered;  ///< for an unrated answer: the local date it was published
+};
+
+/// The office's sections (spec/rules.md "Who acts": the office forwards, reviews, escalates).
+struct OfficeTriage {
+  /// Forward clocks due today or overdue (Art. 7: forwarded within 1 working day).
+  std::vector<TriageLine> to_forward;
+  /// Running government clocks: major cases not yet reported to the government (Art. 8).
+  std::vector<TriageLine> government_report;
+  /// Running review clocks: submitted results the office has not reviewed (Art. 6).
+  std::vector<TriageLine> awaiting_review;
+  /// Cases explained or escalated: the office's or the government's decision is owed (Art. 7).
+  std::vector<TriageLine> awaiting_decision;
+  /// Disputed cases: the joint meeting decides who is responsible (Art. 2).
+  std::vector<TriageLine> disputes;
+  /// Answered cases with no rating after more than `unrated_after_days` working days (Art. 9).
+  std::vector<TriageLine> unrated;
+
+  /// Whether every section is empty.
+  bool empty() const;
+};
+
+/// One unit's sections; only the unit's own clocks (reply, explain, resubmit) appear here.
+struct UnitTriage {
+  std::string unit;  ///< the unit's code
+  std::string name;  ///< the unit's name
+  /// Reply, explain and resubmit clocks due today.
+  std::vector<TriageLine> due_today;
+  /// Reply, explain and resubmit clocks due after today up to the next working day.
+  std::vector<TriageLine> due_next_working_day;
+  /// Explained cases whose paused reply clock is past its due date: no referral (Art. 7).
+  std::vector<TriageLine> overdue_explained;
+  /// Running reply clocks past their due date: late without explanation, the inspection
+  /// referrals (Art. 7 last paragraph); `clock->referred_at` says whether already referred.
+  std::vector<TriageLine> overdue_unexplained;
+  /// Running resubmit clocks past their due date (Art. 6; the limit is configuration).
+  std::vector<TriageLine> resubmit_overdue;
+
+  /// Whether every section is empty.
+  bool empty() const;
+};
+
+/// The triage of one local date.
+struct Triage {
+  LocalDate today;
+  DayKind day_kind = DayKind::workday;  ///< how `today` counts
+  LocalDate next_working_day;           ///< the first working day after today
+  std::optional<std::string> unit;      ///< the unit it was narrowed to, if any
+  bool office_included = true;          ///< false when narrowed to a member unit
+  int unrated_after_days = 0;           ///< the allowance in force (config)
+  OfficeTriage office;
+  std::vector<UnitTriage> units;  ///< units with something listed (the narrowed unit always)
+  /// After apply_triage: the referrals it recorded, in order; empty otherwise.
+  std::vector<TriageLine> referred;
+
+  /// Overdue reply clocks not yet referred to inspection: what apply_triage would refer.
+  std::vector<TriageLine> pending_referrals() const;
+  /// Whether anything is overdue: a running clock of the office or of a unit past its due
+  /// date, or an explained case past its reply due date (what `--exit-code` reports).
+  bool anything_overdue() const;
+};
+
+/// The triage on local date `today`, for every unit or narrowed to `unit` (the office's code
+/// narrows to the office's sections, a member unit's to its own). Reads only the running-clock
+/// and case-state indexes. Throws NotFound for an unknown `unit`.
+Triage compute_triage(Store& store,
+                      const WorkingCalendar& calendar,
+                      const Config& config,
+                      LocalDate today,
+                      const std::optional<std::string>& unit);
+
+/// `triage --apply` at `now` (its local date in `zone` is "today"): in one transaction, computes
+/// the triage and refers every pending referral through `cases.escalate(…, inspection, …)` as
+/// `login`, with a note in `note_lang`. Each reply clock is referred once: a clock referred
+/// before is skipped. Returns the triage as it stands afterwards, with `referred` filled. Throws
+/// Refused when `login` may not act for the office.
+Triage apply_triage(Store& store,
+                    CaseService& cases,
+                    const WorkingCalendar& calendar,
+                    const Config& config,
+                    const Zone& zone,
+                    Instant now,
+                    const std::optional<std::string>& unit,
+                    std::string_view login,
+                    Lang note_lang);
+
+/// The unit triage narrows to by default for `login`: a unit user's own unit; nullopt for
+/// office users, viewers, unknown logins and when no user is registered.
+std::optional<std::string> default_triage_unit(Store& store, std::string_view login);
+
+}  // namespace ent110

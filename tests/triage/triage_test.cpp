@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: MIT
+// compute_triage and apply_triage around the 2025 National Day holiday: 1–8 October off,
+// Sunday 28 September and Saturday 11 October working (调休).
+#include "triage/triage_fixture.hpp"
+
+#include <ent110/cases/event_log.hpp>
+#include <ent110/core/error.hpp>
+
+#include <SQLiteCpp/Statement.h>
+#include <catch2/catch.hpp>
+
+#include <map>
+
+using namespace ent110;
+using ent110::test::titles;
+using ent110::test::TriageFixture;
+using Titles = std::vector<std::string>;
+
+namespace {
+
+// Cases on every side of every deadline as seen on Friday 10 October 2025 (next working day:
+// Saturday 11 October, a made-up working day).
+struct NationalDay : TriageFixture {
+  std::map<std::string, std::string> id;  // title → case id
+
+  NationalDay() {
+    // Forward (1 working day): received 30 Sep 20:15 → due 9 Oct; 9 Oct → 10 Oct; 10 Oct → 11 Oct.
+    id["fwd-late"] = intake("fwd-late", CaseType::consult, "2025-09-30T20:15");
+    id["fwd-today"] = intake("fwd-today", CaseType::consult, "2025-10-09T10:00");
+    id["fwd-next"] = intake("fwd-next", CaseType::consult, "2025-10-10T09:00");
+
+    // Consult reply (1 working day), FGW.
+    id["consult-late"] = forwarded("consult-late", CaseType::consult, "FGW", "2025-09-29T09:00",
+                                   "2025-09-30T09:00");  // due 9 Oct
+    id["consult-today"] = forwarded("consult-today", CaseType::consult, "FGW", "2025-10-09T09:00",
+                                    "2025-10-09T10:00");  // due 10 Oct
+    id["consult-next"] = forwarded("consult-next", CaseType::consult, "FGW", "2025-10-10T08:00",
+                                   "2025-10-10T08:30");  // due Saturday 11 Oct
+
+    // Coordinate reply (5) and explain (3 working days), JXW.
+    // Forwarded 29 Sep: explain due 10 Oct (30, 9, 10), reply due 13 Oct (…, 11, 13).
+    id["explain-today"] = forwarded("explain-today", CaseType::coordinate, "JXW",
+                                    "2025-09-29T09:00", "2025-09-29T10:00");
+    // Forwarded 26 Sep: reply due 10 Oct (Sun 28, 29, 30, 9, 10); explain due 30 Sep, lapsed.
+    id["reply-today"] = forwarded("reply-today", CaseType::coordinate, "JXW", "2025-09-26T09:00",
+                                  "2025-09-26T10:00");
+    // Forwarded 22 Sep: reply due Sunday 28 Sep; 4 working days late on 10 Oct.
+    id["coord-late"] = forwarded("coord-late", CaseType::coordinate, "JXW", "2025-09-22T09:00",
+                                 "2025-09-22T10:00");
+    id["explained"] =
+        forwarded("explained", CaseType::coordinate, "JXW", "2025-09-22T09:00", "2025-09-22T10:00");
+    service.explain(id["explained"], "需市政府研究", "建议报市政府", "li", at("2025-09-24T10:00"));
+    id["escalated"] =
+        forwarded("escalated", CaseType::coordinate, "FGW", "2025-09-22T09:00", "2025-09-22T10:00");
+    service.explain(id["escalated"], "需多部门协调", "建议联席会议", "li", at("2025-09-24T10:00"));
+    service.escalate(id["escalated"], EscalationTarget::government, "报市政府研究", "wang",
+                     at("2025-09-25T10:00"));
+    id["disputed"] =
+        forwarded("disputed", CaseType::coordinate, "FGW", "2025-09-29T09:00", "2025-09-29T10:00");
+    service.dispute(id["disputed"], "不属于本单位职责", "li", at("2025-09-30T10:00"));
+
+    // Review (1 working day) and resubmit (2 working days).
+    id["review-today"] = forwarded("review-today", CaseType::coordinate, "FGW", "2025-09-29T09:00",
+                                   "2025-09-29T10:00");
+    service.reply(id["review-today"], "已协调", "li", at("2025-10-09T10:00"));
+    id["resubmit-late"] = forwarded("resubmit-late", CaseType::coordinate, "FGW",
+                                    "2025-09-22T09:00", "2025-09-22T10:00");
+    service.reply(id["resubmit-late"], "已协调", "li", at("2025-09-24T10:00"));
+    service.return_result(id["resubmit-late"], "请补充", "wang",
+                          at("2025-09-29T10:00"));  // resubmit due 9 Oct
+
+    // Government report (2 working days) of major cases.
+    id["report-due"] = forwarded("report-due", CaseType::coordinate, "FGW", "2025-10-09T09:00",
+                                 "2025-10-09T10:00", true);  // due 11 Oct
+    // Received 26 Sep, due 29 Sep, answered and rated but never reported.
+    id["report-late"] = forwarded("report-late", CaseType::coordinate, "FGW", "2025-09-26T09:00",
+                                  "2025-09-26T10:00", true);
+    service.reply(id["report-late"], "已协调", "li", at("2025-09-28T10:00"));
+    service.approve(id["report-late"], std::nullopt, "wang", at("2025-09-29T09:00"));
+    service.evaluate(id["report-late"], Rating::satisfied, "", "wang", at("2025-09-30T09:00"));
+
+    // Ratings: answered 26 Sep (5 working days by 10 Oct), 29 Sep (3), and one rated.
+    id["unrated"] =
+        forwarded("unrated", CaseType::consult, "FGW", "2025-09-25T09:00", "2025-09-25T10:00");
+    service.reply(id["unrated"], "已答复", "li", at("2025-09-26T10:00"));
+    id["answered-recently"] = forwarded("answered-recently", CaseType::consult, "FGW",
+                                        "2025-09-29T09:00", "2025-09-29T10:00");
+    service.reply(id["answered-recently"], "已答复", "li", at("2025-09-29T11:00"));
+    id["rated"] =
+        forwarded("rated", CaseType::consult, "FGW", "2025-09-25T09:00", "2025-09-25T10:00");
+    service.reply(id["rated"], "已答复", "li", at("2025-09-26T10:00"));
+    service.evaluate(id["rated"], Rating::basic, "", "wang", at("2025-09-30T10:00"));
+  }
+};
+
+const UnitTriage& unit_of(const Triage& triage, const std::string& code) {
+  for (const UnitTriage& unit : triage.units) {
+    if (unit.unit == code) {
+      return unit;
+    }
+  }
+  FAIL("unit " << code << " is not in the triage");
+  throw std::logic_error("unreachable");
+}
+
+std::vector<std::string> unit_codes(const Triage& triage) {
+  std::vector<std::string> codes;
+  for (const UnitTriage& unit : triage.units) {
+    codes.push_back(unit.unit);
+  }
+  return codes;
+}
+
+int count_events(Store& store, const std::string& case_id, const std::string& action) {
+  SQLite::Statement query(store.db(),
+                          "SELECT count(*) FROM case_event WHERE case_id = ? AND action = ?");
+  query.bind(1, case_id);
+  query.bind(2, action);
+  query.executeStep();
+  return query.getColumn(0).getInt();
+}
+
+int count_referrals(Store& store) {
+  return store.db()
+      .execAndGet(
+          "SELECT count(*) FROM case_event WHERE action = "
+          "'escalate-inspection'")
+      .getInt();
+}
+
+}  // namespace
+
+TEST_CASE("compute_triage: the office's sections on Friday 10 October 2025", "[triage]") {
+  NationalDay f;
+  const Triage t = f.triage("2025-10-10");
+  CHECK(t.day_kind == DayKind::workday);
+  CHECK(format_date(t.next_working_day) == "2025-10-11");  // a made-up working Saturday
+  CHECK(t.office_included);
+  CHECK(titles(t.office.to_forward) == Titles{"fwd-late", "fwd-today"});
+  CHECK(titles(t.office.government_report) == Titles{"report-late", "report-due"});
+  CHECK(titles(t.office.awaiting_review) == Titles{"review-today"});
+  CHECK(titles(t.office.awaiting_decision) == Titles{"explained", "escalated"});
+  CHECK(titles(t.office.disputes) == Titles{"disputed"});
+  CHECK(titles(t.office.unrated) == Titles{"unrated"});
+  CHECK(unit_codes(t) == Titles{"FGW", "JXW"});
+}
+
+TEST_CASE("compute_triage: each line carries its clock, due date and working days left or late",
+          "[triage]") {
+  NationalDay f;
+  const Triage t = f.triage("2025-10-10");
+  const TriageLine& late = t.office.to_forward[0];
+  CHECK(late.case_id == f.id["fwd-late"]);
+  CHECK(late.enterprise == "信阳示例机械有限公司");
+  CHECK(late.unit.empty());
+  CHECK(late.clock->name == ClockName::forward);
+  CHECK(format_date(*late.due) == "2025-10-09");
+  CHECK(late.overdue);
+  CHECK(late.working_days_left == -1);
+  const TriageLine& today = t.office.to_forward[1];
+  CHECK_FALSE(today.overdue);
+  CHECK(today.working_days_left == 0);
+
+  // Art. 8: received 26 Sep, due Monday 29 Sep; 30 Sep, 9 and 10 Oct are late.
+  CHECK(t.office.government_report[0].working_days_left == -3);
+  CHECK(t.office.government_report[1].working_days_left == 1);
+
+  // Answered 26 Sep: the 3 working days ran to 30 Sep; 9 and 10 Oct are late.
+  const TriageLine& unrated = t.office.unrated[0];
+  CHECK_FALSE(unrated.clock.has_value());
+  CHECK(format_date(*unrated.answered) == "2025-09-26");
+  CHECK(format_date(*unrated.due) == "2025-09-30");
+  CHECK(unrated.working_days_left == -2);
+
+  // The explained case waits with its reply clock paused at its original due date.
+  const TriageLine& explained = t.office.awaiting_decision[0];
+  CHECK(explained.clock->name == ClockName::reply);
+  CHECK(explained.clock->outcome == ClockOutcome::paused);
+  CHECK(format_date(*explained.due) == "2025-09-28");
+}
+
+TEST_CASE("compute_triage: the units' sections on Friday 10 October 2025", "[triage]") {
+  NationalDay f;
+  const Triage t = f.triage("2025-10-10");
+  const UnitTriage& fgw = unit_of(t, "FGW");
+  CHECK(fgw.name == "市发展和改革委员会");
+  CHECK(titles(fgw.due_today) == Titles{"consult-today"});
+  CHECK(titles(fgw.due_next_working_day) == Titles{"consult-next"});
+  CHECK(titles(fgw.overdue_explained).empty());  // escalated: the decision is taken
+  CHECK(titles(fgw.overdue_unexplained) == Titles{"consult-late"});
+  CHECK(titles(fgw.resubmit_overdue) == Titles{"resubmit-late"});
+
+  const UnitTriage& jxw = unit_of(t, "JXW");
+  // The explain clock of one case and the reply clock of another are both due today; the
+  // lapsed explain clock of "reply-today" is not listed.
+  CHECK(titles(jxw.due_today) == Titles{"explain-today", "reply-today"});
+  CHECK(jxw.due_today[0].clock->name == ClockName::explain);
+  CHECK(jxw.due_today[1].clock->name == ClockName::reply);
+  CHECK(titles(jxw.due_next_working_day).empty());
+  CHECK(titles(jxw.overdue_explained) == Titles{"explained"});
+  CHECK(titles(jxw.overdue_unexplained) == Titles{"coord-late"});
+  CHECK(jxw.overdue_unexplained[0].working_days_left == -4);  // 29, 30 Sep, 9, 10 Oct
+
+  CHECK(titles(t.pending_referrals()) == Titles{"coord-late", "consult-late"});
+  CHECK(t.anything_overdue());
+}
+
+TEST_CASE("compute_triage: on the made-up Saturday 11 October the next working day is Monday",
+          "[triage]") {
+  NationalDay f;
+  const Triage t = f.triage("2025-10-11");
+  CHECK(t.day_kind == DayKind::adjusted_workday);
+  CHECK(format_date(t.next_working_day) == "2025-10-13");  // Sunday 12 is off
+  CHECK(titles(t.office.to_forward) == Titles{"fwd-late", "fwd-today", "fwd-next"});
+  CHECK(titles(t.office.unrated) == Titles{"unrated", "answered-recently"});
+  const UnitTriage& fgw = unit_of(t, "FGW");
+  CHECK(titles(fgw.due_today) == Titles{"consult-next"});
+  CHECK(titles(fgw.overdue_unexplained) == Titles{"consult-late", "consult-today"});
+  const UnitTriage& jxw = unit_of(t, "JXW");
+  CHECK(titles(jxw.due_today).empty());  // the explain clock of "explain-today" lapsed
+  CHECK(titles(jxw.due_next_working_day) == Titles{"explain-today"});
+  CHECK(titles(jxw.overdue_unexplained) == Titles{"coord-late", "reply-today"});
+}
+
+TEST_CASE(
+    "compute_triage: on a holiday nothing is due today and the next working day skips "
+    "the holiday",
+    "[triage]") {
+  TriageFixture f;
+  f.forwarded("consult", CaseType::consult, "FGW", "2025-09-30T08:00", "2025-09-30T09:00");
+  f.forwarded("coordinate", CaseType::coordinate, "FGW", "2025-09-22T08:00", "2025-09-22T09:00");
+
+  SECTION("on the last working day before it") {
+    const Triage t = f.triage("2025-09-30");
+    CHECK(format_date(t.next_working_day) == "2025-10-09");
+    CHECK(titles(unit_of(t, "FGW").due_next_working_day) == Titles{"consult"});
+  }
+  SECTION("during it") {
+    const Triage t = f.triage("2025-10-04");
+    CHECK(t.day_kind == DayKind::holiday);
+    CHECK(format_date(t.next_working_day) == "2025-10-09");
+    const UnitTriage& fgw = unit_of(t, "FGW");
+    CHECK(fgw.due_today.empty());
+    CHECK(titles(fgw.due_next_working_day) == Titles{"consult"});
+    CHECK(titles(fgw.overdue_unexplained) == Titles{"coordinate"});
+    CHECK(fgw.overdue_unexplained[0].working_days_left == -2);  // 29 and 30 September
+  }
+  SECTION("on its first working day") {
+    const Triage t = f.triage("2025-10-09");
+    CHECK(titles(unit_of(t, "FGW").due_today) == Titles{"consult"});
+  }
+}
+
+TEST_CASE(
+    "compute_triage: a clock due on a working Saturday is late on Sunday by no working day "
+    "yet",
+    "[triage]") {
+  TriageFixture f;
+  f.forwarded("consult", CaseType::consult, "FGW", "2025-10-10T08:00", "2025-10-10T09:00");
+  const Triage t = f.triage("2025-10-12");
+  const TriageLine& line = unit_of(t, "FGW").overdue_unexplained.at(0);
+  CHECK(line.overdue);
+  CHECK(line.working_days_left == 0);
+  CHECK(t.anything_overdue());
+}
+
+TEST_CASE(
+    "compute_triage: a fixed due date on a day off before the next working day is listed "
+    "as due next",
+    "[triage]") {
+  TriageFixture f;
+  const std::string id =
+      f.forwarded("escalated", CaseType::coordinate, "FGW", "2025-10-09T08:00", "2025-10-09T09:00");
+  f.service.explain(id, "需市政府研究", "建议报市政府", "li", f.at("2025-10-09T10:00"));
+  f.service.escalate(id, EscalationTarget::joint_meeting, "", "wang", f.at("2025-10-09T11:00"));
+  ForwardRequest decision;
+  decision.to_unit = "FGW";
+  decision.due = parse_date("2025-10-12");  // the joint meeting's date, a Sunday
+  f.service.forward(id, decision, "wang", f.at("2025-10-10T09:00"));
+  const Triage t = f.triage("2025-10-11");
+  CHECK(titles(unit_of(t, "FGW").due_next_working_day) == Titles{"escalated"});
+}
+
+TEST_CASE("compute_triage: nothing pending is an empty triage", "[triage]") {
+  TriageFixture f;
+  const Triage t = f.triage("2025-10-10");
+  CHECK(t.office.empty());
+  CHECK(t.units.empty());
+  CHECK_FALSE(t.anything_overdue());
+  CHECK(t.pending_referrals().empty());
+}
+
+TEST_CASE("compute_triage: --unit narrows to one unit or to the office", "[triage]") {
+  NationalDay f;
+  SECTION("a member unit: its own sections only") {
+    const Triage t = f.triage("2025-10-10", "JXW");
+    CHECK(t.unit == "JXW");
+    CHECK_FALSE(t.office_included);
+    CHECK(t.office.empty());
+    REQUIRE(unit_codes(t) == Titles{"JXW"});
+    CHECK(titles(t.units[0].due_today) == Titles{"explain-today", "reply-today"});
+    CHECK(titles(t.units[0].overdue_explained) == Titles{"explained"});
+    CHECK(titles(t.units[0].overdue_unexplained) == Titles{"coord-late"});
+  }
+  SECTION("a unit with nothing is still there, empty") {
+    add_unit(f.store, Unit{"SWJ", "市商务局", UnitKind::department, "", "", ""},
+             f.at("2025-01-01"));
+    const Triage t = f.triage("2025-10-10", "SWJ");
+    REQUIRE(unit_codes(t) == Titles{"SWJ"});
+    CHECK(t.units[0].empty());
+    CHECK_FALSE(t.anything_overdue());
+  }
+  SECTION("the office: its own sections only") {
+    const Triage t = f.triage("2025-10-10", f.config.office_unit);
+    CHECK(t.office_included);
+    CHECK(titles(t.office.to_forward) == Titles{"fwd-late", "fwd-today"});
+    CHECK(t.units.empty());
+  }
+  SECTION("an unknown unit is not found, with a hint") {
+    CHECK_THROWS_AS(f.triage("2025-10-10", "FWG"), NotFound);
+    CHECK_THROWS_WITH(f.triage("2025-10-10", "FWG"), Catch::Contains("did you mean 'FGW'?"));
+  }
+}
+
+TEST_CASE("default_triage_unit: a unit user's own unit, nobody else's", "[triage]") {
+  TriageFixture f;
+  CHECK_FALSE(default_triage_unit(f.store, "li"));  // no users: one person does everything
+  const Instant now = f.at("2025-01-01");
+  add_user(f.store, User{"wang", f.config.office_unit, Role::office}, now);
+  add_user(f.store, User{"li", "FGW", Role::unit}, now);
+  add_user(f.store, User{"chen", f.config.office_unit, Role::viewer}, now);
+  CHECK(default_triage_unit(f.store, "li") == "FGW");
+  CHECK_FALSE(default_triage_unit(f.store, "wang"));
+  CHECK_FALSE(default_triage_unit(f.store, "chen"));
+  CHECK_FALSE(default_triage_unit(f.store, "nobody"));
+}
+
+TEST_CASE(
+    "apply_triage: refers each overdue, unexplained reply once as the office's "
+    "escalate-inspection event",
+    "[triage]") {
+  NationalDay f;
+  const Triage t = f.apply("2025-10-10T08:30");
+  CHECK(titles(t.referred) == Titles{"coord-late", "consult-late"});
+  CHECK(t.pending_referrals().empty());
+  for (const TriageLine& line : t.referred) {
+    CHECK(line.clock->referred_at == f.at("2025-10-10T08:30"));
+  }
+  const Case kase = f.service.get(f.id["consult-late"]);
+  CHECK(kase.state == State::forwarded);  // the unit still owes its reply
+  const Event& event = kase.events.back();
+  CHECK(event.action == Action::escalate_inspection);
+  CHECK(event.actor == "wang");
+  CHECK(event.unit == f.config.office_unit);
+  CHECK(event.detail == "FGW");
+  CHECK(event.text ==
+        "referred by daily triage: reply was due 2025-10-09, 1 working day(s) late, no "
+        "explanation filed (Art. 7)");
+  CHECK(count_events(f.store, f.id["explained"], "escalate-inspection") == 0);
+  CHECK_FALSE(verify_event_chain(f.store).first_broken);
+}
+
+TEST_CASE("apply_triage: run twice a day and every day for a week, each clock is referred once",
+          "[triage]") {
+  NationalDay f;
+  CHECK(f.apply("2025-10-10T08:30").referred.size() == 2);
+  CHECK(f.apply("2025-10-10T17:00").referred.empty());
+  CHECK(count_referrals(f.store) == 2);
+  // 11 Oct: the replies due 10 Oct are late now.
+  CHECK(titles(f.apply("2025-10-11T08:30").referred) == Titles{"consult-today", "reply-today"});
+  CHECK(f.apply("2025-10-12T08:30").referred.size() == 1);  // Sunday: due Saturday 11 Oct
+  CHECK(f.apply("2025-10-13T08:30").referred.empty());
+  CHECK(titles(f.apply("2025-10-14T08:30").referred) == Titles{"explain-today"});
+  CHECK(f.apply("2025-10-15T08:30").referred.empty());
+  // The major case forwarded 9 Oct was due 15 Oct (10, 11, 13, 14, 15).
+  CHECK(titles(f.apply("2025-10-16T08:30").referred) == Titles{"report-due"});
+  CHECK(f.apply("2025-10-17T08:30").referred.empty());
+  for (const auto& [title, id] : f.id) {
+    INFO(title);
+    CHECK(count_events(f.store, id, "escalate-inspection") <= 1);
+  }
+  CHECK(count_referrals(f.store) == 7);
+  CHECK_FALSE(verify_event_chain(f.store).first_broken);
+}
+
+TEST_CASE("apply_triage: all referrals of a run are one transaction", "[triage]") {
+  TriageFixture f;
+  f.forwarded("first", CaseType::consult, "FGW", "2025-09-30T08:00", "2025-09-30T09:00");
+  const std::string second =
+      f.forwarded("second", CaseType::consult, "FGW", "2025-09-30T08:00", "2025-09-30T09:00", true);
+  // A later event on the second case makes its referral at an earlier time refused.
+  f.service.escalate(second, EscalationTarget::government, "", "wang", f.at("2025-10-10T12:00"));
+  CHECK_THROWS_AS(f.apply("2025-10-10T08:30"), Refused);
+  CHECK(count_referrals(f.store) == 0);
+  CHECK(f.store.db()
+            .execAndGet("SELECT count(*) FROM case_clock WHERE referred_at IS NOT NULL")
+            .getInt() == 0);
+  CHECK(f.apply("2025-10-10T13:00").referred.size() == 2);
+}
+
+TEST_CASE("apply_triage: only an office user may refer", "[triage]") {
+  NationalDay f;
+  const Instant now = f.at("2025-01-01");
+  add_user(f.store, User{"wang", f.config.office_unit, Role::office}, now);
+  add_user(f.store, User{"li", "FGW", Role::unit}, now);
+  CHECK_THROWS_AS(f.apply("2025-10-10T08:30", "li"), Refused);
+  CHECK(count_referrals(f.store) == 0);
+  CHECK(f.apply("2025-10-10T08:30", "wang").referred.size() == 2);
+}

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "app.hpp"
 #include "commands.hpp"
+#include "render/case_json.hpp"
 #include "render/case_view.hpp"
+#include "render/output.hpp"
 #include "session.hpp"
 
+#include <ent110/cases/intake_file.hpp>
 #include <ent110/core/error.hpp>
+
+#include <ostream>
 
 namespace ent110::cli {
 namespace {
@@ -15,9 +20,45 @@ struct IntakeOptions {
   std::string channel;
   std::optional<std::string> body;
   std::optional<std::string> body_file;
+  std::string from;
+  bool dry_run = false;
 };
 
+int run_intake_file(const IntakeOptions& options, Session& s) {
+  const std::vector<IntakeRecord> records = read_intake_file(options.from, s.zone());
+  if (records.empty()) {
+    throw BadInput(MessageId::case_import_empty, {options.from});
+  }
+  const BatchIntake batch =
+      case_service(s).intake_many(records, s.actor(), s.now(), options.dry_run);
+  for (const Clock& clock : batch.provisional) {
+    s.warn(MessageId::case_clock_provisional,
+           {std::string(to_string(clock.name)), clock.case_id, format_date(clock.due),
+            std::to_string(static_cast<int>(date::year_month_day{clock.due}.year()))});
+  }
+  if (s.json()) {
+    nlohmann::json cases = nlohmann::json::array();
+    for (const Case& kase : batch.cases) {
+      cases.push_back(to_json(kase, s.zone().local_date(s.now()), s.zone(), s.calendar()));
+    }
+    emit_json(s, {{"file", options.from}, {"dry_run", batch.dry_run}, {"cases", cases}});
+    return 0;
+  }
+  s.out() << s.tr(batch.dry_run ? MessageId::case_import_dry_run : MessageId::case_import_done,
+                  {options.from, std::to_string(batch.cases.size()), batch.cases.front().id,
+                   batch.cases.back().id})
+          << '\n';
+  return 0;
+}
+
 int run_intake(const IntakeOptions& options, Session& s) {
+  if (!options.from.empty()) {
+    return run_intake_file(options, s);
+  }
+  if (options.request.enterprise.empty() || options.type.empty() || options.channel.empty() ||
+      options.request.title.empty()) {
+    throw UsageError(MessageId::case_intake_needs);
+  }
   IntakeRequest request = options.request;
   request.type = *parse_case_type(options.type);
   request.channel = *parse_channel(options.channel);
@@ -33,24 +74,29 @@ void add_intake(CLI::App& app, Invocation& inv, Lang lang) {
   auto options = std::make_shared<IntakeOptions>();
   auto raw = std::make_shared<std::pair<std::string, std::string>>();
   CLI::App* cmd = app.add_subcommand("intake", tr(lang, MessageId::case_cmd_intake));
-  cmd->add_option("--enterprise", options->request.enterprise,
-                  tr(lang, MessageId::case_opt_enterprise))
-      ->required()
-      ->type_name("ID|USCC|NAME");
-  cmd->add_option("--type", options->type, tr(lang, MessageId::case_opt_type))
-      ->required()
-      ->check(one_of(case_type_names()));
-  cmd->add_flag("--major", options->request.major, tr(lang, MessageId::case_opt_major));
-  cmd->add_option("--channel", options->channel, tr(lang, MessageId::case_opt_channel))
-      ->required()
-      ->check(one_of(channel_names()));
-  cmd->add_option("--title", options->request.title, tr(lang, MessageId::case_opt_title))
-      ->required();
+  CLI::Option* enterprise = cmd->add_option("--enterprise", options->request.enterprise,
+                                            tr(lang, MessageId::case_opt_enterprise))
+                                ->type_name("ID|USCC|NAME");
+  CLI::Option* type = cmd->add_option("--type", options->type, tr(lang, MessageId::case_opt_type))
+                          ->check(one_of(case_type_names()));
+  CLI::Option* major =
+      cmd->add_flag("--major", options->request.major, tr(lang, MessageId::case_opt_major));
+  CLI::Option* channel =
+      cmd->add_option("--channel", options->channel, tr(lang, MessageId::case_opt_channel))
+          ->check(one_of(channel_names()));
+  CLI::Option* title =
+      cmd->add_option("--title", options->request.title, tr(lang, MessageId::case_opt_title));
   CLI::Option* body = cmd->add_option("--body", raw->first, tr(lang, MessageId::case_opt_body));
   CLI::Option* body_file =
       cmd->add_option("--body-file", raw->second, tr(lang, MessageId::case_opt_body_file))
           ->type_name("FILE")
           ->excludes(body);
+  CLI::Option* from = cmd->add_option("--from", options->from, tr(lang, MessageId::case_opt_from))
+                          ->type_name("FILE.ndjson|FILE.csv");
+  for (CLI::Option* single : {enterprise, type, major, channel, title, body, body_file}) {
+    from->excludes(single);
+  }
+  cmd->add_flag("--dry-run", options->dry_run, tr(lang, MessageId::case_opt_dry_run))->needs(from);
   inv.on(cmd, Needs::store_write, [options, raw, body, body_file](Session& s) {
     options->body = body->count() > 0 ? std::optional(raw->first) : std::nullopt;
     options->body_file = body_file->count() > 0 ? std::optional(raw->second) : std::nullopt;

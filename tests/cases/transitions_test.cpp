@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cases/case_fixture.hpp"
+#include "support/test_support.hpp"
 
 #include <ent110/cases/event_log.hpp>
 #include <ent110/cases/transitions.hpp>
@@ -7,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+
+#include <fstream>
 
 using namespace ent110;
 using ent110::test::CaseFixture;
@@ -207,4 +210,33 @@ TEST_CASE("transitions: every state and action has a JSON spelling that parses b
     CHECK(parse_action(to_string(action)) == action);
     CHECK_FALSE(command_of(action).empty());
   }
+}
+
+TEST_CASE("transitions: man/ent110.1 prints exactly the table", "[cases][transitions]") {
+  std::ifstream in(ent110::test::source_dir() / "man/ent110.1");
+  std::string line;
+  std::vector<std::string> printed;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (line == "_") {
+      inside = true;
+    } else if (line == ".TE") {
+      inside = false;
+    } else if (inside) {
+      std::string plain;
+      for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line.compare(i, 2, "\\-") != 0) {
+          plain += line[i];
+        }
+      }
+      printed.push_back(plain);
+    }
+  }
+  std::vector<std::string> expected;
+  for (const Transition& row : transitions()) {
+    expected.push_back(fmt::format("{}\t{}\t{}\t{}\t{}", to_string(row.from),
+                                   command_of(row.action), to_string(row.to), to_string(row.actors),
+                                   to_string(row.applies_to)));
+  }
+  CHECK(printed == expected);
 }

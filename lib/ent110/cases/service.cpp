@@ -217,49 +217,86 @@ ActionResult CaseService::result_of(const std::string& id) {
 }
 
 ActionResult CaseService::intake(const IntakeRequest& request, std::string_view login, Instant at) {
-  require_text(request.title, "--title");
   std::string id;
   m_provisional.clear();
-  m_store.write([&] {
-    Acting acting;
-    acting.action = Action::intake;
-    acting.to = State::received;
-    acting.login = std::string(login);
-    acting.unit = acting_unit(Actors::office, acting.kase, login, Action::intake);
-    acting.at = at;
-    acting.day = m_zone.local_date(at);
-
-    Case& kase = acting.kase;
-    kase.enterprise = get_enterprise(m_store, request.enterprise);
-    kase.type = request.type;
-    kase.major = request.major;
-    kase.channel = request.channel;
-    kase.title = request.title;
-    kase.body = request.body;
-    kase.received_at = at;
-    kase.state = State::received;
-    const date::year_month_day ymd{acting.day};
-    kase.year = static_cast<int>(ymd.year());
-    kase.number = next_case_number(m_store, kase.year);
-    if (kase.number > 999999) {
-      throw Refused(MessageId::case_year_full, {std::to_string(kase.year)});
-    }
-    kase.id = fmt::format("{:04}-{:06}", kase.year, kase.number);
-    insert_case(m_store, kase, format_month(ymd.year() / ymd.month()));
-    // Art. 7: forwarded within 1 working day, whatever the hour or day of receipt.
-    start_clock(acting, ClockName::forward, m_config.office_unit, std::nullopt, std::nullopt);
-    if (kase.major) {
-      // Art. 8: a major case is reported to the city government within 2 working days.
-      start_clock(acting, ClockName::government, m_config.office_unit, std::nullopt, std::nullopt);
-    }
-    std::string detail(to_string(kase.type));
-    if (kase.major) {
-      detail += " major";
-    }
-    finish(acting, detail, kase.title);
-    id = kase.id;
-  });
+  m_store.write([&] { id = intake_here(request, login, at); });
   return result_of(id);
+}
+
+BatchIntake CaseService::intake_many(const std::vector<IntakeRecord>& records,
+                                     std::string_view login,
+                                     Instant at,
+                                     bool dry_run) {
+  // Thrown to roll a dry run back once everything has been checked.
+  struct DryRunDone {};
+  BatchIntake batch;
+  batch.dry_run = dry_run;
+  m_provisional.clear();
+  try {
+    m_store.write([&] {
+      for (const IntakeRecord& record : records) {
+        std::string id;
+        try {
+          id = intake_here(record.request, login, record.received_at.value_or(at));
+        } catch (const NotFound& error) {
+          throw BadInput(MessageId::case_import_row, {record.where, error.what()});
+        } catch (const UsageError& error) {
+          throw BadInput(MessageId::case_import_row, {record.where, error.what()});
+        }
+        batch.cases.push_back(*find_case(m_store, id));
+      }
+      if (dry_run) {
+        throw DryRunDone{};
+      }
+    });
+  } catch (const DryRunDone&) {
+  }
+  batch.provisional = std::move(m_provisional);
+  m_provisional.clear();
+  return batch;
+}
+
+std::string CaseService::intake_here(const IntakeRequest& request,
+                                     std::string_view login,
+                                     Instant at) {
+  require_text(request.title, "--title");
+  Acting acting;
+  acting.action = Action::intake;
+  acting.to = State::received;
+  acting.login = std::string(login);
+  acting.unit = acting_unit(Actors::office, acting.kase, login, Action::intake);
+  acting.at = at;
+  acting.day = m_zone.local_date(at);
+
+  Case& kase = acting.kase;
+  kase.enterprise = get_enterprise(m_store, request.enterprise);
+  kase.type = request.type;
+  kase.major = request.major;
+  kase.channel = request.channel;
+  kase.title = request.title;
+  kase.body = request.body;
+  kase.received_at = at;
+  kase.state = State::received;
+  const date::year_month_day ymd{acting.day};
+  kase.year = static_cast<int>(ymd.year());
+  kase.number = next_case_number(m_store, kase.year);
+  if (kase.number > 999999) {
+    throw Refused(MessageId::case_year_full, {std::to_string(kase.year)});
+  }
+  kase.id = fmt::format("{:04}-{:06}", kase.year, kase.number);
+  insert_case(m_store, kase, format_month(ymd.year() / ymd.month()));
+  // Art. 7: forwarded within 1 working day, whatever the hour or day of receipt.
+  start_clock(acting, ClockName::forward, m_config.office_unit, std::nullopt, std::nullopt);
+  if (kase.major) {
+    // Art. 8: a major case is reported to the city government within 2 working days.
+    start_clock(acting, ClockName::government, m_config.office_unit, std::nullopt, std::nullopt);
+  }
+  std::string detail(to_string(kase.type));
+  if (kase.major) {
+    detail += " major";
+  }
+  finish(acting, detail, kase.title);
+  return kase.id;
 }
 
 ActionResult CaseService::reject(std::string_view ref,

@@ -33,6 +33,20 @@ struct IntakeRequest {
   std::string body;
 };
 
+/// One case of a bulk intake file (`intake --from`).
+struct IntakeRecord {
+  std::string where;  ///< "file:line", for messages
+  IntakeRequest request;
+  std::optional<Instant> received_at;  ///< the record's own time of receipt, else `--at`
+};
+
+/// What a bulk intake did, or with `dry_run` would have done (then nothing is stored).
+struct BatchIntake {
+  std::vector<Case> cases;         ///< the cases as taken in, without events
+  std::vector<Clock> provisional;  ///< clocks started with a provisional due date
+  bool dry_run = false;
+};
+
 /// `forward`: assign a case to a lead unit, with co-units.
 struct ForwardRequest {
   std::string to_unit;
@@ -121,6 +135,13 @@ class CaseService {
   /// Records a case received at `at`; starts the forward clock and, for a major case, the
   /// government clock. Throws NotFound for an unknown enterprise.
   ActionResult intake(const IntakeRequest& request, std::string_view login, Instant at);
+  /// Takes in every record in one transaction, all or nothing; a record without its own
+  /// received_at is received at `at`. Errors name the record's file:line (BadInput). With
+  /// `dry_run` everything is checked and numbered, then rolled back.
+  BatchIntake intake_many(const std::vector<IntakeRecord>& records,
+                          std::string_view login,
+                          Instant at,
+                          bool dry_run);
   /// Does not accept the case (Art. 6): stops the forward clock.
   ActionResult reject(std::string_view ref,
                       RejectReason reason,
@@ -190,6 +211,7 @@ class CaseService {
 
  private:
   struct Acting;
+  std::string intake_here(const IntakeRequest& request, std::string_view login, Instant at);
   Acting begin(std::string_view ref, Action action, std::string_view login, Instant at);
   std::string acting_unit(Actors actors, const Case& kase, std::string_view login, Action action);
   Clock& start_clock(Acting& acting,

@@ -46,6 +46,14 @@ TEST_CASE("format_value: text, counts and rates", "[report]") {
   CHECK(format_value(std::string("市发改委")) == "市发改委");
   CHECK(format_value(std::int64_t{42}) == "42");
   CHECK(format_value(Rate{3, 4}) == "75.0% (3/4)");
+  CHECK(format_value(Score{85.25}) == "85.2");
+  CHECK(format_value(Score{100}) == "100.0");
+}
+
+TEST_CASE("format_score: one decimal, a dash when there is nothing to score", "[report]") {
+  CHECK(format_score(Score{}) == "—");
+  CHECK(format_score(Score{0}) == "0.0");
+  CHECK(format_score(Score{66.66}) == "66.7");
 }
 
 TEST_CASE("parse_report_format: the five spellings and nothing else", "[report]") {

@@ -45,13 +45,14 @@ ReportDocument sample_document() {
                              {"name", "单位名称"},
                              {"forwarded", "转办", ColumnAlign::right},
                              {"on_time", "答复按时率", ColumnAlign::right},
-                             {"satisfaction", "满意率", ColumnAlign::right}},
+                             {"satisfaction", "满意率", ColumnAlign::right},
+                             {"score", "得分", ColumnAlign::right}},
                             {{std::string("FGW"), std::string("市发展和改革委员会"),
-                              std::int64_t{8}, Rate{7, 8}, Rate{3, 4}},
+                              std::int64_t{8}, Rate{7, 8}, Rate{3, 4}, Score{92.5}},
                              {std::string("R&D"), std::string("研发<试点>区, \"新\" | 区"),
-                              std::int64_t{2}, Rate{0, 2}, Rate{0, 0}},
+                              std::int64_t{2}, Rate{0, 2}, Rate{0, 0}, Score{}},
                              {std::string("ZRZY"), std::string("市自然资源和规划局"),
-                              std::int64_t{0}, Rate{0, 0}, Rate{0, 0}}}};
+                              std::int64_t{0}, Rate{0, 0}, Rate{0, 0}, Score{100}}}};
   units.notes = {"无分母的比率显示为“—”。"};
   units.charts.push_back(BarChart{"on_time",
                                   "各单位答复按时率",
@@ -63,6 +64,11 @@ ReportDocument sample_document() {
                                   {{"市发展和改革委员会", std::int64_t{8}},
                                    {"研发<试点>区, \"新\" | 区", std::int64_t{2}},
                                    {"市自然资源和规划局", std::int64_t{0}}}});
+  units.charts.push_back(BarChart{"score",
+                                  "得分",
+                                  {{"市发展和改革委员会", Score{92.5}},
+                                   {"研发<试点>区, \"新\" | 区", Score{}},
+                                   {"市自然资源和规划局", Score{100}}}});
   document.sections.push_back(units);
 
   ReportSection trend;
@@ -147,9 +153,9 @@ TEST_CASE("render_csv: a real CSV parser reads back every table", "[report][rend
   const auto& units = tables["units"];
   REQUIRE(units.size() == 4);
   CHECK(units[0] ==
-        std::vector<std::string>{"单位代码", "单位名称", "转办", "答复按时率", "满意率"});
+        std::vector<std::string>{"单位代码", "单位名称", "转办", "答复按时率", "满意率", "得分"});
   CHECK(units[2] ==
-        std::vector<std::string>{"R&D", "研发<试点>区, \"新\" | 区", "2", "0.0% (0/2)", "—"});
+        std::vector<std::string>{"R&D", "研发<试点>区, \"新\" | 区", "2", "0.0% (0/2)", "—", "—"});
   CHECK(tables["totals"][1] == std::vector<std::string>{"受理", "12"});
 }
 
@@ -168,6 +174,8 @@ TEST_CASE("render_json: rows keyed by column, rates with counts and null for no 
   CHECK(row["on_time"]["denominator"] == 8);
   CHECK(row["on_time"]["rate"] == 0.875);
   CHECK(json["sections"][1]["table"]["rows"][2]["on_time"]["rate"].is_null());
+  CHECK(row["score"] == 92.5);
+  CHECK(json["sections"][1]["table"]["rows"][1]["score"].is_null());
   CHECK(json["sections"][2]["charts"][0]["type"] == "trend");
 }
 
@@ -187,7 +195,7 @@ TEST_CASE("render_html: self-contained, escaped, one inline SVG per chart", "[re
        at = html.find("<svg ", at + 1)) {
     ++svgs;
   }
-  CHECK(svgs == 4);
+  CHECK(svgs == 5);
   // The no-denominator bar has its track and its dash, but no filled bar.
   CHECK(html.find(">—</text>") != std::string::npos);
 }

@@ -64,12 +64,22 @@ std::string format_rate_change(Lang lang, const Rate& now, const Rate& before) {
   return tr(lang, MessageId::report_rate_change, {sign + tenths(magnitude)});
 }
 
+std::string format_score(const Score& score) {
+  if (!score.value) {
+    return std::string(k_no_rate);
+  }
+  return fmt::format("{:.1f}", *score.value);
+}
+
 std::string format_value(const ReportValue& value) {
   if (const auto* text = std::get_if<std::string>(&value)) {
     return *text;
   }
   if (const auto* count = std::get_if<std::int64_t>(&value)) {
     return std::to_string(*count);
+  }
+  if (const auto* score = std::get_if<Score>(&value)) {
+    return format_score(*score);
   }
   return format_rate(std::get<Rate>(value));
 }

@@ -33,10 +33,20 @@ std::string format_rate(const Rate& rate);
 /// "+3.2个百分点" (zh), "±0.0 pp" for none; "—" when either rate has no denominator.
 std::string format_rate_change(Lang lang, const Rate& now, const Rate& before);
 
-/// One value of a report: text, a count, or a rate (rendered with format_rate).
-using ReportValue = std::variant<std::string, std::int64_t, Rate>;
+/// A score on the 0–100 scale of the assessment; none when there is nothing to score.
+struct Score {
+  std::optional<double> value;
 
-/// The display text of `value` (format_rate for rates).
+  friend bool operator==(const Score&, const Score&) = default;
+};
+
+/// The score to one decimal, "85.3"; "—" when there is none.
+std::string format_score(const Score& score);
+
+/// One value of a report: text, a count, a rate (rendered with format_rate) or a score.
+using ReportValue = std::variant<std::string, std::int64_t, Rate, Score>;
+
+/// The display text of `value` (format_rate for rates, format_score for scores).
 std::string format_value(const ReportValue& value);
 
 /// How a column's cells are placed.
@@ -56,11 +66,11 @@ struct ReportTable {
   std::vector<std::vector<ReportValue>> rows;
 };
 
-/// A horizontal bar. The chart's scale is 0–1 for Rate values and 0–max for counts; a rate with
-/// no denominator draws no bar and shows "—".
+/// A horizontal bar. The chart's scale is 0–1 for rates, 0–100 for scores and 0–max for counts;
+/// a rate with no denominator or a score with no value draws no bar and shows "—".
 struct Bar {
   std::string label;
-  ReportValue value;  ///< Rate or count
+  ReportValue value;  ///< a rate, a score or a count
 };
 
 /// Horizontal bars, one per label (e.g. per-unit on-time rate).

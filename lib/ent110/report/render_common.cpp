@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace ent110::report_detail {
 namespace {
@@ -36,9 +37,8 @@ std::string bars_as_text(const BarChart& chart) {
   const std::int64_t max = max_count(chart.bars);
   Table table({{""}, {"", Table::Align::right}, {""}});
   for (const Bar& bar : chart.bars) {
-    const bool no_rate =
-        std::holds_alternative<Rate>(bar.value) && std::get<Rate>(bar.value).denominator == 0;
-    table.add_row({bar.label, format_value(bar.value), no_rate ? "" : bar_line(bar.value, max)});
+    table.add_row({bar.label, format_value(bar.value),
+                   has_measure(bar.value) ? bar_line(bar.value, max) : ""});
   }
   // The table's header and rule lines are blank here: the chart title stands for them.
   std::string rendered = table.render();
@@ -132,6 +132,10 @@ std::size_t bar_cells(const ReportValue& value, std::int64_t max_count, std::siz
   } else if (const auto* count = std::get_if<std::int64_t>(&value)) {
     numerator = *count;
     denominator = max_count;
+  } else if (const auto* score = std::get_if<Score>(&value); score && score->value) {
+    // Tenths of a point, as shown, so that the bar and its label agree.
+    numerator = std::llround(*score->value * 10);
+    denominator = 1000;
   }
   if (denominator <= 0 || numerator <= 0) {
     return 0;
@@ -142,6 +146,16 @@ std::size_t bar_cells(const ReportValue& value, std::int64_t max_count, std::siz
     filled = cells - 1;
   }
   return static_cast<std::size_t>(std::clamp<std::int64_t>(filled, 1, cells));
+}
+
+bool has_measure(const ReportValue& value) {
+  if (const auto* rate = std::get_if<Rate>(&value)) {
+    return rate->denominator > 0;
+  }
+  if (const auto* score = std::get_if<Score>(&value)) {
+    return score->value.has_value();
+  }
+  return true;
 }
 
 std::int64_t max_count(const std::vector<Bar>& bars) {

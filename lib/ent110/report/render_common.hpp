@@ -26,6 +26,9 @@ std::vector<std::pair<std::string, std::string>> header_fields(const ReportDocum
 /// counts): never full unless the rate is complete, never empty unless it is zero.
 std::size_t bar_cells(const ReportValue& value, std::int64_t max_count, std::size_t width);
 
+/// Whether `value` can be drawn: false for a rate without denominator or a score without value.
+bool has_measure(const ReportValue& value);
+
 /// The largest count among `bars` (0 when they are rates or all zero).
 std::int64_t max_count(const std::vector<Bar>& bars);
 

@@ -15,6 +15,9 @@ json value_json(const ReportValue& value) {
   if (const auto* count = std::get_if<std::int64_t>(&value)) {
     return *count;
   }
+  if (const auto* score = std::get_if<Score>(&value)) {
+    return score->value ? json(*score->value) : json(nullptr);
+  }
   const Rate& rate = std::get<Rate>(value);
   const std::optional<double> fraction = rate_value(rate);
   return {{"numerator", rate.numerator},

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+// The year-end assessment's figures (Art. 11–13): the monthly definitions applied to the year,
+// the recorded policy scores and findings, and the accountability list.
+#include <ent110/report/annual.hpp>
+#include <ent110/report/report_sql.hpp>
+#include <ent110/store/store.hpp>
+
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+
+namespace ent110 {
+namespace {
+
+ReportWindow year_window(int year, const Zone& zone, Instant now) {
+  const date::year y{year};
+  ReportWindow window = report_window(y / date::January, zone, now);
+  const ReportWindow december = report_window(y / date::December, zone, now);
+  window.last = december.last;
+  window.as_of =
+      std::clamp(zone.local_date(now) - date::days{1}, window.first - date::days{1}, window.last);
+  window.end = zone.start_of(window.as_of + date::days{1});
+  return window;
+}
+
+void add_assessment_inputs(Store& store, int year, std::vector<UnitYear>& units) {
+  auto find = [&](const std::string& code) -> UnitYear* {
+    const auto found = std::find_if(units.begin(), units.end(),
+                                    [&](const UnitYear& u) { return u.unit.code == code; });
+    return found == units.end() ? nullptr : &*found;
+  };
+  // Recorded in order, so the last policy score read is the latest.
+  SQLite::Statement policy(store.db(),
+                           "SELECT unit, value FROM assessment_event "
+                           "WHERE year = ? AND kind = 'policy' ORDER BY id");
+  policy.bind(1, year);
+  while (policy.executeStep()) {
+    if (UnitYear* unit = find(policy.getColumn(0).getString())) {
+      unit->scores.policy = policy.getColumn(1).getDouble();
+    }
+  }
+  SQLite::Statement findings(store.db(),
+                             "SELECT unit, count(*), sum(value) FROM assessment_event "
+                             "WHERE year = ? AND kind = 'finding' GROUP BY unit");
+  findings.bind(1, year);
+  while (findings.executeStep()) {
+    if (UnitYear* unit = find(findings.getColumn(0).getString())) {
+      unit->findings = findings.getColumn(1).getInt64();
+      unit->finding_points = findings.getColumn(2).getDouble();
+      unit->scores.supervision = std::max(0.0, 100 - unit->finding_points);
+    }
+  }
+}
+
+// Art. 13: units late, referred to inspection, or that never acted on a case forwarded to them.
+std::vector<AccountableUnit> accountability(Store& store,
+                                            const Zone& zone,
+                                            const ReportWindow& window,
+                                            const std::vector<UnitMonth>& members) {
+  std::vector<AccountableUnit> list;
+  for (const UnitMonth& member : members) {
+    AccountableUnit entry;
+    entry.unit = member.unit;
+    list.push_back(std::move(entry));
+  }
+  auto find = [&](const std::string& code) -> AccountableUnit* {
+    const auto found = std::find_if(list.begin(), list.end(),
+                                    [&](const AccountableUnit& a) { return a.unit.code == code; });
+    return found == list.end() ? nullptr : &*found;
+  };
+
+  // Late as in the on-time rate; never handled when the unit filed no reply, explanation or
+  // dispute on the case after the clock started.
+  SQLite::Statement late(
+      store.db(),
+      "SELECT k.unit, k.case_id, c.title, k.due, NOT EXISTS (SELECT 1 FROM case_event e "
+      " WHERE e.case_id = k.case_id AND e.unit = k.unit "
+      " AND e.action IN ('reply', 'explain', 'dispute') AND e.at >= k.started_at) "
+      "FROM case_clock k JOIN case_file c ON c.id = k.case_id "
+      "WHERE k.name IN ('reply', 'resubmit') AND k.due BETWEEN :first AND :last "
+      "AND (k.outcome = 'missed' OR (k.outcome = 'running' AND k.due < :as_of) "
+      "OR (k.outcome IN ('paused', 'cancelled') AND k.stopped > k.due)) "
+      "ORDER BY k.due, k.case_id");
+  late.bind(":first", format_date(window.first));
+  late.bind(":last", format_date(window.last));
+  late.bind(":as_of", format_date(window.as_of));
+  while (late.executeStep()) {
+    if (AccountableUnit* unit = find(late.getColumn(0).getString())) {
+      const bool unhandled = late.getColumn(4).getInt() != 0;
+      ++(unhandled ? unit->unhandled : unit->late);
+      unit->cases.push_back(
+          AccountableCase{late.getColumn(1).getString(), late.getColumn(2).getString(),
+                          unhandled ? AccountabilityReason::unhandled : AccountabilityReason::late,
+                          parse_date(late.getColumn(3).getString())});
+    }
+  }
+
+  SQLite::Statement referred(store.db(),
+                             "SELECT e.detail, e.case_id, c.title, e.at FROM case_event e "
+                             "JOIN case_file c ON c.id = e.case_id "
+                             "WHERE e.action = 'escalate-inspection' AND e.at >= ? AND e.at < ? "
+                             "ORDER BY e.at, e.case_id");
+  report_sql::bind_window(referred, window);
+  while (referred.executeStep()) {
+    if (AccountableUnit* unit = find(referred.getColumn(0).getString())) {
+      ++unit->referred;
+      unit->cases.push_back(
+          AccountableCase{referred.getColumn(1).getString(), referred.getColumn(2).getString(),
+                          AccountabilityReason::referred,
+                          zone.local_date(parse_utc(referred.getColumn(3).getString()))});
+    }
+  }
+  std::erase_if(list, [](const AccountableUnit& a) { return a.cases.empty(); });
+  return list;
+}
+
+}  // namespace
+
+AnnualReport compute_annual(
+    Store& store, const WorkingCalendar&, const Config& config, int year, Instant now) {
+  const Zone zone(config.time_zone);
+  const ReportWindow window = year_window(year, zone, now);
+  AnnualReport report;
+  report.year = year;
+  report.as_of = window.as_of;
+  report.weights = config;
+  store.read([&] {
+    std::vector<UnitMonth> members = report_sql::member_unit_rows(store);
+    const report_sql::UnitIndex by_unit = report_sql::index_units(members);
+    MonthTotals totals;
+    report_sql::add_event_figures(store, window, config, by_unit, totals);
+    report_sql::add_reply_rates(store, window, by_unit);
+    for (const UnitMonth& member : members) {
+      UnitYear unit;
+      unit.unit = member.unit;
+      unit.forwarded = member.forwarded;
+      unit.answered = member.answered;
+      unit.on_time =
+          Rate{member.consult_on_time.numerator + member.coordinate_on_time.numerator,
+               member.consult_on_time.denominator + member.coordinate_on_time.denominator};
+      unit.satisfaction = member.satisfaction;
+      if (const auto value = rate_value(unit.satisfaction)) {
+        unit.scores.satisfaction = *value * 100;
+      }
+      if (const auto value = rate_value(unit.on_time)) {
+        unit.scores.timeliness = *value * 100;
+      }
+      report.units.push_back(std::move(unit));
+    }
+    add_assessment_inputs(store, year, report.units);
+    report.accountability = accountability(store, zone, window, members);
+  });
+  rank_units(report.units, config);
+  return report;
+}
+
+}  // namespace ent110

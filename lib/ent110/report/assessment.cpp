@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+#include <ent110/core/error.hpp>
+#include <ent110/registry/registry.hpp>
+#include <ent110/report/assessment.hpp>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace ent110 {
+namespace {
+
+constexpr int k_first_year = 1900;
+constexpr int k_last_year = 9999;
+
+// Art. 12: the office organises the year-end assessment, so only office users record its inputs.
+void require_office(Store& store, std::string_view actor) {
+  if (!has_users(store)) {
+    return;
+  }
+  const std::optional<User> user = find_user(store, actor);
+  if (!user) {
+    throw Refused(MessageId::assess_unknown_user, {std::string(actor)});
+  }
+  if (user->role != Role::office) {
+    throw Refused(MessageId::assess_needs_office,
+                  {user->login, user->unit, std::string(to_string(user->role))});
+  }
+}
+
+// Art. 12 assesses counties, districts, areas, zones and departments, not the built-in bodies.
+Unit require_member_unit(Store& store, std::string_view code) {
+  Unit unit = get_unit(store, code);
+  if (!is_member_kind(unit.kind)) {
+    throw Refused(MessageId::assess_not_member, {unit.code, std::string(to_string(unit.kind))});
+  }
+  return unit;
+}
+
+std::string number_text(double value) {
+  return fmt::format("{}", value);
+}
+
+AssessmentEntry read_entry(SQLite::Statement& row) {
+  AssessmentEntry entry;
+  entry.id = row.getColumn(0).getInt64();
+  entry.kind =
+      row.getColumn(1).getString() == "policy" ? AssessmentKind::policy : AssessmentKind::finding;
+  entry.unit = row.getColumn(2).getString();
+  entry.year = row.getColumn(3).getInt();
+  if (!row.getColumn(4).isNull()) {
+    entry.date = try_parse_date(row.getColumn(4).getString());
+  }
+  entry.value = row.getColumn(5).getDouble();
+  entry.note = row.getColumn(6).getString();
+  entry.actor = row.getColumn(7).getString();
+  entry.at = parse_utc(row.getColumn(8).getString());
+  return entry;
+}
+
+constexpr std::string_view k_select =
+    "SELECT id, kind, unit, year, date, value, note, actor, at FROM assessment_event ";
+
+AssessmentEntry insert(Store& store, AssessmentEntry entry) {
+  store.write([&] {
+    require_office(store, entry.actor);
+    entry.unit = require_member_unit(store, entry.unit).code;
+    SQLite::Statement insert(store.db(),
+                             "INSERT INTO assessment_event (kind, unit, year, date, value, note, "
+                             "actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, std::string(to_string(entry.kind)));
+    insert.bind(2, entry.unit);
+    insert.bind(3, entry.year);
+    if (entry.date) {
+      insert.bind(4, format_date(*entry.date));
+    } else {
+      insert.bind(4);
+    }
+    insert.bind(5, entry.value);
+    insert.bind(6, entry.note);
+    insert.bind(7, entry.actor);
+    insert.bind(8, format_utc(entry.at));
+    insert.exec();
+    entry.id = store.db().getLastInsertRowid();
+  });
+  return entry;
+}
+
+void require_note(std::string_view note) {
+  if (note.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    throw UsageError(MessageId::assess_note_empty);
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(AssessmentKind kind) {
+  return kind == AssessmentKind::policy ? "policy" : "finding";
+}
+
+AssessmentEntry record_policy_score(Store& store,
+                                    std::string_view unit,
+                                    int year,
+                                    double score,
+                                    std::string_view note,
+                                    std::string_view actor,
+                                    Instant now) {
+  if (year < k_first_year || year > k_last_year) {
+    throw UsageError(MessageId::assess_bad_year, {std::to_string(year)});
+  }
+  if (!std::isfinite(score) || score < 0 || score > 100) {
+    throw UsageError(MessageId::assess_bad_score, {number_text(score)});
+  }
+  require_note(note);
+  return insert(store,
+                AssessmentEntry{0, AssessmentKind::policy, std::string(unit), year, std::nullopt,
+                                score, std::string(note), std::string(actor), now});
+}
+
+AssessmentEntry record_finding(Store& store,
+                               std::string_view unit,
+                               LocalDate day,
+                               double points,
+                               std::string_view note,
+                               std::string_view actor,
+                               Instant now) {
+  if (!std::isfinite(points) || points <= 0 || points > 100) {
+    throw UsageError(MessageId::assess_bad_points, {number_text(points)});
+  }
+  require_note(note);
+  const int year = static_cast<int>(date::year_month_day{day}.year());
+  return insert(store, AssessmentEntry{0, AssessmentKind::finding, std::string(unit), year, day,
+                                       points, std::string(note), std::string(actor), now});
+}
+
+std::vector<AssessmentEntry> list_assessment(Store& store, int year) {
+  std::vector<AssessmentEntry> entries;
+  store.read([&] {
+    SQLite::Statement query(store.db(), std::string(k_select) + "WHERE year = ? ORDER BY id");
+    query.bind(1, year);
+    while (query.executeStep()) {
+      entries.push_back(read_entry(query));
+    }
+  });
+  return entries;
+}
+
+}  // namespace ent110

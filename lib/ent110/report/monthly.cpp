@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+// The monthly report's figures. Which cases count in which month is decided here, once:
+//   intake (received, type, channel, major)  case_file.received_month = the month
+//   actions (reject, forward, answer, …)     the event's instant lies in the month (local)
+//   on-time rates                            the clock's due date lies in the month
+//   satisfaction                             the evaluate event lies in the month
+//   overdue                                  a unit clock still open at the end of its due date
+// Everything stands as at the end of as_of: the month's last day, or yesterday inside it.
+// Every query is a GROUP BY over a covering index (schema/004_reports.sql), so the work grows
+// with one month's activity, never with the number of cases stored.
+#include <ent110/calendar/calendar.hpp>
+#include <ent110/core/error.hpp>
+#include <ent110/report/monthly.hpp>
+#include <ent110/report/report_sql.hpp>
+#include <ent110/store/store.hpp>
+
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+#include <map>
+
+namespace ent110 {
+namespace {
+
+using report_sql::bind_window;
+
+void add_intake(Store& store, const ReportWindow& window, MonthTotals& totals) {
+  const std::string month = format_month(window.month);
+  SQLite::Statement types(store.db(),
+                          "SELECT type, count(*) FROM case_file WHERE received_month = ? "
+                          "GROUP BY type");
+  types.bind(1, month);
+  while (types.executeStep()) {
+    (types.getColumn(0).getString() == "consult" ? totals.consult : totals.coordinate) =
+        types.getColumn(1).getInt64();
+  }
+  totals.received = totals.consult + totals.coordinate;
+  SQLite::Statement channels(store.db(),
+                             "SELECT channel, count(*) FROM case_file WHERE received_month = ? "
+                             "GROUP BY channel");
+  channels.bind(1, month);
+  while (channels.executeStep()) {
+    const std::string channel = channels.getColumn(0).getString();
+    const std::int64_t n = channels.getColumn(1).getInt64();
+    if (channel == "web") {
+      totals.web = n;
+    } else if (channel == "hotline") {
+      totals.hotline = n;
+    } else if (channel == "visit") {
+      totals.visit = n;
+    } else {
+      totals.other = n;
+    }
+  }
+  SQLite::Statement major(store.db(),
+                          "SELECT count(*) FROM case_file WHERE received_month = ? AND major = 1");
+  major.bind(1, month);
+  major.executeStep();
+  totals.major = major.getColumn(0).getInt64();
+}
+
+void add_rating_totals(Store& store, const ReportWindow& window, MonthTotals& totals) {
+  SQLite::Statement ratings(store.db(),
+                            "SELECT detail, count(*) FROM case_event "
+                            "WHERE action = 'evaluate' AND at >= ? AND at < ? GROUP BY detail");
+  bind_window(ratings, window);
+  while (ratings.executeStep()) {
+    const std::string rating = ratings.getColumn(0).getString();
+    const std::int64_t n = ratings.getColumn(1).getInt64();
+    (rating == "satisfied" ? totals.satisfied
+                           : (rating == "basic" ? totals.basic : totals.dissatisfied)) += n;
+  }
+}
+
+// The headline figures of a month; `split_types` adds the consult/coordinate split of the reply
+// rate, which needs each clock's case and is therefore left out of the older months of the trend.
+MonthHeadline headline(Store& store,
+                       const ReportWindow& window,
+                       const Config& config,
+                       bool split_types) {
+  MonthHeadline month;
+  month.month = window.month;
+  SQLite::Statement received(store.db(), "SELECT count(*) FROM case_file WHERE received_month = ?");
+  received.bind(1, format_month(window.month));
+  received.executeStep();
+  month.received = received.getColumn(0).getInt64();
+
+  month.forward_on_time =
+      report_sql::clock_rate(store, "forward", window.first, window.last, window.as_of);
+  month.reply_on_time =
+      report_sql::clock_rate(store, "reply", window.first, window.last, window.as_of);
+  if (split_types) {
+    for (const auto& [unit, rates] :
+         report_sql::reply_rates_by_type(store, window.first, window.last, window.as_of)) {
+      month.consult_on_time.numerator += rates.consult.numerator;
+      month.consult_on_time.denominator += rates.consult.denominator;
+      month.coordinate_on_time.numerator += rates.coordinate.numerator;
+      month.coordinate_on_time.denominator += rates.coordinate.denominator;
+    }
+  }
+
+  MonthTotals ratings;
+  add_rating_totals(store, window, ratings);
+  month.satisfaction = report_sql::satisfaction(ratings, config);
+  return month;
+}
+
+std::vector<ReportCase> overdue_cases(Store& store,
+                                      const WorkingCalendar& calendar,
+                                      const ReportWindow& window,
+                                      const report_sql::UnitIndex& by_unit) {
+  // Open at the end of as_of: still running, or stopped only later (a past month's end).
+  SQLite::Statement query(store.db(),
+                          "SELECT k.case_id, k.unit, k.name, k.due, c.title FROM case_clock k "
+                          "JOIN case_file c ON c.id = k.case_id "
+                          "WHERE k.name IN ('reply', 'resubmit') AND k.due <= ?1 "
+                          "AND (k.stopped IS NULL OR k.stopped > ?1) "
+                          "ORDER BY k.due, k.case_id");
+  query.bind(1, format_date(window.as_of));
+  std::vector<ReportCase> cases;
+  while (query.executeStep()) {
+    const std::string unit = query.getColumn(1).getString();
+    const auto found = by_unit.find(unit);
+    if (found == by_unit.end()) {
+      continue;
+    }
+    ReportCase c;
+    c.id = query.getColumn(0).getString();
+    c.unit = unit;
+    c.unit_name = found->second->unit.name;
+    c.clock = query.getColumn(2).getString();
+    c.due = parse_date(query.getColumn(3).getString());
+    c.date = c.due;
+    c.title = query.getColumn(4).getString();
+    c.working_days_late = calendar.working_days_between(c.due, window.as_of);
+    ++found->second->overdue;
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+std::vector<ReportCase> referred_cases(Store& store,
+                                       const Zone& zone,
+                                       const ReportWindow& window,
+                                       const report_sql::UnitIndex& by_unit) {
+  SQLite::Statement query(store.db(),
+                          "SELECT e.case_id, e.detail, e.at, c.title, "
+                          "(SELECT k.due FROM case_clock k WHERE k.case_id = e.case_id "
+                          " AND k.referred_at = e.at) "
+                          "FROM case_event e JOIN case_file c ON c.id = e.case_id "
+                          "WHERE e.action = 'escalate-inspection' AND e.at >= ? AND e.at < ? "
+                          "ORDER BY e.at, e.case_id");
+  bind_window(query, window);
+  std::vector<ReportCase> cases;
+  while (query.executeStep()) {
+    ReportCase c;
+    c.id = query.getColumn(0).getString();
+    c.unit = query.getColumn(1).getString();
+    const auto found = by_unit.find(c.unit);
+    c.unit_name = found != by_unit.end() ? found->second->unit.name : c.unit;
+    c.date = zone.local_date(parse_utc(query.getColumn(2).getString()));
+    c.title = query.getColumn(3).getString();
+    c.clock = "reply";
+    c.due = query.getColumn(4).isNull() ? c.date : parse_date(query.getColumn(4).getString());
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+}  // namespace
+
+date::year_month parse_report_month(std::string_view text, const Zone& zone, Instant now) {
+  const date::year_month current{date::year_month_day{zone.local_date(now)}.year(),
+                                 date::year_month_day{zone.local_date(now)}.month()};
+  if (text == "this") {
+    return current;
+  }
+  if (text == "last") {
+    return current - date::months{1};
+  }
+  try {
+    return parse_month(text);
+  } catch (const UsageError&) {
+    throw UsageError(MessageId::report_bad_month, {std::string(text)});
+  }
+}
+
+ReportWindow report_window(date::year_month month, const Zone& zone, Instant now) {
+  ReportWindow window;
+  window.month = month;
+  window.first = LocalDate{month / 1};
+  window.last = LocalDate{month / date::last};
+  window.begin = zone.start_of(window.first);
+  // A day counts once it is over: figures drawn inside the month stand as at yesterday's end.
+  window.as_of =
+      std::clamp(zone.local_date(now) - date::days{1}, window.first - date::days{1}, window.last);
+  window.end = zone.start_of(window.as_of + date::days{1});
+  return window;
+}
+
+MonthlyReport compute_monthly(Store& store,
+                              const WorkingCalendar& calendar,
+                              const Config& config,
+                              date::year_month month,
+                              Instant now) {
+  const Zone zone(config.time_zone);
+  MonthlyReport report;
+  report.window = report_window(month, zone, now);
+  report.basic_counts_as_satisfied = config.basic_counts_as_satisfied;
+  store.read([&] {
+    report.units = report_sql::member_unit_rows(store);
+    const report_sql::UnitIndex by_unit = report_sql::index_units(report.units);
+    add_intake(store, report.window, report.totals);
+    add_rating_totals(store, report.window, report.totals);
+    report_sql::add_event_figures(store, report.window, config, by_unit, report.totals);
+    report_sql::add_reply_rates(store, report.window, by_unit);
+    report.overdue = overdue_cases(store, calendar, report.window, by_unit);
+    report.referred = referred_cases(store, zone, report.window, by_unit);
+
+    report.current = headline(store, report.window, config, true);
+    report.previous =
+        headline(store, report_window(month - date::months{1}, zone, now), config, true);
+    for (int back = 5; back >= 0; --back) {
+      const date::year_month trend_month = month - date::months{back};
+      report.trend.push_back(
+          back == 0 ? report.current
+                    : (back == 1 ? report.previous
+                                 : headline(store, report_window(trend_month, zone, now), config,
+                                            false)));
+    }
+  });
+  return report;
+}
+
+}  // namespace ent110

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: MIT
+// The monthly report (通报, Art. 10) as a document: what it says and in which order.
+#include <ent110/report/monthly.hpp>
+#include <ent110/report/report_labels.hpp>
+
+namespace ent110 {
+namespace {
+
+using Row = std::vector<ReportValue>;
+
+ReportValue count(std::int64_t n) {
+  return ReportValue{n};
+}
+
+Rate combined(const Rate& a, const Rate& b) {
+  return Rate{a.numerator + b.numerator, a.denominator + b.denominator};
+}
+
+std::string signed_count(std::int64_t now, std::int64_t before) {
+  const std::int64_t change = now - before;
+  return change > 0 ? "+" + std::to_string(change) : (change == 0 ? "±0" : std::to_string(change));
+}
+
+ReportSection totals_section(const MonthlyReport& report, Lang lang) {
+  const MonthTotals& t = report.totals;
+  ReportSection section;
+  section.key = "totals";
+  section.heading = tr(lang, MessageId::report_monthly_totals);
+  section.paragraphs.push_back(
+      tr(lang, MessageId::report_monthly_totals_summary,
+         {month_label(lang, report.window.month), std::to_string(t.received),
+          std::to_string(t.consult), std::to_string(t.coordinate), std::to_string(t.major),
+          std::to_string(t.forwarded), std::to_string(t.answered),
+          std::to_string(t.rejected_unlawful + t.rejected_unclear)}));
+  ReportTable table{{{"item", tr(lang, MessageId::report_col_item)},
+                     {"value", tr(lang, MessageId::report_col_value), ColumnAlign::right}},
+                    {}};
+  auto add = [&](MessageId label, ReportValue value) {
+    table.rows.push_back(Row{tr(lang, label), std::move(value)});
+  };
+  add(MessageId::report_item_received, count(t.received));
+  add(MessageId::report_item_consult, count(t.consult));
+  add(MessageId::report_item_coordinate, count(t.coordinate));
+  add(MessageId::report_item_major, count(t.major));
+  add(MessageId::report_item_web, count(t.web));
+  add(MessageId::report_item_hotline, count(t.hotline));
+  add(MessageId::report_item_visit, count(t.visit));
+  add(MessageId::report_item_other, count(t.other));
+  add(MessageId::report_item_rejected_unlawful, count(t.rejected_unlawful));
+  add(MessageId::report_item_rejected_unclear, count(t.rejected_unclear));
+  add(MessageId::report_item_forwarded, count(t.forwarded));
+  add(MessageId::report_item_answered, count(t.answered));
+  add(MessageId::report_item_forward_on_time, report.current.forward_on_time);
+  add(MessageId::report_item_satisfied, count(t.satisfied));
+  add(MessageId::report_item_basic, count(t.basic));
+  add(MessageId::report_item_dissatisfied, count(t.dissatisfied));
+  add(MessageId::report_item_satisfaction, report.current.satisfaction);
+  section.table = std::move(table);
+  return section;
+}
+
+ReportSection units_section(const MonthlyReport& report, Lang lang) {
+  ReportSection section;
+  section.key = "units";
+  section.heading = tr(lang, MessageId::report_monthly_units);
+  ReportTable table{
+      unit_columns(lang, {{"forwarded", MessageId::report_col_forwarded},
+                          {"answered", MessageId::report_col_answered},
+                          {"consult_on_time", MessageId::report_col_consult_on_time},
+                          {"coordinate_on_time", MessageId::report_col_coordinate_on_time},
+                          {"overdue", MessageId::report_col_overdue},
+                          {"explained", MessageId::report_col_explained},
+                          {"referred", MessageId::report_col_referred},
+                          {"returned", MessageId::report_col_returned},
+                          {"disputed", MessageId::report_col_disputed},
+                          {"satisfaction", MessageId::report_col_satisfaction}}),
+      {}};
+  BarChart on_time{"unit_on_time", tr(lang, MessageId::report_chart_unit_on_time), {}};
+  BarChart satisfaction{
+      "unit_satisfaction", tr(lang, MessageId::report_chart_unit_satisfaction), {}};
+  for (const UnitMonth& u : report.units) {
+    table.rows.push_back(Row{u.unit.code, u.unit.name, count(u.forwarded), count(u.answered),
+                             u.consult_on_time, u.coordinate_on_time, count(u.overdue),
+                             count(u.explained), count(u.referred), u.returned, count(u.disputed),
+                             u.satisfaction});
+    on_time.bars.push_back({u.unit.name, combined(u.consult_on_time, u.coordinate_on_time)});
+    satisfaction.bars.push_back({u.unit.name, u.satisfaction});
+  }
+  section.table = std::move(table);
+  section.notes.push_back(tr(lang, MessageId::report_monthly_units_note));
+  section.charts.emplace_back(std::move(on_time));
+  section.charts.emplace_back(std::move(satisfaction));
+  return section;
+}
+
+ReportSection referred_section(const MonthlyReport& report, Lang lang) {
+  ReportSection section;
+  section.key = "referred";
+  section.heading = tr(lang, MessageId::report_monthly_referred);
+  if (report.referred.empty()) {
+    section.paragraphs.push_back(tr(lang, MessageId::report_monthly_referred_none));
+    return section;
+  }
+  ReportTable table{{{"case", tr(lang, MessageId::report_col_case)},
+                     {"unit", tr(lang, MessageId::report_col_unit_name)},
+                     {"title", tr(lang, MessageId::report_col_title)},
+                     {"due", tr(lang, MessageId::report_col_due)},
+                     {"date", tr(lang, MessageId::report_col_date)}},
+                    {}};
+  for (const ReportCase& c : report.referred) {
+    table.rows.push_back(Row{c.id, c.unit_name, c.title, format_date(c.due), format_date(c.date)});
+  }
+  section.table = std::move(table);
+  return section;
+}
+
+ReportSection overdue_section(const MonthlyReport& report, Lang lang) {
+  ReportSection section;
+  section.key = "overdue";
+  section.heading = tr(lang, MessageId::report_monthly_overdue);
+  const std::string as_of = format_date(report.window.as_of);
+  if (report.overdue.empty()) {
+    section.paragraphs.push_back(tr(lang, MessageId::report_monthly_overdue_none, {as_of}));
+    return section;
+  }
+  section.paragraphs.push_back(tr(lang, MessageId::report_monthly_overdue_intro, {as_of}));
+  ReportTable table{
+      {{"case", tr(lang, MessageId::report_col_case)},
+       {"unit", tr(lang, MessageId::report_col_unit_name)},
+       {"title", tr(lang, MessageId::report_col_title)},
+       {"clock", tr(lang, MessageId::report_col_clock)},
+       {"due", tr(lang, MessageId::report_col_due)},
+       {"working_days_late", tr(lang, MessageId::report_col_days_late), ColumnAlign::right}},
+      {}};
+  for (const ReportCase& c : report.overdue) {
+    table.rows.push_back(Row{c.id, c.unit_name, c.title, clock_label(lang, c.clock),
+                             format_date(c.due), count(c.working_days_late)});
+  }
+  section.table = std::move(table);
+  return section;
+}
+
+ReportSection comparison_section(const MonthlyReport& report, Lang lang) {
+  const MonthHeadline& now = report.current;
+  const MonthHeadline& before = report.previous;
+  ReportSection section;
+  section.key = "comparison";
+  section.heading = tr(lang, MessageId::report_monthly_comparison);
+  ReportTable table{{{"item", tr(lang, MessageId::report_col_item)},
+                     {"this_month", month_label(lang, now.month), ColumnAlign::right},
+                     {"previous_month", month_label(lang, before.month), ColumnAlign::right},
+                     {"change", tr(lang, MessageId::report_col_change), ColumnAlign::right}},
+                    {}};
+  table.rows.push_back(Row{tr(lang, MessageId::report_col_received), count(now.received),
+                           count(before.received), signed_count(now.received, before.received)});
+  auto add_rate = [&](MessageId label, const Rate& a, const Rate& b) {
+    table.rows.push_back(Row{tr(lang, label), a, b, format_rate_change(lang, a, b)});
+  };
+  add_rate(MessageId::report_col_forward_on_time, now.forward_on_time, before.forward_on_time);
+  add_rate(MessageId::report_col_consult_on_time, now.consult_on_time, before.consult_on_time);
+  add_rate(MessageId::report_col_coordinate_on_time, now.coordinate_on_time,
+           before.coordinate_on_time);
+  add_rate(MessageId::report_col_satisfaction, now.satisfaction, before.satisfaction);
+  section.table = std::move(table);
+  return section;
+}
+
+ReportSection trend_section(const MonthlyReport& report, Lang lang) {
+  ReportSection section;
+  section.key = "trend";
+  section.heading = tr(lang, MessageId::report_monthly_trend);
+  TrendChart received{"received", tr(lang, MessageId::report_chart_received), {}, {}};
+  TrendChart rates{"rates", tr(lang, MessageId::report_chart_rates), {}, {}};
+  TrendSeries received_series{"received", tr(lang, MessageId::report_col_received), {}};
+  TrendSeries forward{"forward_on_time", tr(lang, MessageId::report_col_forward_on_time), {}};
+  TrendSeries reply{"reply_on_time", tr(lang, MessageId::report_col_reply_on_time), {}};
+  TrendSeries satisfied{"satisfaction", tr(lang, MessageId::report_col_satisfaction), {}};
+  for (const MonthHeadline& month : report.trend) {
+    const std::string period = format_month(month.month);
+    received.periods.push_back(period);
+    rates.periods.push_back(period);
+    received_series.points.push_back(count(month.received));
+    forward.points.push_back(month.forward_on_time);
+    reply.points.push_back(month.reply_on_time);
+    satisfied.points.push_back(month.satisfaction);
+  }
+  received.series.push_back(std::move(received_series));
+  rates.series = {std::move(forward), std::move(reply), std::move(satisfied)};
+  section.charts.emplace_back(std::move(received));
+  section.charts.emplace_back(std::move(rates));
+  return section;
+}
+
+}  // namespace
+
+ReportDocument monthly_document(const MonthlyReport& report,
+                                const Config& config,
+                                Lang lang,
+                                LocalDate issued) {
+  ReportDocument document = document_header(config, lang, issued);
+  document.kind = "monthly";
+  document.period = format_month(report.window.month);
+  document.period_label = month_label(lang, report.window.month);
+  const std::string as_of = format_date(report.window.as_of);
+  document.definitions = {
+      {tr(lang, MessageId::report_def_intake), tr(lang, MessageId::report_def_intake_text)},
+      {tr(lang, MessageId::report_def_actions), tr(lang, MessageId::report_def_actions_text)},
+      {tr(lang, MessageId::report_def_on_time),
+       tr(lang, MessageId::report_def_on_time_text, {as_of})},
+      satisfaction_definition(lang, report.basic_counts_as_satisfied),
+      {tr(lang, MessageId::report_def_overdue),
+       tr(lang, MessageId::report_def_overdue_text, {as_of})},
+      {tr(lang, MessageId::report_def_returned), tr(lang, MessageId::report_def_returned_text)},
+      {tr(lang, MessageId::report_def_rate), tr(lang, MessageId::report_def_rate_text)},
+  };
+  document.sections = {totals_section(report, lang),     units_section(report, lang),
+                       referred_section(report, lang),   overdue_section(report, lang),
+                       comparison_section(report, lang), trend_section(report, lang)};
+  return document;
+}
+
+}  // namespace ent110

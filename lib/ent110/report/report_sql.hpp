@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+// SQL pieces shared by the monthly and annual figures (internal to lib/ent110/report).
+#pragma once
+
+#include <ent110/config/config.hpp>
+#include <ent110/report/monthly.hpp>
+
+#include <SQLiteCpp/Statement.h>
+
+#include <map>
+#include <string>
+
+namespace ent110 {
+class Store;
+}
+
+namespace ent110::report_sql {
+
+/// Binds the window's [begin, end) as UTC text at parameters `first` and `first` + 1.
+void bind_window(SQLite::Statement& statement, const ReportWindow& window, int first = 1);
+
+/// Reply on-time rates of one unit, split by the case's type.
+struct ClockRates {
+  Rate consult;
+  Rate coordinate;
+};
+
+/// The on-time rate of clocks `name` due from `first` to `last` (inclusive) as they stood at the
+/// end of day `as_of`: on time when met by then; late when missed by then, still open at the end
+/// of its due date, or paused or cancelled only after it; not counted otherwise (not yet due, or
+/// paused or cancelled in time).
+Rate clock_rate(
+    Store& store, std::string_view name, LocalDate first, LocalDate last, LocalDate as_of);
+
+/// clock_rate of the reply clocks, per owing unit and case type.
+std::map<std::string, ClockRates> reply_rates_by_type(Store& store,
+                                                      LocalDate first,
+                                                      LocalDate last,
+                                                      LocalDate as_of);
+
+/// The member units' rows by code, pointing into `units`.
+using UnitIndex = std::map<std::string, UnitMonth*>;
+
+/// `units` indexed by code; the pointers stay valid while `units` is not resized.
+UnitIndex index_units(std::vector<UnitMonth>& units);
+
+/// An empty row for every member unit (department … zone), in unit list order (Art. 13).
+std::vector<UnitMonth> member_unit_rows(Store& store);
+
+/// Adds what the window's events say: forwards (by target unit), rejections (by reason), answers
+/// published (Art. 6), explanations, disputes, referrals to inspection, reviews and ratings of
+/// each unit, and the totals of forwards, rejections and answers. One GROUP BY per action.
+void add_event_figures(Store& store,
+                       const ReportWindow& window,
+                       const Config& config,
+                       const UnitIndex& by_unit,
+                       MonthTotals& totals);
+
+/// Sets each unit's consult and coordinate reply on-time rates for clocks due in the window.
+void add_reply_rates(Store& store, const ReportWindow& window, const UnitIndex& by_unit);
+
+/// Whether `rating` ("satisfied", "basic", "dissatisfied") counts as satisfied under `config`.
+bool counts_as_satisfied(std::string_view rating, const Config& config);
+
+/// The satisfaction rate of the ratings counted in `totals` under `config`.
+Rate satisfaction(const MonthTotals& totals, const Config& config);
+
+}  // namespace ent110::report_sql

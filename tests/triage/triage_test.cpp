@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include <map>
 
@@ -279,6 +280,62 @@ TEST_CASE(
   f.service.forward(id, decision, "wang", f.at("2025-10-10T09:00"));
   const Triage t = f.triage("2025-10-11");
   CHECK(titles(unit_of(t, "FGW").due_next_working_day) == Titles{"escalated"});
+}
+
+// Collects the text of every statement run on the connection while it is installed.
+class StatementLog {
+ public:
+  explicit StatementLog(Store& store) : m_db(store.db().getHandle()) {
+    sqlite3_trace_v2(m_db, SQLITE_TRACE_STMT, &StatementLog::record, this);
+  }
+  ~StatementLog() { sqlite3_trace_v2(m_db, 0, nullptr, nullptr); }
+  const std::vector<std::string>& statements() const { return m_statements; }
+
+ private:
+  static int record(unsigned, void* self, void* statement, void*) {
+    static_cast<StatementLog*>(self)->m_statements.emplace_back(
+        sqlite3_sql(static_cast<sqlite3_stmt*>(statement)));
+    return 0;
+  }
+  sqlite3* m_db;
+  std::vector<std::string> m_statements;
+};
+
+TEST_CASE(
+    "compute_triage: every query of cases and clocks starts from an index, running clocks "
+    "from their partial indexes",
+    "[triage]") {
+  NationalDay f;
+  for (const std::optional<std::string>& unit :
+       {std::optional<std::string>(), std::optional<std::string>("FGW"),
+        std::optional<std::string>(f.config.office_unit)}) {
+    std::vector<std::string> statements;
+    {
+      StatementLog log(f.store);
+      f.triage("2025-10-10", unit);
+      statements = log.statements();
+    }
+    int checked = 0;
+    for (const std::string& sql : statements) {
+      if (sql.find("case_clock") == std::string::npos &&
+          sql.find("case_file") == std::string::npos) {
+        continue;
+      }
+      ++checked;
+      SQLite::Statement plan(f.store.db(), "EXPLAIN QUERY PLAN " + sql);
+      while (plan.executeStep()) {
+        const std::string detail = plan.getColumn(3).getString();
+        INFO(sql << "\n" << detail);
+        CHECK(detail.find("SCAN") == std::string::npos);
+        // Running clocks come from the partial indexes, not from every clock ever stopped.
+        if (detail.starts_with("SEARCH k USING") &&
+            detail.find("PRIMARY KEY") == std::string::npos) {
+          CHECK(detail.find("case_clock_running_by_") != std::string::npos);
+        }
+      }
+    }
+    CHECK(checked >= 2);
+  }
 }
 
 TEST_CASE("compute_triage: nothing pending is an empty triage", "[triage]") {

@@ -18,6 +18,8 @@ namespace {
 // Case columns first, then the clock's, so that a case without a clock (LEFT JOIN) reads as
 // NULLs at the end. Every query below starts from an index: the partial indexes of running
 // clocks (case_clock_running_by_unit, case_clock_running_by_due) or case_by_state/case_by_unit.
+// The unary plus on `k.name` keeps SQLite off indexes led by the name (case_clock_by_due), which
+// would walk every stopped clock of the past as well.
 constexpr std::string_view k_columns =
     "c.id, c.state, c.type, c.major, c.unit, e.name, c.title, c.answer_at, "
     "k.id, k.case_id, k.name, k.unit, k.round, k.started_at, k.started, k.working_days, k.due, "
@@ -129,7 +131,7 @@ class TriageBuilder {
         "SELECT {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
         "JOIN enterprise e ON e.id = c.enterprise "
         "WHERE k.outcome = 'running' AND k.unit = :office "
-        "AND k.name IN ('forward', 'government', 'review') "
+        "AND +k.name IN ('forward', 'government', 'review') "
         "AND (k.name <> 'forward' OR k.due <= :today)",
         k_columns);
     SQLite::Statement select(m_store.db(), sql);
@@ -159,7 +161,7 @@ class TriageBuilder {
         "SELECT {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
         "JOIN enterprise e ON e.id = c.enterprise "
         "WHERE k.outcome = 'running' AND k.due <= :next{} "
-        "AND k.name IN ('reply', 'explain', 'resubmit') "
+        "AND +k.name IN ('reply', 'explain', 'resubmit') "
         "AND NOT (k.name = 'explain' AND k.due < :today)",
         k_columns, unit ? " AND k.unit = :unit" : "");
     SQLite::Statement select(m_store.db(), sql);

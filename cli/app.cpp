@@ -73,6 +73,8 @@ std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
   add_show(*app, inv, lang);
   add_list(*app, inv, lang);
   add_log(*app, inv, lang);
+  add_report(*app, inv, lang);
+  add_assess(*app, inv, lang);
   return app;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The year-end assessment (Art. 11–13) as a document, and the ranking rule.
 #include <ent110/report/annual.hpp>
+#include <ent110/report/render_common.hpp>
 #include <ent110/report/report_labels.hpp>
 
 #include <fmt/format.h>
@@ -209,8 +210,8 @@ ReportDocument annual_document(const AnnualReport& report,
       satisfaction_definition(lang, config.basic_counts_as_satisfied),
       {tr(lang, MessageId::report_def_score_timeliness),
        tr(lang, MessageId::report_def_score_timeliness_text)},
-      {tr(lang, MessageId::report_def_on_time),
-       tr(lang, MessageId::report_def_on_time_text, {format_date(report.as_of)})},
+      {tr(lang, MessageId::report_def_on_time), tr(lang, MessageId::report_def_on_time_text,
+                                                   {report_detail::long_date(lang, report.as_of)})},
       {tr(lang, MessageId::report_def_score_policy),
        tr(lang, MessageId::report_def_score_policy_text)},
       {tr(lang, MessageId::report_def_score_supervision),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The joint meeting's agenda (联席会议, Art. 2) as a document.
 #include <ent110/report/meeting.hpp>
+#include <ent110/report/render_common.hpp>
 #include <ent110/report/report_labels.hpp>
 
 namespace ent110 {
@@ -57,8 +58,9 @@ ReportDocument meeting_document(const MeetingAgenda& agenda,
   document.title = tr(lang, MessageId::report_meeting_title, {document.period_label});
   ReportSection intro =
       agenda_section("joint_meeting", MessageId::report_meeting_joint, agenda.joint_meeting, lang);
-  intro.paragraphs.insert(intro.paragraphs.begin(), tr(lang, MessageId::report_meeting_intro,
-                                                       {format_date(agenda.window.as_of)}));
+  intro.paragraphs.insert(intro.paragraphs.begin(),
+                          tr(lang, MessageId::report_meeting_intro,
+                             {report_detail::long_date(lang, agenda.window.as_of)}));
   document.sections = {
       std::move(intro),
       agenda_section("disputed", MessageId::report_meeting_disputed, agenda.disputed, lang),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The monthly report (通报, Art. 10) as a document: what it says and in which order.
 #include <ent110/report/monthly.hpp>
+#include <ent110/report/render_common.hpp>
 #include <ent110/report/report_labels.hpp>
 
 namespace ent110 {
@@ -118,7 +119,7 @@ ReportSection overdue_section(const MonthlyReport& report, Lang lang) {
   ReportSection section;
   section.key = "overdue";
   section.heading = tr(lang, MessageId::report_monthly_overdue);
-  const std::string as_of = format_date(report.window.as_of);
+  const std::string as_of = report_detail::long_date(lang, report.window.as_of);
   if (report.overdue.empty()) {
     section.paragraphs.push_back(tr(lang, MessageId::report_monthly_overdue_none, {as_of}));
     return section;
@@ -201,7 +202,7 @@ ReportDocument monthly_document(const MonthlyReport& report,
   document.kind = "monthly";
   document.period = format_month(report.window.month);
   document.period_label = month_label(lang, report.window.month);
-  const std::string as_of = format_date(report.window.as_of);
+  const std::string as_of = report_detail::long_date(lang, report.window.as_of);
   document.definitions = {
       {tr(lang, MessageId::report_def_intake), tr(lang, MessageId::report_def_intake_text)},
       {tr(lang, MessageId::report_def_actions), tr(lang, MessageId::report_def_actions_text)},

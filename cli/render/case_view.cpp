@@ -6,6 +6,7 @@
 #include "session.hpp"
 
 #include <ent110/calendar/calendar.hpp>
+#include <ent110/cases/labels.hpp>
 #include <ent110/core/error.hpp>
 
 #include <date/date.h>
@@ -37,7 +38,7 @@ std::string case_left_text(Session& s, const Clock& clock, LocalDate today) {
 
 std::string case_status_text(Session& s, const Clock& clock, LocalDate today) {
   const ClockStatus status = status_at(clock, today);
-  const std::string text(to_string(status));
+  const std::string text = label(s.lang(), status);
   switch (status) {
     case ClockStatus::overdue:
     case ClockStatus::missed:
@@ -73,7 +74,7 @@ void print_case_clocks(Session& s, const std::vector<Clock>& clocks, LocalDate t
                {s.tr(MessageId::case_col_status)},
                {s.tr(MessageId::case_col_left), Table::Align::right}});
   for (const Clock& clock : clocks) {
-    table.add_row({std::string(to_string(clock.name)), clock.unit, format_date(clock.started),
+    table.add_row({label(s.lang(), clock.name), clock.unit, format_date(clock.started),
                    case_due_text(s, clock), clock.stopped ? format_date(*clock.stopped) : "",
                    case_status_text(s, clock, today), case_left_text(s, clock, today)});
   }
@@ -118,7 +119,7 @@ int print_action_result(Session& s, const ActionResult& result) {
   for (const Clock& clock : result.provisional) {
     const date::year_month_day due{clock.due};
     s.warn(MessageId::case_clock_provisional,
-           {std::string(to_string(clock.name)), result.kase.id, format_date(clock.due),
+           {label(s.lang(), clock.name), result.kase.id, format_date(clock.due),
             std::to_string(static_cast<int>(due.year()))});
   }
   const LocalDate today = case_today_of(s);
@@ -127,14 +128,14 @@ int print_action_result(Session& s, const ActionResult& result) {
     return 0;
   }
   const Case& kase = result.kase;
-  s.out() << s.tr(MessageId::case_now_in_state, {kase.id, std::string(to_string(kase.state)),
-                                                 kase.unit.empty() ? "—" : kase.unit})
+  s.out() << s.tr(MessageId::case_now_in_state,
+                  {kase.id, label(s.lang(), kase.state), kase.unit.empty() ? "—" : kase.unit})
           << '\n';
   for (const Clock& clock : kase.clocks) {
     if (clock.outcome == ClockOutcome::running) {
       s.out() << "  "
               << s.tr(MessageId::case_clock_running,
-                      {std::string(to_string(clock.name)), clock.unit, case_due_text(s, clock),
+                      {label(s.lang(), clock.name), clock.unit, case_due_text(s, clock),
                        case_left_text(s, clock, today)})
               << '\n';
     }
@@ -146,8 +147,9 @@ void print_case(Session& s, const Case& kase) {
   const LocalDate today = case_today_of(s);
   Fields fields;
   fields.add(s.tr(MessageId::case_label_id), kase.id);
-  fields.add(s.tr(MessageId::case_label_state), paint(s, Colour::bold, to_string(kase.state)));
-  std::string type(to_string(kase.type));
+  fields.add(s.tr(MessageId::case_label_state),
+             paint(s, Colour::bold, label(s.lang(), kase.state)));
+  std::string type = label(s.lang(), kase.type);
   if (kase.major) {
     type += " " + s.tr(MessageId::case_major_mark);
   }
@@ -155,7 +157,7 @@ void print_case(Session& s, const Case& kase) {
   fields.add(s.tr(MessageId::case_label_title), kase.title);
   fields.add(s.tr(MessageId::case_label_enterprise),
              kase.enterprise.name + " (" + std::to_string(kase.enterprise.id) + ")");
-  fields.add(s.tr(MessageId::case_label_channel), std::string(to_string(kase.channel)));
+  fields.add(s.tr(MessageId::case_label_channel), label(s.lang(), kase.channel));
   fields.add(s.tr(MessageId::case_label_received), s.zone().format_local_short(kase.received_at));
   std::string unit = kase.unit;
   if (!kase.co_units.empty()) {
@@ -170,8 +172,7 @@ void print_case(Session& s, const Case& kase) {
     fields.add(s.tr(MessageId::case_label_round), std::to_string(kase.round));
   }
   if (kase.reject_reason) {
-    fields.add(s.tr(MessageId::case_label_reject_reason),
-               std::string(to_string(*kase.reject_reason)));
+    fields.add(s.tr(MessageId::case_label_reject_reason), label(s.lang(), *kase.reject_reason));
   }
   if (kase.result) {
     fields.add(s.tr(MessageId::case_label_result), case_authored_text(s, *kase.result));
@@ -180,7 +181,7 @@ void print_case(Session& s, const Case& kase) {
     fields.add(s.tr(MessageId::case_label_answer), case_authored_text(s, *kase.answer));
   }
   if (kase.rating) {
-    std::string rating(to_string(*kase.rating));
+    std::string rating = label(s.lang(), *kase.rating);
     if (!kase.rating_comment.empty()) {
       rating += " — " + kase.rating_comment;
     }
@@ -208,12 +209,12 @@ void print_case_list(Session& s, const std::vector<CaseSummary>& cases) {
                {s.tr(MessageId::case_label_enterprise), Table::Align::left, true},
                {s.tr(MessageId::case_label_title), Table::Align::left, true}});
   for (const CaseSummary& c : cases) {
-    std::string type(to_string(c.type));
+    std::string type = label(s.lang(), c.type);
     if (c.major) {
       type += "*";
     }
-    table.add_row({c.id, std::string(to_string(c.state)), type, c.unit,
-                   c.urgent ? std::string(to_string(c.urgent->name)) : "",
+    table.add_row({c.id, label(s.lang(), c.state), type, c.unit,
+                   c.urgent ? label(s.lang(), c.urgent->name) : "",
                    c.urgent ? case_due_text(s, *c.urgent) : "",
                    c.urgent ? case_left_text(s, *c.urgent, today) : "", c.enterprise, c.title});
   }
@@ -248,7 +249,7 @@ void print_events(Session& s, const std::vector<Event>& events, bool with_case) 
     }
     row.push_back(std::to_string(event.case_seq));
     row.push_back(s.zone().format_local_short(event.at));
-    row.push_back(std::string(to_string(event.action)));
+    row.push_back(label(s.lang(), event.action));
     row.push_back(event.actor);
     row.push_back(event.unit);
     row.push_back(text);

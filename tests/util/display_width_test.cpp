@@ -13,6 +13,7 @@ TEST_CASE("display_width: CJK ideographs and fullwidth punctuation take two colu
   CHECK(display_width("发改委") == 6);
   CHECK(display_width("市发改委（FGW）") == 15);
   CHECK(display_width("e\xCC\x81") == 1);  // e + combining acute accent
+  CHECK(display_width("\x1b[31m已超期\x1b[0m") == 6);
 }
 
 TEST_CASE("truncate_to_width: never splits a character and marks the cut", "[util]") {

@@ -34,10 +34,22 @@ void for_each_code_point(std::string_view text, Visit visit) {
 
 std::size_t display_width(std::string_view text) {
   std::size_t total = 0;
-  for_each_code_point(text, [&](std::string_view, std::size_t width) {
-    total += width;
-    return true;
-  });
+  // Colour sequences (ESC [ … m) take no columns on a terminal.
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t escape = text.find("\x1b[", start);
+    const std::string_view plain = text.substr(
+        start, escape == std::string_view::npos ? std::string_view::npos : escape - start);
+    for_each_code_point(plain, [&](std::string_view, std::size_t width) {
+      total += width;
+      return true;
+    });
+    if (escape == std::string_view::npos) {
+      break;
+    }
+    const std::size_t end = text.find('m', escape);
+    start = end == std::string_view::npos ? text.size() : end + 1;
+  }
   return total;
 }
 

@@ -8,7 +8,8 @@
 namespace ent110 {
 
 /// Terminal columns `text` occupies: CJK ideographs and fullwidth forms count 2, combining marks 0
-/// (Unicode East Asian Width via utf8proc). Invalid UTF-8 bytes count 1 each.
+/// (Unicode East Asian Width via utf8proc), ANSI colour sequences 0. Invalid UTF-8 bytes count 1
+/// each.
 std::size_t display_width(std::string_view text);
 
 /// The longest prefix of `text` that fits in `columns`, ending in "…" when something was cut.

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+#include <ent110/cases/labels.hpp>
+
+#include <array>
+
+namespace ent110 {
+namespace {
+
+// Each table lists the labels in the order of its enum's values.
+constexpr std::array k_states = {
+    MessageId::label_state_received,  MessageId::label_state_rejected,
+    MessageId::label_state_forwarded, MessageId::label_state_submitted,
+    MessageId::label_state_returned,  MessageId::label_state_explained,
+    MessageId::label_state_escalated, MessageId::label_state_answered,
+    MessageId::label_state_evaluated, MessageId::label_state_disputed,
+};
+constexpr std::array k_actions = {
+    MessageId::label_action_intake,
+    MessageId::label_action_reject,
+    MessageId::label_action_forward,
+    MessageId::label_action_redo,
+    MessageId::label_action_reply,
+    MessageId::label_action_approve,
+    MessageId::label_action_return_result,
+    MessageId::label_action_explain,
+    MessageId::label_action_escalate_government,
+    MessageId::label_action_escalate_joint_meeting,
+    MessageId::label_action_escalate_inspection,
+    MessageId::label_action_dispute,
+    MessageId::label_action_evaluate,
+};
+constexpr std::array k_types = {MessageId::label_type_consult, MessageId::label_type_coordinate};
+constexpr std::array k_channels = {MessageId::label_channel_web, MessageId::label_channel_hotline,
+                                   MessageId::label_channel_visit, MessageId::label_channel_other};
+constexpr std::array k_ratings = {MessageId::label_rating_satisfied, MessageId::label_rating_basic,
+                                  MessageId::label_rating_dissatisfied};
+constexpr std::array k_reasons = {MessageId::label_reject_unlawful,
+                                  MessageId::label_reject_unclear};
+constexpr std::array k_clocks = {
+    MessageId::label_clock_forward, MessageId::label_clock_reply,
+    MessageId::label_clock_explain, MessageId::label_clock_government,
+    MessageId::label_clock_review,  MessageId::label_clock_resubmit,
+};
+constexpr std::array k_statuses = {
+    MessageId::label_status_open,      MessageId::label_status_due_today,
+    MessageId::label_status_overdue,   MessageId::label_status_met,
+    MessageId::label_status_missed,    MessageId::label_status_paused,
+    MessageId::label_status_cancelled,
+};
+
+template <typename Enum, std::size_t N>
+std::string label_from(Lang lang, const std::array<MessageId, N>& table, Enum value) {
+  return tr(lang, table.at(static_cast<std::size_t>(value)));
+}
+
+}  // namespace
+
+std::string label(Lang lang, State state) {
+  return label_from(lang, k_states, state);
+}
+std::string label(Lang lang, Action action) {
+  return label_from(lang, k_actions, action);
+}
+std::string label(Lang lang, CaseType type) {
+  return label_from(lang, k_types, type);
+}
+std::string label(Lang lang, Channel channel) {
+  return label_from(lang, k_channels, channel);
+}
+std::string label(Lang lang, Rating rating) {
+  return label_from(lang, k_ratings, rating);
+}
+std::string label(Lang lang, RejectReason reason) {
+  return label_from(lang, k_reasons, reason);
+}
+std::string label(Lang lang, ClockName name) {
+  return label_from(lang, k_clocks, name);
+}
+std::string label(Lang lang, ClockStatus status) {
+  return label_from(lang, k_statuses, status);
+}
+
+}  // namespace ent110

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+// The names people read for the case model's values; JSON keeps the to_string spellings.
+#pragma once
+
+#include <ent110/cases/case_clock.hpp>
+#include <ent110/cases/state.hpp>
+#include <ent110/core/messages.hpp>
+
+#include <string>
+
+namespace ent110 {
+
+/// "已转办" / "forwarded".
+std::string label(Lang lang, State state);
+/// "提交督办" / "refer to inspection".
+std::string label(Lang lang, Action action);
+/// "协调解决类" / "coordinate".
+std::string label(Lang lang, CaseType type);
+/// "热线电话" / "hotline".
+std::string label(Lang lang, Channel channel);
+/// "基本满意" / "basic".
+std::string label(Lang lang, Rating rating);
+/// "问题不明" / "unclear".
+std::string label(Lang lang, RejectReason reason);
+/// "答复" / "reply".
+std::string label(Lang lang, ClockName name);
+/// "已超期" / "overdue".
+std::string label(Lang lang, ClockStatus status);
+
+}  // namespace ent110

@@ -24,3 +24,13 @@ step enterprise list
 step calendar show 2025-10
 step calendar add 2025-09-30 1
 step calendar add 2025-09-30 5
+
+# One coordination case, received the evening before the 2025 National Day holidays.
+step intake --enterprise 91411502MA9F00015P --type coordinate --channel hotline \
+  --title "新建茶叶加工厂用地审批进度缓慢" --body "企业反映：用地预审材料已报送两个月，尚无结果。" \
+  --at "2025-09-30 20:15"
+step forward 1 --to FGW --note "请会同自然资源局办理" --at "2025-10-09 09:00"
+step reply 1 --as fgw1 --text "已协调市自然资源和规划局，用地预审本周内办结。" --at "2025-10-14 16:00"
+step review 1 --approve --at "2025-10-15 10:00"
+step evaluate 1 --rating satisfied --at "2025-10-20 10:00"
+step show 1

@@ -17,6 +17,8 @@ struct ListOptions {
   std::string unit;
   std::string type;
   std::string month;
+  std::string due_before;
+  std::string clock;
   bool ndjson = false;
 };
 
@@ -33,6 +35,12 @@ int run_list(const ListOptions& options, Session& s) {
   }
   if (!options.month.empty()) {
     query.month = parse_month(options.month);
+  }
+  if (!options.due_before.empty()) {
+    query.due_before = parse_date(options.due_before);
+  }
+  if (!options.clock.empty()) {
+    query.clock = parse_clock_name(options.clock);
   }
   const LocalDate today = s.zone().local_date(s.now());
   const std::vector<CaseSummary> cases = case_service(s).list(query, today);
@@ -65,6 +73,14 @@ void add_list(CLI::App& app, Invocation& inv, Lang lang) {
       ->check(one_of(case_type_names()));
   cmd->add_flag("--major", options->query.major_only, tr(lang, MessageId::case_opt_major_filter));
   cmd->add_flag("--overdue", options->query.overdue_only, tr(lang, MessageId::case_opt_overdue));
+  cmd->add_flag("--due-today", options->query.due_today, tr(lang, MessageId::list_opt_due_today));
+  cmd->add_option("--due-before", options->due_before, tr(lang, MessageId::list_opt_due_before))
+      ->type_name("DATE");
+  cmd->add_flag("--unexplained", options->query.unexplained,
+                tr(lang, MessageId::list_opt_unexplained));
+  cmd->add_option("--clock", options->clock, tr(lang, MessageId::list_opt_clock))
+      ->check(one_of(clock_names()))
+      ->type_name("NAME");
   cmd->add_option("--month", options->month, tr(lang, MessageId::case_opt_month))
       ->type_name("YYYY-MM");
   cmd->add_flag("--ndjson", options->ndjson, tr(lang, MessageId::case_opt_ndjson));

@@ -120,6 +120,26 @@ ENT110_DB="$E2E_DIR/empty.db" run --at 2025-10-10T08:30 triage --exit-code
 expect_code 0 "--exit-code: nothing overdue"
 expect_out "nothing needs attention" "an empty triage says so"
 
+# ---- list filters for scripts: one running clock must pass them all ----
+ids() { expect_jq '[.cases[].id] | join(",")' "$1" "$2"; }
+run --at 2025-10-10T08:30 list --unexplained --json
+ids "2025-000005,2025-000002" "list --unexplained: the referrals, by due date"
+run --at 2025-10-10T08:30 list --due-today --json
+ids "2025-000003,2025-000008" "list --due-today"
+run --at 2025-10-10T08:30 list --due-today --clock reply --json
+ids "2025-000003" "list --due-today --clock reply"
+expect_jq '.cases[0].next.name' "reply" "the line shows the matched clock"
+run --at 2025-10-10T08:30 list --due-before 2025-10-09 --json
+ids "2025-000005" "list --due-before is exclusive"
+run --at 2025-10-10T08:30 list --overdue --unit FGW --json
+ids "2025-000002" "list --overdue --unit"
+run --at 2025-10-10T08:30 list --overdue --due-today --json
+ids "" "no clock is both overdue and due today"
+run list --clock rply
+expect_code 2 "list --clock with an unknown name"
+run list --due-before 2025-13-01
+expect_code 2 "list --due-before with a bad date"
+
 # ---- --apply, once per clock ----
 before=$(db_snapshot)
 run --at 2025-10-10T08:30 triage

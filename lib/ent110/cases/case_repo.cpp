@@ -326,17 +326,37 @@ std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, Local
   if (query.month) {
     add("c.received_month = :month");
   }
-  if (query.overdue_only) {
-    add("c.id IN (SELECT case_id FROM case_clock WHERE outcome = 'running' AND due < :today)");
+  // The clock filters (list --overdue, --due-today, --due-before, --unexplained, --clock) apply
+  // to one running clock, found through the running-clock index (the unary plus keeps SQLite off
+  // case_clock_by_due, which holds every stopped clock too); that clock is the one shown.
+  std::string clock_conditions;
+  if (query.overdue_only || query.unexplained) {
+    clock_conditions += " AND due < :today";
+  }
+  if (query.due_today) {
+    clock_conditions += " AND due = :today";
+  }
+  if (query.due_before) {
+    clock_conditions += " AND due < :due_before";
+  }
+  if (query.unexplained) {
+    clock_conditions += " AND +name = 'reply'";
+  }
+  if (query.clock) {
+    clock_conditions += " AND +name = :clock";
+  }
+  if (!clock_conditions.empty()) {
+    add(fmt::format("c.id IN (SELECT case_id FROM case_clock WHERE outcome = 'running'{})",
+                    clock_conditions));
   }
   SQLite::Statement select(
       store.db(),
       fmt::format("SELECT c.id, c.state, c.type, c.major, c.unit, e.name, c.title, "
                   "c.received_at, {} FROM case_file c JOIN enterprise e ON e.id = c.enterprise "
                   "LEFT JOIN case_clock k ON k.id = (SELECT id FROM case_clock WHERE case_id = "
-                  "c.id AND outcome = 'running' ORDER BY due, id LIMIT 1){} "
+                  "c.id AND outcome = 'running'{} ORDER BY due, id LIMIT 1){} "
                   "ORDER BY k.due IS NULL, k.due, c.year, c.number",
-                  k_clock_columns, where));
+                  k_clock_columns, clock_conditions, where));
   if (query.state) {
     select.bind(":state", std::string(to_string(*query.state)));
   }
@@ -349,8 +369,14 @@ std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, Local
   if (query.month) {
     select.bind(":month", format_month(*query.month));
   }
-  if (query.overdue_only) {
+  if (query.overdue_only || query.unexplained || query.due_today) {
     select.bind(":today", format_date(today));
+  }
+  if (query.due_before) {
+    select.bind(":due_before", format_date(*query.due_before));
+  }
+  if (query.clock) {
+    select.bind(":clock", std::string(to_string(*query.clock)));
   }
   std::vector<CaseSummary> summaries;
   while (select.executeStep()) {

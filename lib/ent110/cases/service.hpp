@@ -84,8 +84,16 @@ struct CaseQuery {
   std::optional<std::string> unit;  ///< the lead unit
   std::optional<CaseType> type;
   bool major_only = false;
-  bool overdue_only = false;              ///< some running clock is past its due date at `today`
   std::optional<date::year_month> month;  ///< month of receipt (local)
+  // The clock filters below all apply to one running clock: a case matches when one of its
+  // running clocks passes every one given, and its list line shows that clock.
+  bool overdue_only = false;            ///< the clock is past its due date at `today`
+  bool due_today = false;               ///< the clock is due on `today`
+  std::optional<LocalDate> due_before;  ///< the clock is due before this date (exclusive)
+  /// The clock is a reply clock past its due date: the unit is late and did not explain, since
+  /// an explanation pauses the clock (Art. 7); what `triage` refers to inspection.
+  bool unexplained = false;
+  std::optional<ClockName> clock;  ///< the clock has this name
 };
 
 /// One line of `list`: the case and its most urgent running clock.
@@ -202,7 +210,8 @@ class CaseService {
   /// The case `ref` with clocks and events; throws like resolve_id.
   Case get(std::string_view ref);
   /// The cases matching `query`, most urgent running clock first (by due date; cases with no
-  /// running clock last, by id). `today` decides `overdue_only`.
+  /// running clock last, by id). `today` decides `overdue_only`, `due_today` and
+  /// `unexplained`.
   std::vector<CaseSummary> list(const CaseQuery& query, LocalDate today);
   /// The events of case `ref` (all cases when nullopt) at or after `since`, oldest first.
   std::vector<Event> log(const std::optional<std::string>& ref, std::optional<Instant> since);

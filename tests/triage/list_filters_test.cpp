@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+// The clock filters of `list` (CaseService::list): --overdue, --due-today, --due-before,
+// --unexplained and --clock, combined with AND on one running clock, on the National Day cases
+// as seen on Friday 10 October 2025.
+#include "triage/triage_fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace ent110;
+using ent110::test::NationalDay;
+using Titles = std::vector<std::string>;
+
+namespace {
+
+Titles sorted_titles(const std::vector<CaseSummary>& cases) {
+  Titles result;
+  for (const CaseSummary& summary : cases) {
+    result.push_back(summary.title);
+  }
+  std::sort(result.begin(), result.end());
+  return result;
+}
+
+const LocalDate k_friday = parse_date("2025-10-10");
+
+}  // namespace
+
+TEST_CASE("list: --overdue lists cases with a running clock past its due date", "[triage][list]") {
+  NationalDay f;
+  CaseQuery query;
+  query.overdue_only = true;
+  // "reply-today" is there for its lapsed explain clock; explained, escalated and disputed cases
+  // have no running clock.
+  CHECK(sorted_titles(f.service.list(query, k_friday)) == Titles{"consult-late", "coord-late",
+                                                                 "fwd-late", "reply-today",
+                                                                 "report-late", "resubmit-late"});
+}
+
+TEST_CASE("list: --unexplained lists the overdue replies, the inspection referrals",
+          "[triage][list]") {
+  NationalDay f;
+  CaseQuery query;
+  query.unexplained = true;
+  CHECK(sorted_titles(f.service.list(query, k_friday)) == Titles{"consult-late", "coord-late"});
+  query.unit = "JXW";
+  CHECK(sorted_titles(f.service.list(query, k_friday)) == Titles{"coord-late"});
+
+  SECTION("it is --overdue --clock reply") {
+    CaseQuery same;
+    same.overdue_only = true;
+    same.clock = ClockName::reply;
+    CHECK(sorted_titles(f.service.list(same, k_friday)) == Titles{"consult-late", "coord-late"});
+  }
+}
+
+TEST_CASE("list: --due-today, alone and with --clock", "[triage][list]") {
+  NationalDay f;
+  CaseQuery query;
+  query.due_today = true;
+  CHECK(sorted_titles(f.service.list(query, k_friday)) ==
+        Titles{"consult-today", "explain-today", "fwd-today", "reply-today", "review-today"});
+  query.clock = ClockName::explain;
+  const std::vector<CaseSummary> explain = f.service.list(query, k_friday);
+  CHECK(sorted_titles(explain) == Titles{"explain-today"});
+  // The line shows the clock the filters matched.
+  CHECK(explain.at(0).urgent->name == ClockName::explain);
+}
+
+TEST_CASE("list: --due-before is exclusive", "[triage][list]") {
+  NationalDay f;
+  CaseQuery query;
+  query.due_before = parse_date("2025-10-09");
+  CHECK(sorted_titles(f.service.list(query, k_friday)) ==
+        Titles{"coord-late", "reply-today", "report-late"});
+  query.due_before = parse_date("2025-10-10");
+  CHECK(sorted_titles(f.service.list(query, k_friday)) == Titles{"consult-late", "coord-late",
+                                                                 "fwd-late", "reply-today",
+                                                                 "report-late", "resubmit-late"});
+}
+
+TEST_CASE("list: --clock shows that clock, not the most urgent one", "[triage][list]") {
+  NationalDay f;
+  CaseQuery query;
+  query.clock = ClockName::government;
+  CHECK(sorted_titles(f.service.list(query, k_friday)) == Titles{"report-due", "report-late"});
+  query.clock = ClockName::reply;
+  query.unit = "JXW";
+  for (const CaseSummary& summary : f.service.list(query, k_friday)) {
+    INFO(summary.title);
+    CHECK(summary.urgent->name == ClockName::reply);
+  }
+}
+
+TEST_CASE("list: clock filters that no single clock meets match nothing", "[triage][list]") {
+  NationalDay f;
+  CaseQuery query;
+  query.due_today = true;
+  query.overdue_only = true;
+  CHECK(f.service.list(query, k_friday).empty());
+  query = CaseQuery{};
+  query.unexplained = true;
+  query.clock = ClockName::explain;
+  CHECK(f.service.list(query, k_friday).empty());
+}

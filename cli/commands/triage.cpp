@@ -131,11 +131,8 @@ std::string triage_weekday(const Session& s, LocalDate day) {
   return name;
 }
 
-std::string triage_clock_label(const Session& s, const TriageLine& line) {
-  if (!line.clock) {
-    return line.answered ? s.tr(MessageId::triage_clock_rating) : std::string("—");
-  }
-  switch (line.clock->name) {
+std::string triage_clock_name(const Session& s, ClockName name) {
+  switch (name) {
     case ClockName::forward:
       return s.tr(MessageId::triage_clock_forward);
     case ClockName::reply:
@@ -150,6 +147,16 @@ std::string triage_clock_label(const Session& s, const TriageLine& line) {
       return s.tr(MessageId::triage_clock_resubmit);
   }
   return {};
+}
+
+std::string triage_clock_label(const Session& s, const TriageLine& line) {
+  if (!line.clock) {
+    return line.answered ? s.tr(MessageId::triage_clock_rating) : std::string("—");
+  }
+  const std::string name = triage_clock_name(s, line.clock->name);
+  // A paused clock (explanation, dispute) keeps its due date but is not counting.
+  return line.clock->outcome == ClockOutcome::paused ? s.tr(MessageId::triage_clock_paused, {name})
+                                                     : name;
 }
 
 std::string triage_days_cell(const Session& s, const TriageLine& line) {
@@ -257,15 +264,15 @@ void print_triage(Session& s, const Triage& t, bool applied) {
                    Colour::red);
   }
 
-  s.out() << '\n';
   if (applied) {
     triage_section(s, office, s.tr(MessageId::triage_referred_now), t.referred, Colour::red, true);
-    s.out() << (t.referred.empty()
+    s.out() << '\n'
+            << (t.referred.empty()
                     ? s.tr(MessageId::triage_nothing_to_refer)
                     : s.tr(MessageId::triage_referred_summary, {std::to_string(t.referred.size())}))
             << '\n';
   } else if (const std::size_t pending = t.pending_referrals().size(); pending > 0) {
-    s.out() << s.tr(MessageId::triage_would_refer, {std::to_string(pending)}) << '\n';
+    s.out() << '\n' << s.tr(MessageId::triage_would_refer, {std::to_string(pending)}) << '\n';
   }
 }
 

@@ -140,6 +140,21 @@ expect_code 2 "list --clock with an unknown name"
 run list --due-before 2025-13-01
 expect_code 2 "list --due-before with a bad date"
 
+# ---- examples/triage-per-unit.sh: one file per unit ----
+run --at 2025-10-10T08:30 triage --json
+units_json=$OUT
+OUT=$(ENT110_NOW=2025-10-10T08:30 "$ENT110_SOURCE_DIR/examples/triage-per-unit.sh" "$E2E_DIR/units" 2>&1)
+CODE=$?
+expect_code 0 "triage-per-unit.sh"
+[[ $(cd "$E2E_DIR/units" && echo *) == "2025-10-10-FGW.json 2025-10-10-FGW.txt 2025-10-10-JXW.json 2025-10-10-JXW.txt" ]] &&
+  pass || fail "triage-per-unit.sh writes a text and a JSON file per unit with something listed"
+[[ $(jq -c . "$E2E_DIR/units/2025-10-10-JXW.json") == "$(printf '%s' "$units_json" | jq -c '.units[] | select(.unit == "JXW")')" ]] &&
+  pass || fail "the unit's JSON file is its part of triage --json"
+OUT=$(cat "$E2E_DIR/units/2025-10-10-JXW.txt")
+expect_out "JXW 市工业和信息化局 — 2025-10-10" "the unit's text file names the unit and the day"
+expect_out "已逾期且未说明原因，提交督办" "the unit's text file has its referral section"
+expect_out "2025-000005  reply  2025-09-28  逾期 4 个工作日" "the unit's text file has the line"
+
 # ---- --apply, once per clock ----
 before=$(db_snapshot)
 run --at 2025-10-10T08:30 triage
@@ -186,5 +201,33 @@ expect_one_line_error "a unit user may not refer"
 expect_unchanged "$before" "a refused --apply records nothing"
 run --as wang --at 2025-10-22T08:30 triage --apply --json
 expect_jq '[.referred[].id] | join(",")' "2025-000011" "the office user refers"
+
+# ---- examples/cron: working days only; the report on the month's first working day ----
+export ENT110_USER=wang TRIAGE_DIR="$E2E_DIR/triage" REPORT_DIR="$E2E_DIR/reports"
+daily="$ENT110_SOURCE_DIR/examples/cron/ent110-daily-triage"
+monthly="$ENT110_SOURCE_DIR/examples/cron/ent110-monthly-report"
+OUT=$(ENT110_NOW=2025-10-25T08:30 "$daily" 2>&1)
+CODE=$?
+expect_code 0 "the daily triage on a Saturday"
+[[ -z $OUT && ! -e $TRIAGE_DIR ]] && pass || fail "on a day off the daily triage does nothing"
+OUT=$(ENT110_NOW=2025-10-23T08:30 "$daily" 2>&1)
+CODE=$?
+expect_code 1 "the daily triage with something overdue"
+expect_out "Triage for 2025-10-23" "it prints the triage for cron to mail"
+[[ -s $TRIAGE_DIR/2025-10-23.txt && -s $TRIAGE_DIR/units/2025-10-23-FGW.txt ]] && pass ||
+  fail "it keeps the triage and one file per unit"
+OUT=$(ENT110_NOW=2025-10-09T08:45 "$monthly" 2>&1)
+CODE=$?
+expect_code 0 "the monthly report on 9 October, the first working day after National Day"
+[[ $OUT == "$REPORT_DIR/ent110-2025-09.html" && -s $REPORT_DIR/ent110-2025-09.html ]] && pass ||
+  fail "September's report is written"
+for at in 2025-10-08T08:45 2025-10-10T08:45; do
+  OUT=$(ENT110_NOW=$at "$monthly" 2>&1)
+  CODE=$?
+  expect_code 0 "the monthly report on $at"
+  [[ -z $OUT ]] && pass || fail "no report on $at"
+done
+OUT=$(ENT110_NOW=2025-11-03T08:45 "$monthly" 2>&1)
+[[ $OUT == "$REPORT_DIR/ent110-2025-10.html" ]] && pass || fail "October's report on Monday 3 November"
 
 finish

@@ -206,3 +206,36 @@ TEST_CASE("render_report: dispatches on the format", "[report][render]") {
   CHECK(render_report(document, ReportFormat::html) == render_html(document));
   CHECK(render_report(document, ReportFormat::text, 60) == render_text(document, 60));
 }
+
+TEST_CASE("render_csv: every golden CSV reads back table by table with a real CSV parser",
+          "[report][render][csv]") {
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(ent110::test::golden_path(""))) {
+    if (entry.path().extension() != ".csv") {
+      continue;
+    }
+    ++files;
+    INFO(entry.path().string());
+    const std::vector<CsvRow> rows =
+        parse_csv(ent110::test::read_file(entry.path()), entry.path().filename().string());
+    REQUIRE(!rows.empty());
+    CHECK(rows.front().fields.front() == "report");
+    // Each table: a name line after a blank line, a header, then rows as wide as the header.
+    std::size_t width = 0;
+    std::size_t last_row = 0;
+    bool header_next = false;
+    for (const CsvRow& row : rows) {
+      if (last_row == 0 || row.row != last_row + 1) {
+        CHECK(row.fields.size() == 2);
+        header_next = true;
+      } else if (header_next) {
+        width = row.fields.size();
+        header_next = false;
+      } else {
+        CHECK(row.fields.size() == width);
+      }
+      last_row = row.row;
+    }
+  }
+  CHECK(files >= 3);
+}

@@ -55,7 +55,7 @@ ReportDocument meeting_document(const MeetingAgenda& agenda,
   document.kind = "meeting";
   document.period = format_month(agenda.window.month);
   document.period_label = month_label(lang, agenda.window.month);
-  document.title = tr(lang, MessageId::report_meeting_title, {document.period_label});
+  document.title = tr(lang, MessageId::report_meeting_title);
   ReportSection intro =
       agenda_section("joint_meeting", MessageId::report_meeting_joint, agenda.joint_meeting, lang);
   intro.paragraphs.insert(intro.paragraphs.begin(),

@@ -106,7 +106,7 @@ ReportSection referred_section(const MonthlyReport& report, Lang lang) {
                      {"unit", tr(lang, MessageId::report_col_unit_name)},
                      {"title", tr(lang, MessageId::report_col_title)},
                      {"due", tr(lang, MessageId::report_col_due)},
-                     {"date", tr(lang, MessageId::report_col_date)}},
+                     {"referred_on", tr(lang, MessageId::report_col_referred_on)}},
                     {}};
   for (const ReportCase& c : report.referred) {
     table.rows.push_back(Row{c.id, c.unit_name, c.title, format_date(c.due), format_date(c.date)});

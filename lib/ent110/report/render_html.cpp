@@ -29,7 +29,9 @@ h2 { font-size: 13pt; margin: 14pt 0 6pt 0; break-after: avoid; page-break-after
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 4pt 0; }
 th, td { border: 0.5pt solid #555; padding: 1.5pt 3pt; vertical-align: top; }
 th { background: #eee; font-weight: bold; }
-.r { text-align: right; white-space: nowrap; }
+.r { text-align: right; }
+td.r { white-space: nowrap; }
+th, td { min-width: 2.2em; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 p.note { font-size: 9pt; margin: 3pt 0; }

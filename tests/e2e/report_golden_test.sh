@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# End to end: the reports of the example database (tests/data/report_example.sh) in every format,
+# compared byte for byte with tests/data/golden/; the HTML is checked well-formed (xmllint) and
+# for its charts, the CSV for its byte-order mark. ENT110_UPDATE_GOLDEN=1 rewrites the golden
+# files instead (review the diff before committing).
+source "$(dirname "$0")/lib.sh"
+
+golden="$ENT110_SOURCE_DIR/tests/data/golden"
+ENT110="$ENT110" ENT110_DB="$ENT110_DB" bash "$ENT110_SOURCE_DIR/tests/data/report_example.sh" &&
+  pass || fail "the example database builds"
+
+# report NAME ARGS…: writes the report with -o to $E2E_DIR/NAME and compares it with the golden.
+report() {
+  local name=$1
+  shift
+  run --lang zh "$@" -o "$E2E_DIR/$name"
+  expect_code 0 "report $name"
+  [[ -z $OUT ]] && pass || fail "report $name with -o prints nothing"
+  if [[ -n ${ENT110_UPDATE_GOLDEN:-} ]]; then
+    cp "$E2E_DIR/$name" "$golden/$name"
+  fi
+  if cmp -s "$E2E_DIR/$name" "$golden/$name"; then
+    pass
+  else
+    fail "report $name differs from tests/data/golden/$name: $(diff "$golden/$name" "$E2E_DIR/$name" | head -5)"
+  fi
+}
+
+for format in text md csv json html; do
+  ext=${format/text/txt}
+  report "monthly-2025-09.$ext" report monthly --month 2025-09 --format "$format" --at "2025-10-09 10:00"
+  report "annual-2025.$ext" report annual --year 2025 --format "$format" --at "2026-01-05 10:00"
+done
+for format in md json; do
+  report "meeting-2025-10.$format" report meeting --month 2025-10 --format "$format" --at "2025-10-09 10:00"
+done
+run --lang en report monthly --month 2025-09 --at "2025-10-09 10:00" -o "$E2E_DIR/monthly-2025-09.en.txt"
+[[ -n ${ENT110_UPDATE_GOLDEN:-} ]] && cp "$E2E_DIR/monthly-2025-09.en.txt" "$golden/"
+cmp -s "$E2E_DIR/monthly-2025-09.en.txt" "$golden/monthly-2025-09.en.txt" && pass ||
+  fail "the English monthly report differs from its golden file"
+
+# The same report on stdout as with -o, and `--month last` on the first of the next month.
+run --lang zh report monthly --month last --format md --at "2025-10-09 10:00"
+[[ $OUT == "$(cat "$golden/monthly-2025-09.md")" ]] && pass || fail "--month last on stdout"
+
+for page in "$E2E_DIR"/*.html; do
+  name=$(basename "$page")
+  ERR=$(xmllint --noout "$page" 2>&1) && pass || fail "$name is well-formed XML"
+  grep -Eq '(src|href)=' "$page" && fail "$name refers to an external asset" || pass
+done
+svgs=$(grep -c '<svg xmlns="http://www.w3.org/2000/svg"' "$E2E_DIR/monthly-2025-09.html")
+((svgs == 4)) && pass || fail "the monthly HTML has its 4 charts (found $svgs)"
+grep -q 'aria-label="各单位答复按时率"' "$E2E_DIR/monthly-2025-09.html" && pass ||
+  fail "the monthly HTML has the per-unit on-time chart"
+grep -q 'aria-label="各单位满意率"' "$E2E_DIR/monthly-2025-09.html" && pass ||
+  fail "the monthly HTML has the per-unit satisfaction chart"
+[[ $(head -c 3 "$E2E_DIR/monthly-2025-09.csv" | od -An -tx1 | tr -d ' ') == efbbbf ]] && pass ||
+  fail "the CSV starts with a UTF-8 byte-order mark"
+
+finish

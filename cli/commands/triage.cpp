@@ -91,6 +91,7 @@ nlohmann::json triage_json(const Triage& t, bool applied, const Session& s) {
       {"day_kind", to_string(t.day_kind)},
       {"working_day", is_working(t.day_kind)},
       {"next_working_day", format_date(t.next_working_day)},
+      {"provisional", t.provisional},
       {"unit", t.unit ? nlohmann::json(*t.unit) : nlohmann::json()},
       {"unrated_after_days", t.unrated_after_days},
       {"office", office},
@@ -291,6 +292,16 @@ int run_triage(const TriageOptions& options, Session& s) {
   } else {
     triage =
         compute_triage(s.store(), s.calendar(), s.config(), s.zone().local_date(s.now()), unit);
+  }
+  if (triage.provisional) {
+    const auto year_of = [](LocalDate day) {
+      return static_cast<int>(date::year_month_day{day}.year());
+    };
+    for (int year = year_of(triage.today); year <= year_of(triage.next_working_day); ++year) {
+      if (!s.calendar().is_year_loaded(year)) {
+        s.warn(MessageId::calendar_provisional, {std::to_string(year)});
+      }
+    }
   }
   if (s.json()) {
     emit_json(s, triage_json(triage, options.apply, s));

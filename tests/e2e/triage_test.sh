@@ -62,7 +62,7 @@ expect_jq '[.applied, .overdue, (.referred | length)] | map(tostring) | join(" "
 
 # The JSON shape: every field, always.
 expect_jq 'keys | join(",")' \
-  "applied,day_kind,next_working_day,office,overdue,pending_referrals,referred,today,unit,units,unrated_after_days,working_day" \
+  "applied,day_kind,next_working_day,office,overdue,pending_referrals,provisional,referred,today,unit,units,unrated_after_days,working_day" \
   "top-level fields"
 expect_jq '.office | keys | join(",")' \
   "awaiting_decision,awaiting_review,disputes,government_report,to_forward,unrated" "office fields"
@@ -109,6 +109,9 @@ expect_jq '[.units[] | select(.unit == "FGW") | .due_next_working_day[].id] | jo
   "due on the first working day after the holiday"
 run --at 2025-10-04T09:00 triage
 expect_out "nothing falls due on a day off; next working day 2025-10-09" "the day-off header"
+run --at 2027-03-01T09:00 triage --json
+expect_jq '.provisional' "true" "a day past the loaded schedule is provisional"
+expect_err "the official schedule of 2027 is not loaded" "and triage warns about it"
 
 # ---- --exit-code ----
 run --at 2025-10-10T08:30 triage --exit-code

@@ -178,6 +178,12 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("compute_triage: a day in a year with no official schedule is provisional", "[triage]") {
+  TriageFixture f;
+  CHECK_FALSE(f.triage("2025-12-31").provisional);  // next working day 4 January 2026
+  CHECK(f.triage("2027-03-01").provisional);
+}
+
 TEST_CASE(
     "compute_triage: a clock due on a working Saturday is late on Sunday by no working day "
     "yet",

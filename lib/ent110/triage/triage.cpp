@@ -325,6 +325,8 @@ Triage compute_triage(Store& store,
   triage.today = today;
   triage.day_kind = calendar.kind_of(today);
   triage.next_working_day = calendar.add_working_days(today, 1);
+  triage.provisional =
+      calendar.is_provisional_between(today - date::days{1}, triage.next_working_day);
   triage.unrated_after_days = config.unrated_after_days;
   std::optional<std::string> member;
   if (unit) {

@@ -87,9 +87,12 @@ struct Triage {
   LocalDate today;
   DayKind day_kind = DayKind::workday;  ///< how `today` counts
   LocalDate next_working_day;           ///< the first working day after today
-  std::optional<std::string> unit;      ///< the unit it was narrowed to, if any
-  bool office_included = true;          ///< false when narrowed to a member unit
-  int unrated_after_days = 0;           ///< the allowance in force (config)
+  /// Today or the next working day lies in a year whose official schedule is not loaded, so
+  /// the day's kind and the working days counted to it rest on the weekend rule.
+  bool provisional = false;
+  std::optional<std::string> unit;  ///< the unit it was narrowed to, if any
+  bool office_included = true;      ///< false when narrowed to a member unit
+  int unrated_after_days = 0;       ///< the allowance in force (config)
   OfficeTriage office;
   std::vector<UnitTriage> units;  ///< units with something listed (the narrowed unit always)
   /// After apply_triage: the referrals it recorded, in order; empty otherwise.

@@ -69,8 +69,8 @@ std::vector<AccountableUnit> accountability(Store& store,
     return found == list.end() ? nullptr : &*found;
   };
 
-  // Late as in the on-time rate; never handled when the unit filed no reply, explanation or
-  // dispute on the case after the clock started.
+  // Late as in the on-time rate (report_sql.cpp); never handled when the unit filed no reply,
+  // explanation or dispute on the case after the clock started.
   SQLite::Statement late(
       store.db(),
       "SELECT k.unit, k.case_id, c.title, k.due, NOT EXISTS (SELECT 1 FROM case_event e "
@@ -78,8 +78,8 @@ std::vector<AccountableUnit> accountability(Store& store,
       " AND e.action IN ('reply', 'explain', 'dispute') AND e.at >= k.started_at) "
       "FROM case_clock k JOIN case_file c ON c.id = k.case_id "
       "WHERE k.name IN ('reply', 'resubmit') AND k.due BETWEEN :first AND :last "
-      "AND (k.outcome = 'missed' OR (k.outcome = 'running' AND k.due < :as_of) "
-      "OR (k.outcome IN ('paused', 'cancelled') AND k.stopped > k.due)) "
+      "AND ((k.outcome = 'missed' AND k.stopped <= :as_of) OR (k.outcome IN ('running', "
+      "'missed') AND (k.stopped IS NULL OR k.stopped > :as_of) AND k.due <= :as_of)) "
       "ORDER BY k.due, k.case_id");
   late.bind(":first", format_date(window.first));
   late.bind(":last", format_date(window.last));

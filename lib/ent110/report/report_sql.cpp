@@ -12,8 +12,8 @@ constexpr std::string_view k_on_time = "sum(k.outcome = 'met' AND k.stopped <= :
 constexpr std::string_view k_decided =
     "sum((k.outcome = 'met' AND k.stopped <= :as_of) "
     "OR (k.outcome = 'missed' AND k.stopped <= :as_of) "
-    "OR ((k.stopped IS NULL OR k.stopped > :as_of) AND k.due <= :as_of) "
-    "OR (k.outcome IN ('paused', 'cancelled') AND k.stopped <= :as_of AND k.stopped > k.due))";
+    "OR (k.outcome IN ('running', 'met', 'missed') AND (k.stopped IS NULL OR k.stopped > :as_of) "
+    "AND k.due <= :as_of))";
 
 }  // namespace
 

@@ -26,9 +26,9 @@ struct ClockRates {
 };
 
 /// The on-time rate of clocks `name` due from `first` to `last` (inclusive) as they stood at the
-/// end of day `as_of`: on time when met by then; late when missed by then, still open at the end
-/// of its due date, or paused or cancelled only after it; not counted otherwise (not yet due, or
-/// paused or cancelled in time).
+/// end of day `as_of`: on time when met by then; late when missed by then or still running at
+/// the end of its due date; not counted when not yet due, or paused or cancelled (an explanation
+/// or a dispute stopped it, or the case left the unit), whenever that happened.
 Rate clock_rate(
     Store& store, std::string_view name, LocalDate first, LocalDate last, LocalDate as_of);
 

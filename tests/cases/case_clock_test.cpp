@@ -23,7 +23,7 @@ TEST_CASE("forward clock: case received Tuesday 2025-09-30 20:15 is due 2025-10-
           "[cases][clock]") {
   CaseFixture f;
   const Case kase = f.service.get(f.intake(CaseType::consult, "2025-09-30T20:15"));
-  const Clock& forward = CaseFixture::clock(kase, ClockName::forward);
+  const Clock forward = CaseFixture::clock(kase, ClockName::forward);
   CHECK(format_date(forward.started) == "2025-09-30");
   CHECK(format_date(forward.due) == "2025-10-09");
   CHECK(forward.working_days == 1);
@@ -87,7 +87,7 @@ TEST_CASE("status_at: open before the due date, due-today on it, overdue after i
           "[cases][clock]") {
   CaseFixture f;
   const Case kase = f.service.get(f.intake(CaseType::consult, "2025-09-30T20:15"));
-  const Clock& forward = CaseFixture::clock(kase, ClockName::forward);
+  const Clock forward = CaseFixture::clock(kase, ClockName::forward);
   CHECK(status_at(forward, parse_date("2025-10-08")) == ClockStatus::open);
   CHECK(status_at(forward, parse_date("2025-10-09")) == ClockStatus::due_today);
   CHECK(status_at(forward, parse_date("2025-10-10")) == ClockStatus::overdue);
@@ -102,16 +102,14 @@ TEST_CASE("stop: forwarding late on the due date's evening is met, the next morn
   SECTION("on the due date at 23:59") {
     CaseFixture f;
     const std::string id = f.intake(CaseType::consult, "2025-09-30T20:15");
-    const Clock& forward =
-        CaseFixture::clock(f.forward(id, "2025-10-09T23:59"), ClockName::forward);
+    const Clock forward = CaseFixture::clock(f.forward(id, "2025-10-09T23:59"), ClockName::forward);
     CHECK(forward.outcome == ClockOutcome::met);
     CHECK(format_date(*forward.stopped) == "2025-10-09");
   }
   SECTION("the next day at 00:01") {
     CaseFixture f;
     const std::string id = f.intake(CaseType::consult, "2025-09-30T20:15");
-    const Clock& forward =
-        CaseFixture::clock(f.forward(id, "2025-10-10T00:01"), ClockName::forward);
+    const Clock forward = CaseFixture::clock(f.forward(id, "2025-10-10T00:01"), ClockName::forward);
     CHECK(forward.outcome == ClockOutcome::missed);
     CHECK(status_at(forward, parse_date("2025-12-01")) == ClockStatus::missed);
   }
@@ -141,7 +139,7 @@ TEST_CASE("clocks: a due date past the loaded schedule is provisional until the 
     request.title = "跨年";
     return f.service.intake(request, "wang", f.at("2026-12-31T10:00"));
   }();
-  const Clock& forward = CaseFixture::clock(result.kase, ClockName::forward);
+  const Clock forward = CaseFixture::clock(result.kase, ClockName::forward);
   CHECK(format_date(forward.due) == "2027-01-01");  // a Friday by the weekend rule
   CHECK(forward.provisional);
   REQUIRE(result.provisional.size() == 1);
@@ -155,7 +153,7 @@ TEST_CASE("clocks: a due date past the loaded schedule is provisional until the 
   CHECK(summary.moved[0].label == result.kase.id + " forward");
   const WorkingCalendar calendar = load_calendar(f.store);
   CaseService service{f.store, calendar, f.config, f.zone};
-  const Clock& moved = CaseFixture::clock(service.get(result.kase.id), ClockName::forward);
+  const Clock moved = CaseFixture::clock(service.get(result.kase.id), ClockName::forward);
   CHECK(format_date(moved.due) == "2027-01-04");
   CHECK_FALSE(moved.provisional);
 }

@@ -46,8 +46,9 @@ struct CaseFixture {
     return service.forward(id, request, login, at(when)).kase;
   }
 
-  /// The clock `name` of `kase` started last.
-  static const Clock& clock(const Case& kase, ClockName name) {
+  /// A copy of the clock `name` of `kase` started last (a copy, because callers often pass a
+  /// temporary case).
+  static Clock clock(const Case& kase, ClockName name) {
     const Clock* found = nullptr;
     for (const Clock& c : kase.clocks) {
       if (c.name == name) {

@@ -140,7 +140,7 @@ TEST_CASE("forward: --within and --due only after an escalation or a dispute", "
   CHECK_THROWS_AS(f.service.forward(id, request, "wang", f.at("2025-09-30T10:00")), UsageError);
   request.due = parse_date("2025-10-31");
   const Case kase = f.service.forward(id, request, "wang", f.at("2025-09-30T10:00")).kase;
-  const Clock& reply = CaseFixture::clock(kase, ClockName::reply);
+  const Clock reply = CaseFixture::clock(kase, ClockName::reply);
   CHECK(format_date(reply.due) == "2025-10-31");
   CHECK_FALSE(reply.working_days);
   request.to_unit = "GOV";

@@ -7,6 +7,7 @@
 
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/calendar/calendar_repo.hpp>
+#include <ent110/calendar/day_labels.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/util/display_width.hpp>
 
@@ -39,29 +40,6 @@ std::vector<std::string> calendar_words(const Session& s, MessageId id) {
     words.push_back(word);
   }
   return words;
-}
-
-std::string calendar_weekday(const Session& s, LocalDate day) {
-  return calendar_words(s, MessageId::calendar_weekdays_long)
-      .at(date::weekday{day}.iso_encoding() - 1);
-}
-
-std::string calendar_kind_label(const Session& s, DayKind kind) {
-  switch (kind) {
-    case DayKind::workday:
-      return s.tr(MessageId::day_kind_workday);
-    case DayKind::weekend:
-      return s.tr(MessageId::day_kind_weekend);
-    case DayKind::holiday:
-      return s.tr(MessageId::day_kind_holiday);
-    case DayKind::adjusted_workday:
-      return s.tr(MessageId::day_kind_adjusted_workday);
-    case DayKind::local_off:
-      return s.tr(MessageId::day_kind_local_off);
-    case DayKind::local_work:
-      return s.tr(MessageId::day_kind_local_work);
-  }
-  return {};
 }
 
 // The grid marks the days that differ from the weekend rule; plain days carry no marker.
@@ -171,7 +149,7 @@ std::string calendar_legend(const Session& s, const std::vector<CalendarDay>& da
   std::string out;
   for (DayKind kind : used) {
     out += (out.empty() ? "" : "  ") + calendar_paint(s, kind, calendar_marker(s, kind)) + " " +
-           calendar_kind_label(s, kind);
+           label(s.lang(), kind);
   }
   out += '\n';
   for (std::size_t i = 0; i < days.size();) {
@@ -189,7 +167,7 @@ std::string calendar_legend(const Session& s, const std::vector<CalendarDay>& da
       }
       std::string text = first.reason.empty() ? first.name : first.reason;
       if (first.kind == DayKind::adjusted_workday || first.kind == DayKind::local_work) {
-        text += " (" + calendar_weekday(s, first.date) + ")";
+        text += " (" + weekday_name(s.lang(), first.date) + ")";
       }
       out += pad_to_width(range, 12) +
              calendar_paint(s, first.kind, calendar_marker(s, first.kind)) + "  " + text + '\n';
@@ -234,7 +212,7 @@ void calendar_warn_provisional(Session& s, LocalDate from, LocalDate to) {
 }
 
 std::string calendar_day_line(const Session& s, const CalendarDay& day) {
-  std::string what = calendar_kind_label(s, day.kind);
+  std::string what = label(s.lang(), day.kind);
   if (!day.name.empty()) {
     what += " (" + day.name + ")";
   }
@@ -242,7 +220,7 @@ std::string calendar_day_line(const Session& s, const CalendarDay& day) {
     what += " — " + day.reason;
   }
   return s.tr(MessageId::calendar_day_line,
-              {format_date(day.date), calendar_weekday(s, day.date), what});
+              {format_date(day.date), weekday_name(s.lang(), day.date), what});
 }
 
 std::string calendar_years_text(const std::vector<int>& years) {
@@ -368,7 +346,7 @@ int run_calendar_add(const CalendarOptions& options, Session& s) {
   } else {
     s.out() << s.tr(MessageId::calendar_added,
                     {format_date(from), std::to_string(n), format_date(due.date),
-                     calendar_weekday(s, due.date)})
+                     weekday_name(s.lang(), due.date)})
             << '\n';
   }
   return 0;

@@ -4,6 +4,8 @@
 #include "render/output.hpp"
 #include "session.hpp"
 
+#include <ent110/calendar/day_labels.hpp>
+#include <ent110/cases/labels.hpp>
 #include <ent110/cases/service.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/triage/triage.hpp>
@@ -105,56 +107,11 @@ nlohmann::json triage_json(const Triage& t, bool applied, const Session& s) {
 
 // ---- Human view ----
 
-std::string triage_day_kind_label(const Session& s, DayKind kind) {
-  switch (kind) {
-    case DayKind::workday:
-      return s.tr(MessageId::day_kind_workday);
-    case DayKind::weekend:
-      return s.tr(MessageId::day_kind_weekend);
-    case DayKind::holiday:
-      return s.tr(MessageId::day_kind_holiday);
-    case DayKind::adjusted_workday:
-      return s.tr(MessageId::day_kind_adjusted_workday);
-    case DayKind::local_off:
-      return s.tr(MessageId::day_kind_local_off);
-    case DayKind::local_work:
-      return s.tr(MessageId::day_kind_local_work);
-  }
-  return {};
-}
-
-std::string triage_weekday(const Session& s, LocalDate day) {
-  std::istringstream words(s.tr(MessageId::calendar_weekdays_long));
-  std::string name;
-  for (unsigned i = 0; i < date::weekday{day}.iso_encoding(); ++i) {
-    words >> name;
-  }
-  return name;
-}
-
-std::string triage_clock_name(const Session& s, ClockName name) {
-  switch (name) {
-    case ClockName::forward:
-      return s.tr(MessageId::triage_clock_forward);
-    case ClockName::reply:
-      return s.tr(MessageId::triage_clock_reply);
-    case ClockName::explain:
-      return s.tr(MessageId::triage_clock_explain);
-    case ClockName::government:
-      return s.tr(MessageId::triage_clock_government);
-    case ClockName::review:
-      return s.tr(MessageId::triage_clock_review);
-    case ClockName::resubmit:
-      return s.tr(MessageId::triage_clock_resubmit);
-  }
-  return {};
-}
-
 std::string triage_clock_label(const Session& s, const TriageLine& line) {
   if (!line.clock) {
     return line.answered ? s.tr(MessageId::triage_clock_rating) : std::string("—");
   }
-  const std::string name = triage_clock_name(s, line.clock->name);
+  const std::string name = label(s.lang(), line.clock->name);
   // A paused clock (explanation, dispute) keeps its due date but is not counting.
   return line.clock->outcome == ClockOutcome::paused ? s.tr(MessageId::triage_clock_paused, {name})
                                                      : name;
@@ -221,8 +178,8 @@ void triage_section(Session& s,
 }
 
 void print_triage(Session& s, const Triage& t, bool applied) {
-  const std::vector<std::string> day = {format_date(t.today), triage_weekday(s, t.today),
-                                        triage_day_kind_label(s, t.day_kind),
+  const std::vector<std::string> day = {format_date(t.today), weekday_name(s.lang(), t.today),
+                                        label(s.lang(), t.day_kind),
                                         format_date(t.next_working_day)};
   s.out() << s.tr(
       is_working(t.day_kind) ? MessageId::triage_header_workday : MessageId::triage_header_day_off,

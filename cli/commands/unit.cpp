@@ -77,13 +77,7 @@ int run_unit_show(const UnitOptions& options, Session& s) {
 int run_unit_import(const UnitOptions& options, Session& s) {
   require_registry_access(s.store(), s.actor());
   const ImportSummary summary = import_units(s.store(), options.file, s.now());
-  if (s.json()) {
-    emit_json(s, {{"file", options.file}, {"added", summary.added}, {"updated", summary.updated}});
-  } else {
-    s.out() << s.tr(MessageId::import_done,
-                    {options.file, std::to_string(summary.added), std::to_string(summary.updated)})
-            << '\n';
-  }
+  emit_import_summary(s, options.file, summary);
   return 0;
 }
 

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "render/registry_json.hpp"
 
+#include "render/output.hpp"
+#include "session.hpp"
+
+#include <ostream>
+
 namespace ent110::cli {
 namespace {
 nlohmann::json text_or_null(const std::string& text) {
@@ -54,6 +59,16 @@ nlohmann::json to_json(const Enterprise& enterprise) {
           {"key", enterprise.key},
           {"contact", text_or_null(enterprise.contact)},
           {"phone", text_or_null(enterprise.phone)}};
+}
+
+void emit_import_summary(Session& s, const std::string& file, const ImportSummary& summary) {
+  if (s.json()) {
+    emit_json(s, {{"file", file}, {"added", summary.added}, {"updated", summary.updated}});
+    return;
+  }
+  s.out() << s.tr(MessageId::import_done,
+                  {file, std::to_string(summary.added), std::to_string(summary.updated)})
+          << '\n';
 }
 
 }  // namespace ent110::cli

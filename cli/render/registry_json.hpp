@@ -7,6 +7,11 @@
 
 namespace ent110::cli {
 
+class Session;
+
+/// Prints what an import did: "FILE: N added, M updated", or {"file", "added", "updated"}.
+void emit_import_summary(Session& session, const std::string& file, const ImportSummary& summary);
+
 /// The name of `kind` for people, e.g. "县" or "county".
 std::string unit_kind_label(Lang lang, UnitKind kind);
 

@@ -2,6 +2,7 @@
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/cases/case_clock.hpp>
 #include <ent110/config/config.hpp>
+#include <ent110/util/enum_names.hpp>
 
 #include <array>
 #include <utility>
@@ -30,62 +31,31 @@ constexpr std::array k_statuses = {
     std::pair{ClockStatus::cancelled, "cancelled"},
 };
 
-template <typename Enum, std::size_t N>
-std::string_view clock_name_in(const std::array<std::pair<Enum, const char*>, N>& table,
-                               Enum value) {
-  for (const auto& [candidate, name] : table) {
-    if (candidate == value) {
-      return name;
-    }
-  }
-  return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> clock_value_in(const std::array<std::pair<Enum, const char*>, N>& table,
-                                   std::string_view text) {
-  for (const auto& [candidate, name] : table) {
-    if (text == name) {
-      return candidate;
-    }
-  }
-  return std::nullopt;
-}
-
-template <typename Enum, std::size_t N>
-std::vector<std::string> clock_names_in(const std::array<std::pair<Enum, const char*>, N>& table) {
-  std::vector<std::string> names;
-  for (const auto& entry : table) {
-    names.emplace_back(entry.second);
-  }
-  return names;
-}
-
 }  // namespace
 
 std::string_view to_string(ClockName name) {
-  return clock_name_in(k_names, name);
+  return name_of(k_names, name);
 }
 std::string_view to_string(ClockOutcome outcome) {
-  return clock_name_in(k_outcomes, outcome);
+  return name_of(k_outcomes, outcome);
 }
 std::string_view to_string(ClockStatus status) {
-  return clock_name_in(k_statuses, status);
+  return name_of(k_statuses, status);
 }
 std::optional<ClockName> parse_clock_name(std::string_view text) {
-  return clock_value_in(k_names, text);
+  return value_of(k_names, text);
 }
 std::optional<ClockOutcome> parse_clock_outcome(std::string_view text) {
-  return clock_value_in(k_outcomes, text);
+  return value_of(k_outcomes, text);
 }
 std::optional<ClockStatus> parse_clock_status(std::string_view text) {
-  return clock_value_in(k_statuses, text);
+  return value_of(k_statuses, text);
 }
 std::vector<std::string> clock_names() {
-  return clock_names_in(k_names);
+  return names_of(k_names);
 }
 std::vector<std::string> clock_status_names() {
-  return clock_names_in(k_statuses);
+  return names_of(k_statuses);
 }
 
 int clock_limit(ClockName name, CaseType type, const Config& config) {

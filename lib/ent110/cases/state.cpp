@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/cases/state.hpp>
+#include <ent110/util/enum_names.hpp>
 
 #include <array>
 #include <utility>
@@ -61,93 +62,63 @@ constexpr std::array k_ratings = {std::pair{Rating::satisfied, "satisfied"},
 constexpr std::array k_reject_reasons = {std::pair{RejectReason::unlawful, "unlawful"},
                                          std::pair{RejectReason::unclear, "unclear"}};
 
-template <typename Enum, std::size_t N>
-std::string_view name_in(const std::array<std::pair<Enum, const char*>, N>& table, Enum value) {
-  for (const auto& [candidate, name] : table) {
-    if (candidate == value) {
-      return name;
-    }
-  }
-  return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> value_in(const std::array<std::pair<Enum, const char*>, N>& table,
-                             std::string_view text) {
-  for (const auto& [candidate, name] : table) {
-    if (text == name) {
-      return candidate;
-    }
-  }
-  return std::nullopt;
-}
-
-template <typename Enum, std::size_t N>
-std::vector<std::string> names_in(const std::array<std::pair<Enum, const char*>, N>& table) {
-  std::vector<std::string> names;
-  for (const auto& entry : table) {
-    names.emplace_back(entry.second);
-  }
-  return names;
-}
-
 }  // namespace
 
 std::string_view to_string(State state) {
-  return name_in(k_states, state);
+  return name_of(k_states, state);
 }
 std::string_view to_string(Action action) {
-  return name_in(k_actions, action);
+  return name_of(k_actions, action);
 }
 std::string_view command_of(Action action) {
-  return name_in(k_commands, action);
+  return name_of(k_commands, action);
 }
 std::string_view to_string(CaseType type) {
-  return name_in(k_case_types, type);
+  return name_of(k_case_types, type);
 }
 std::string_view to_string(Channel channel) {
-  return name_in(k_channels, channel);
+  return name_of(k_channels, channel);
 }
 std::string_view to_string(Rating rating) {
-  return name_in(k_ratings, rating);
+  return name_of(k_ratings, rating);
 }
 std::string_view to_string(RejectReason reason) {
-  return name_in(k_reject_reasons, reason);
+  return name_of(k_reject_reasons, reason);
 }
 
 std::optional<State> parse_state(std::string_view text) {
-  return value_in(k_states, text);
+  return value_of(k_states, text);
 }
 std::optional<Action> parse_action(std::string_view text) {
-  return value_in(k_actions, text);
+  return value_of(k_actions, text);
 }
 std::optional<CaseType> parse_case_type(std::string_view text) {
-  return value_in(k_case_types, text);
+  return value_of(k_case_types, text);
 }
 std::optional<Channel> parse_channel(std::string_view text) {
-  return value_in(k_channels, text);
+  return value_of(k_channels, text);
 }
 std::optional<Rating> parse_rating(std::string_view text) {
-  return value_in(k_ratings, text);
+  return value_of(k_ratings, text);
 }
 std::optional<RejectReason> parse_reject_reason(std::string_view text) {
-  return value_in(k_reject_reasons, text);
+  return value_of(k_reject_reasons, text);
 }
 
 std::vector<std::string> state_names() {
-  return names_in(k_states);
+  return names_of(k_states);
 }
 std::vector<std::string> case_type_names() {
-  return names_in(k_case_types);
+  return names_of(k_case_types);
 }
 std::vector<std::string> channel_names() {
-  return names_in(k_channels);
+  return names_of(k_channels);
 }
 std::vector<std::string> rating_names() {
-  return names_in(k_ratings);
+  return names_of(k_ratings);
 }
 std::vector<std::string> reject_reason_names() {
-  return names_in(k_reject_reasons);
+  return names_of(k_reject_reasons);
 }
 
 std::vector<State> all_states() {

@@ -4,6 +4,7 @@
 #include <ent110/registry/registry.hpp>
 #include <ent110/registry/uscc.hpp>
 #include <ent110/util/csv.hpp>
+#include <ent110/util/enum_names.hpp>
 #include <ent110/util/spellcheck.hpp>
 
 #include <SQLiteCpp/Statement.h>
@@ -38,27 +39,6 @@ constexpr std::array k_roles = {
     std::pair{Role::unit, "unit"},
     std::pair{Role::viewer, "viewer"},
 };
-
-template <typename Enum, std::size_t N>
-std::string_view name_of(const std::array<std::pair<Enum, const char*>, N>& table, Enum value) {
-  for (const auto& [candidate, name] : table) {
-    if (candidate == value) {
-      return name;
-    }
-  }
-  return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> value_of(const std::array<std::pair<Enum, const char*>, N>& table,
-                             std::string_view text) {
-  for (const auto& [candidate, name] : table) {
-    if (text == name) {
-      return candidate;
-    }
-  }
-  return std::nullopt;
-}
 
 std::string read_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -234,11 +214,7 @@ std::optional<Role> parse_role(std::string_view text) {
   return value_of(k_roles, text);
 }
 std::vector<std::string> role_names() {
-  std::vector<std::string> names;
-  for (const auto& [role, name] : k_roles) {
-    names.emplace_back(name);
-  }
-  return names;
+  return names_of(k_roles);
 }
 
 int ensure_builtin_units(Store& store, const Config& config, Instant now) {

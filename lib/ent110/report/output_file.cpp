@@ -23,9 +23,13 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
   }
   // Same directory as the target, so that rename() is atomic (one file system); O_EXCL with a
   // counter so that two runs at once never share a temporary file.
-  const std::string prefix =
-      (target.parent_path() / ("." + target.filename().string() + ".tmp-")).string() +
-      std::to_string(static_cast<long>(::getpid())) + "-";
+  // Appended piece by piece: g++ 12 -O3 warns (-Wrestrict) on a chain of string operator+.
+  std::string hidden_name = ".";
+  hidden_name += target.filename().string();
+  hidden_name += ".tmp-";
+  hidden_name += std::to_string(static_cast<long>(::getpid()));
+  hidden_name += '-';
+  const std::string prefix = (target.parent_path() / hidden_name).string();
   std::string temporary;
   int fd = -1;
   for (int attempt = 0; fd < 0; ++attempt) {

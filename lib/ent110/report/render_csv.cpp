@@ -12,7 +12,10 @@ constexpr std::string_view k_crlf = "\r\n";
 
 void append_record(std::string& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    out += (i == 0 ? "" : ",") + csv_quote(fields[i]);
+    if (i > 0) {
+      out += ',';
+    }
+    out += csv_quote(fields[i]);
   }
   out += k_crlf;
 }

@@ -208,7 +208,12 @@ std::string trend_chart_svg(const TrendChart& chart) {
         }
         const double x = left + slot * (static_cast<double>(i) + 0.5);
         const double y = y_of(*value);
-        points += (points.empty() ? "" : " ") + number(x) + "," + number(y);
+        if (!points.empty()) {
+          points += ' ';
+        }
+        points += number(x);
+        points += ',';
+        points += number(y);
         svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"2.5\" fill=\"{}\"/>\n", number(x),
                            number(y), colour);
       }

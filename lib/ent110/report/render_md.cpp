@@ -26,14 +26,18 @@ std::string markdown_table(const ReportTable& table) {
   std::string header = "|";
   std::string rule = "|";
   for (const ReportColumn& column : table.columns) {
-    header += " " + markdown_text(column.header) + " |";
+    header += ' ';
+    header += markdown_text(column.header);
+    header += " |";
     rule += column.align == ColumnAlign::right ? " ---: |" : " --- |";
   }
   std::string out = header + "\n" + rule + "\n";
   for (const auto& row : table.rows) {
     out += "|";
     for (const ReportValue& value : row) {
-      out += " " + markdown_text(format_value(value)) + " |";
+      out += ' ';
+      out += markdown_text(format_value(value));
+      out += " |";
     }
     out += "\n";
   }
@@ -62,13 +66,19 @@ std::string render_markdown(const ReportDocument& document) {
     const ReportSection& section = document.sections[i];
     out += "\n## " + section_number(lang, i) + markdown_text(section.heading) + "\n";
     for (const std::string& paragraph : section.paragraphs) {
-      out += "\n" + markdown_text(paragraph) + "\n";
+      out += '\n';
+      out += markdown_text(paragraph);
+      out += '\n';
     }
     if (section.table) {
-      out += "\n" + markdown_table(*section.table);
+      out += '\n';
+      out += markdown_table(*section.table);
     }
     for (const std::string& note : section.notes) {
-      out += "\n" + tr(lang, MessageId::report_label_note) + markdown_text(note) + "\n";
+      out += '\n';
+      out += tr(lang, MessageId::report_label_note);
+      out += markdown_text(note);
+      out += '\n';
     }
     for (const ReportChart& chart : section.charts) {
       out += "\n```text\n" + chart_as_text(chart) + "```\n";

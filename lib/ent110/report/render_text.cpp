@@ -49,7 +49,10 @@ std::string render_text(const ReportDocument& document, std::size_t width) {
 
   for (std::size_t i = 0; i < document.sections.size(); ++i) {
     const ReportSection& section = document.sections[i];
-    out += "\n" + section_number(lang, i) + section.heading + "\n";
+    out += '\n';
+    out += section_number(lang, i);
+    out += section.heading;
+    out += '\n';
     // Paragraphs, the table with its notes, and each chart are blocks apart by one blank line.
     std::vector<std::string> blocks;
     if (!section.paragraphs.empty()) {
@@ -78,7 +81,9 @@ std::string render_text(const ReportDocument& document, std::size_t width) {
   }
 
   if (!document.definitions.empty()) {
-    out += "\n" + tr(lang, MessageId::report_label_definitions) + "\n\n";
+    out += '\n';
+    out += tr(lang, MessageId::report_label_definitions);
+    out += "\n\n";
     for (const ReportDefinition& definition : document.definitions) {
       out += tr(lang, MessageId::report_definition, {definition.term, definition.meaning}) + "\n";
     }

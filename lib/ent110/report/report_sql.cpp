@@ -43,7 +43,8 @@ std::map<std::string, ClockRates> reply_rates_by_type(Store& store,
   SQLite::Statement query(store.db(),
                           "SELECT k.unit, c.type, " + std::string(k_on_time) + ", " +
                               std::string(k_decided) +
-                              " FROM case_clock k JOIN case_file c ON c.id = k.case_id "
+                              " FROM case_clock k "
+                              "JOIN case_file c INDEXED BY case_type_unit ON c.id = k.case_id "
                               "WHERE k.name = 'reply' AND k.due BETWEEN :first AND :last "
                               "GROUP BY k.unit, c.type");
   query.bind(":as_of", format_date(as_of));
@@ -78,6 +79,8 @@ std::vector<UnitMonth> member_unit_rows(Store& store) {
   return rows;
 }
 
+// The joins name case_type_unit (schema 004): without statistics SQLite would read each case's
+// row through the primary key instead of the index that already holds its type and lead unit.
 void add_event_figures(Store& store,
                        const ReportWindow& window,
                        const Config& config,
@@ -112,7 +115,8 @@ void add_event_figures(Store& store,
   // result is published when the office approves it, to the credit of the case's lead unit.
   SQLite::Statement answers(store.db(),
                             "SELECT CASE WHEN e.action = 'approve' THEN c.unit ELSE e.unit END, "
-                            "count(*) FROM case_event e JOIN case_file c ON c.id = e.case_id "
+                            "count(*) FROM case_event e "
+                            "JOIN case_file c INDEXED BY case_type_unit ON c.id = e.case_id "
                             "WHERE ((e.action = 'reply' AND (c.type = 'consult' OR e.unit = ?)) "
                             "OR e.action = 'approve') AND e.at >= ? AND e.at < ? GROUP BY 1");
   answers.bind(1, config.office_unit);
@@ -153,7 +157,8 @@ void add_event_figures(Store& store,
   // The office's reviews of each unit's results: returned of all reviewed (≈ 重办率).
   SQLite::Statement reviews(store.db(),
                             "SELECT c.unit, sum(e.action = 'return'), count(*) "
-                            "FROM case_event e JOIN case_file c ON c.id = e.case_id "
+                            "FROM case_event e "
+                            "JOIN case_file c INDEXED BY case_type_unit ON c.id = e.case_id "
                             "WHERE e.action IN ('approve', 'return') AND e.at >= ? AND e.at < ? "
                             "GROUP BY c.unit");
   bind_window(reviews, window);
@@ -167,7 +172,8 @@ void add_event_figures(Store& store,
   // Art. 9: a rating is the lead unit's.
   SQLite::Statement ratings(store.db(),
                             "SELECT c.unit, e.detail, count(*) "
-                            "FROM case_event e JOIN case_file c ON c.id = e.case_id "
+                            "FROM case_event e "
+                            "JOIN case_file c INDEXED BY case_type_unit ON c.id = e.case_id "
                             "WHERE e.action = 'evaluate' AND e.at >= ? AND e.at < ? "
                             "GROUP BY c.unit, e.detail");
   bind_window(ratings, window);

@@ -129,7 +129,8 @@ AnnualReport compute_annual(
     const report_sql::UnitIndex by_unit = report_sql::index_units(members);
     MonthTotals totals;
     report_sql::add_event_figures(store, window, config, by_unit, totals);
-    report_sql::add_reply_rates(store, window, by_unit);
+    report_sql::set_reply_rates(
+        report_sql::reply_rates_by_type(store, window.first, window.last, window.as_of), by_unit);
     for (const UnitMonth& member : members) {
       UnitYear unit;
       unit.unit = member.unit;

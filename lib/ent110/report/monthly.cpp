@@ -73,12 +73,12 @@ void add_rating_totals(Store& store, const ReportWindow& window, MonthTotals& to
   }
 }
 
-// The headline figures of a month; `split_types` adds the consult/coordinate split of the reply
-// rate, which needs each clock's case and is therefore left out of the older months of the trend.
+// The headline figures of a month; `by_type`, the reply rates by unit and type, adds the
+// consult/coordinate split, which needs each clock's case and is left out of the older months.
 MonthHeadline headline(Store& store,
                        const ReportWindow& window,
                        const Config& config,
-                       bool split_types) {
+                       const std::map<std::string, report_sql::ClockRates>* by_type) {
   MonthHeadline month;
   month.month = window.month;
   SQLite::Statement received(store.db(), "SELECT count(*) FROM case_file WHERE received_month = ?");
@@ -90,14 +90,10 @@ MonthHeadline headline(Store& store,
       report_sql::clock_rate(store, "forward", window.first, window.last, window.as_of);
   month.reply_on_time =
       report_sql::clock_rate(store, "reply", window.first, window.last, window.as_of);
-  if (split_types) {
-    for (const auto& [unit, rates] :
-         report_sql::reply_rates_by_type(store, window.first, window.last, window.as_of)) {
-      month.consult_on_time.numerator += rates.consult.numerator;
-      month.consult_on_time.denominator += rates.consult.denominator;
-      month.coordinate_on_time.numerator += rates.coordinate.numerator;
-      month.coordinate_on_time.denominator += rates.coordinate.denominator;
-    }
+  if (by_type != nullptr) {
+    const report_sql::ClockRates total = report_sql::total_rates(*by_type);
+    month.consult_on_time = total.consult;
+    month.coordinate_on_time = total.coordinate;
   }
 
   MonthTotals ratings;
@@ -223,20 +219,25 @@ MonthlyReport compute_monthly(Store& store,
     add_intake(store, report.window, report.totals);
     add_rating_totals(store, report.window, report.totals);
     report_sql::add_event_figures(store, report.window, config, by_unit, report.totals);
-    report_sql::add_reply_rates(store, report.window, by_unit);
-    report.overdue = overdue_cases(store, calendar, report.window, by_unit);
-    report.referred = referred_cases(store, zone, report.window, by_unit);
+    const ReportWindow& window = report.window;
+    const auto current_rates =
+        report_sql::reply_rates_by_type(store, window.first, window.last, window.as_of);
+    report_sql::set_reply_rates(current_rates, by_unit);
+    report.overdue = overdue_cases(store, calendar, window, by_unit);
+    report.referred = referred_cases(store, zone, window, by_unit);
 
-    report.current = headline(store, report.window, config, true);
-    report.previous =
-        headline(store, report_window(month - date::months{1}, zone, now), config, true);
+    report.current = headline(store, window, config, &current_rates);
+    const ReportWindow previous = report_window(month - date::months{1}, zone, now);
+    const auto previous_rates =
+        report_sql::reply_rates_by_type(store, previous.first, previous.last, previous.as_of);
+    report.previous = headline(store, previous, config, &previous_rates);
     for (int back = 5; back >= 0; --back) {
       const date::year_month trend_month = month - date::months{back};
       report.trend.push_back(
           back == 0 ? report.current
                     : (back == 1 ? report.previous
                                  : headline(store, report_window(trend_month, zone, now), config,
-                                            false)));
+                                            nullptr)));
     }
   });
   return report;

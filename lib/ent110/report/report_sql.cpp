@@ -190,14 +190,24 @@ void add_event_figures(Store& store,
   }
 }
 
-void add_reply_rates(Store& store, const ReportWindow& window, const UnitIndex& by_unit) {
-  for (const auto& [unit, rates] :
-       reply_rates_by_type(store, window.first, window.last, window.as_of)) {
+void set_reply_rates(const std::map<std::string, ClockRates>& rates, const UnitIndex& by_unit) {
+  for (const auto& [unit, unit_rates] : rates) {
     if (auto found = by_unit.find(unit); found != by_unit.end()) {
-      found->second->consult_on_time = rates.consult;
-      found->second->coordinate_on_time = rates.coordinate;
+      found->second->consult_on_time = unit_rates.consult;
+      found->second->coordinate_on_time = unit_rates.coordinate;
     }
   }
+}
+
+ClockRates total_rates(const std::map<std::string, ClockRates>& rates) {
+  ClockRates total;
+  for (const auto& [unit, unit_rates] : rates) {
+    total.consult.numerator += unit_rates.consult.numerator;
+    total.consult.denominator += unit_rates.consult.denominator;
+    total.coordinate.numerator += unit_rates.coordinate.numerator;
+    total.coordinate.denominator += unit_rates.coordinate.denominator;
+  }
+  return total;
 }
 
 bool counts_as_satisfied(std::string_view rating, const Config& config) {

@@ -56,8 +56,11 @@ void add_event_figures(Store& store,
                        const UnitIndex& by_unit,
                        MonthTotals& totals);
 
-/// Sets each unit's consult and coordinate reply on-time rates for clocks due in the window.
-void add_reply_rates(Store& store, const ReportWindow& window, const UnitIndex& by_unit);
+/// Sets each unit's consult and coordinate reply on-time rates from `rates`.
+void set_reply_rates(const std::map<std::string, ClockRates>& rates, const UnitIndex& by_unit);
+
+/// The sum of `rates` over all units.
+ClockRates total_rates(const std::map<std::string, ClockRates>& rates);
 
 /// Whether `rating` ("satisfied", "basic", "dissatisfied") counts as satisfied under `config`.
 bool counts_as_satisfied(std::string_view rating, const Config& config);

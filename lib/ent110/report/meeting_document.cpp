@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The joint meeting's agenda (联席会议, Art. 2) as a document.
+#include <ent110/cases/labels.hpp>
 #include <ent110/report/meeting.hpp>
 #include <ent110/report/render_common.hpp>
 #include <ent110/report/report_labels.hpp>
@@ -38,8 +39,9 @@ ReportSection agenda_section(std::string key,
                      {"history", tr(lang, MessageId::report_col_history)}},
                     {}};
   for (const AgendaItem& item : items) {
-    table.rows.push_back({item.id, item.title, item.unit_name, state_label(lang, item.state),
-                          format_date(item.received), history_text(lang, item)});
+    table.rows.push_back({item.id, item.title, item.unit_name,
+                          label(lang, parse_state(item.state).value()), format_date(item.received),
+                          history_text(lang, item)});
   }
   section.table = std::move(table);
   return section;

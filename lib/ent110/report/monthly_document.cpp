@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The monthly report (通报, Art. 10) as a document: what it says and in which order.
+#include <ent110/cases/labels.hpp>
 #include <ent110/report/monthly.hpp>
 #include <ent110/report/render_common.hpp>
 #include <ent110/report/report_labels.hpp>
@@ -134,8 +135,9 @@ ReportSection overdue_section(const MonthlyReport& report, Lang lang) {
        {"working_days_late", tr(lang, MessageId::report_col_days_late), ColumnAlign::right}},
       {}};
   for (const ReportCase& c : report.overdue) {
-    table.rows.push_back(Row{c.id, c.unit_name, c.title, clock_label(lang, c.clock),
-                             format_date(c.due), count(c.working_days_late)});
+    table.rows.push_back(Row{c.id, c.unit_name, c.title,
+                             label(lang, parse_clock_name(c.clock).value()), format_date(c.due),
+                             count(c.working_days_late)});
   }
   section.table = std::move(table);
   return section;

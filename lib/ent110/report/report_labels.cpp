@@ -16,23 +16,6 @@ std::string month_label(Lang lang, date::year_month month) {
              std::to_string(static_cast<unsigned>(month.month()))});
 }
 
-std::string clock_label(Lang lang, std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, MessageId>, 6> k_clocks = {{
-      {"forward", MessageId::report_clock_forward},
-      {"reply", MessageId::report_clock_reply},
-      {"explain", MessageId::report_clock_explain},
-      {"government", MessageId::report_clock_government},
-      {"review", MessageId::report_clock_review},
-      {"resubmit", MessageId::report_clock_resubmit},
-  }};
-  for (const auto& [clock, label] : k_clocks) {
-    if (clock == name) {
-      return tr(lang, label);
-    }
-  }
-  return std::string(name);
-}
-
 std::string action_label(Lang lang, std::string_view name) {
   static constexpr std::array<std::pair<std::string_view, MessageId>, 13> k_actions = {{
       {"intake", MessageId::report_action_intake},
@@ -51,27 +34,6 @@ std::string action_label(Lang lang, std::string_view name) {
   }};
   for (const auto& [action, label] : k_actions) {
     if (action == name) {
-      return tr(lang, label);
-    }
-  }
-  return std::string(name);
-}
-
-std::string state_label(Lang lang, std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, MessageId>, 10> k_states = {{
-      {"received", MessageId::report_state_received},
-      {"rejected", MessageId::report_state_rejected},
-      {"forwarded", MessageId::report_state_forwarded},
-      {"submitted", MessageId::report_state_submitted},
-      {"returned", MessageId::report_state_returned},
-      {"explained", MessageId::report_state_explained},
-      {"escalated", MessageId::report_state_escalated},
-      {"answered", MessageId::report_state_answered},
-      {"evaluated", MessageId::report_state_evaluated},
-      {"disputed", MessageId::report_state_disputed},
-  }};
-  for (const auto& [state, label] : k_states) {
-    if (state == name) {
       return tr(lang, label);
     }
   }

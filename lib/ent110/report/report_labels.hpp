@@ -14,14 +14,8 @@ namespace ent110 {
 /// "2025年9月" (zh) or "2025-09" (en).
 std::string month_label(Lang lang, date::year_month month);
 
-/// The reader's name of clock `name` ("reply" → "答复"); unknown names as given.
-std::string clock_label(Lang lang, std::string_view name);
-
 /// The reader's name of stored action `name` ("escalate-inspection" → "提交督办").
 std::string action_label(Lang lang, std::string_view name);
-
-/// The reader's name of case state `name` ("disputed" → "有争议").
-std::string state_label(Lang lang, std::string_view name);
 
 /// A document with the configured title, issuer, recipients and copies, issued on `issued`.
 ReportDocument document_header(const Config& config, Lang lang, LocalDate issued);

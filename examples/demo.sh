@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The demo behind `make demo`: a fresh example database, its registries, the calendar and one
-# case from intake to rating. Output follows LANG (zh_CN.UTF-8 → Chinese), or ENT110_LANG.
+# The demo behind `make demo`: a fresh example database, its registries, the calendar, one case
+# from intake to rating, and the month's report. Output follows LANG (zh_CN.UTF-8 → Chinese), or
+# ENT110_LANG.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,3 +35,10 @@ step reply 1 --as fgw1 --text "已协调市自然资源和规划局，用地预�
 step review 1 --approve --at "2025-10-15 10:00"
 step evaluate 1 --rating satisfied --at "2025-10-20 10:00"
 step show 1
+
+# The office's monthly report for October 2025, drawn on the first working day of November:
+# in the terminal, and as the self-contained HTML file that goes to the city's leaders.
+step report monthly --month 2025-10 --at "2025-11-03 08:00"
+step report monthly --month 2025-10 --at "2025-11-03 08:00" --format html \
+  -o "$demo_dir/report-2025-10.html"
+printf '\n%s\n' "$demo_dir/report-2025-10.html"

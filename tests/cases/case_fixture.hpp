@@ -29,12 +29,20 @@ struct CaseFixture {
 
   /// A new case received at `when`.
   std::string intake(CaseType type, const std::string& when, bool major = false) {
+    return intake("用电增容", type, when, major);
+  }
+
+  /// A case titled `title` received at `when`.
+  std::string intake(const std::string& title,
+                     CaseType type,
+                     const std::string& when,
+                     bool major = false) {
     IntakeRequest request;
     request.enterprise = "信阳示例机械有限公司";
     request.type = type;
     request.major = major;
     request.channel = Channel::hotline;
-    request.title = "用电增容";
+    request.title = title;
     request.body = "厂区需要增容";
     return service.intake(request, "wang", at(when)).kase.id;
   }

@@ -378,18 +378,20 @@ int run_calendar_between(const CalendarOptions& options, Session& s) {
 
 int run_calendar_set(const CalendarOptions& options, Session& s) {
   const LocalDate day = parse_date(options.date);
-  const CalendarDay result = set_override(s.store(), day, *parse_override_choice(options.choice),
-                                          options.reason, s.actor(), s.now());
-  const std::int64_t revision = s.calendar().revision();
+  const OverrideSummary summary = set_override(
+      s.store(), day, *parse_override_choice(options.choice), options.reason, s.actor(), s.now());
   if (s.json()) {
-    nlohmann::json document = calendar_day_json(result);
-    document["revision"] = revision;
+    nlohmann::json document = calendar_day_json(summary.day);
+    document["revision"] = summary.revision;
+    document["moved"] = moved_due_dates_json(summary.moved);
     emit_json(s, document);
-  } else {
-    s.out() << s.tr(MessageId::calendar_set_done,
-                    {format_date(day), calendar_day_line(s, result), std::to_string(revision)})
-            << '\n';
+    return 0;
   }
+  s.out() << s.tr(MessageId::calendar_set_done,
+                  {format_date(day), calendar_day_line(s, summary.day),
+                   std::to_string(summary.revision)})
+          << '\n';
+  print_moved_due_dates(s, summary.moved);
   return 0;
 }
 

@@ -103,8 +103,11 @@ TEST_CASE("set_override: recorded with actor, time and reason; the latest row ru
           "[calendar]") {
   Store store = Store::open_in_memory();
   load_holidays(store, {}, "li", k_now);
-  const CalendarDay off =
+  const OverrideSummary set =
       set_override(store, day("2025-10-11"), OverrideChoice::off, "typhoon", "wang", k_now);
+  CHECK(set.revision == 2);
+  CHECK(set.moved.empty());
+  const CalendarDay& off = set.day;
   CHECK(off.kind == DayKind::local_off);
   CHECK(off.name == "国庆节、中秋节");
   CHECK(off.reason == "typhoon");
@@ -119,7 +122,8 @@ TEST_CASE("set_override: recorded with actor, time and reason; the latest row ru
   CHECK(load_calendar(store).kind_of(day("2025-10-11")) == DayKind::local_work);
 
   const CalendarDay back = set_override(store, day("2025-10-11"), OverrideChoice::official,
-                                        "typhoon passed", "wang", k_now);
+                                        "typhoon passed", "wang", k_now)
+                               .day;
   CHECK(back.kind == DayKind::adjusted_workday);
   calendar = load_calendar(store);
   CHECK(calendar.revision() == 4);

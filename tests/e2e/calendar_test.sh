@@ -45,11 +45,28 @@ expect_err "$bad:11:9: made-up working day 2027-10-08 is not a Saturday or Sunda
   "the error names file:line:col"
 expect_unchanged "$before" "nothing is loaded from a set with a bad file"
 
-run calendar set 2025-10-13 off --reason 停电 --as wang
+# A coordination case forwarded on 9 October: explain due Monday 13, reply due Wednesday 15.
+run unit add FGW --name 市发展和改革委员会 --kind department --at 2025-10-09
+run enterprise add --name 信阳示例机械有限公司 --at 2025-10-09
+run intake --enterprise 信阳示例机械有限公司 --type coordinate --channel hotline --title 用电增容 \
+  --body 厂区需要增容 --at "2025-10-09 09:00"
+run forward 1 --to FGW --at "2025-10-09 10:00"
+expect_code 0 "a case is forwarded"
+
+run calendar set 2025-10-13 off --reason 停电 --as wang --json
 expect_code 0 "a local override"
+expect_jq '[.moved[] | "\(.label) \(.before) \(.after)"] | join(", ")' \
+  "2025-000001 explain 2025-10-13 2025-10-14, 2025-000001 reply 2025-10-15 2025-10-16" \
+  "the override moves the running clocks that count over the day"
+run show 1 --json
+expect_jq '[.clocks[] | select(.name == "reply") | .due] | join(",")' "2025-10-16" \
+  "the case shows the moved due date"
+run calendar set 2025-10-20 off --reason 搬迁 --as wang --lang en
+expect_code 0 "an override after every due date"
+[[ $OUT != *"moved"* ]] && pass || fail "an override that moves nothing lists nothing"
 run calendar add 2025-09-30 5 --json
 expect_jq '.date' "2025-10-15" "the override moves the count"
-[[ $(sqlite3 "$ENT110_DB" "SELECT actor || ' ' || reason FROM calendar_override") == "wang 停电" ]] &&
+[[ $(sqlite3 "$ENT110_DB" "SELECT actor || ' ' || reason FROM calendar_override WHERE date = '2025-10-13'") == "wang 停电" ]] &&
   pass || fail "the override is recorded with its actor and reason"
 
 run calendar load "$ENT110_SOURCE_DIR/tests/data/calendar/2027.toml"

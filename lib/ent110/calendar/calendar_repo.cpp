@@ -267,25 +267,24 @@ std::optional<OverrideChoice> parse_override_choice(std::string_view text) {
   return std::nullopt;
 }
 
-CalendarDay set_override(Store& store,
-                         LocalDate day,
-                         OverrideChoice choice,
-                         const std::string& reason,
-                         const std::string& actor,
-                         Instant now) {
+OverrideSummary set_override(Store& store,
+                             LocalDate day,
+                             OverrideChoice choice,
+                             const std::string& reason,
+                             const std::string& actor,
+                             Instant now) {
   if (std::all_of(reason.begin(), reason.end(), [](char c) { return c == ' ' || c == '\t'; })) {
     throw UsageError(MessageId::calendar_reason_empty, {format_date(day)});
   }
   const std::string kind = choice == OverrideChoice::work  ? "local-work"
                            : choice == OverrideChoice::off ? "local-off"
                                                            : "official";
-  CalendarDay result;
+  OverrideSummary summary;
   store.write([&] {
     if (choice == OverrideChoice::official && !load_calendar(store).overrides().contains(day)) {
       throw NotFound(MessageId::calendar_no_override, {format_date(day)});
     }
-    const std::int64_t revision =
-        new_revision(store, "override", format_date(day) + " " + kind, actor, now);
+    summary.revision = new_revision(store, "override", format_date(day) + " " + kind, actor, now);
     SQLite::Statement insert(store.db(),
                              "INSERT INTO calendar_override (date, kind, reason, actor, at, "
                              "revision) VALUES (?, ?, ?, ?, ?, ?)");
@@ -294,11 +293,13 @@ CalendarDay set_override(Store& store,
     insert.bind(3, reason);
     insert.bind(4, actor);
     insert.bind(5, format_utc(now));
-    insert.bind(6, revision);
+    insert.bind(6, summary.revision);
     insert.exec();
-    result = load_calendar(store).days_between(day, day).front();
+    const WorkingCalendar calendar = load_calendar(store);
+    summary.day = calendar.days_between(day, day).front();
+    summary.moved = recompute_across(store, calendar, deadline_tables(), day);
   });
-  return result;
+  return summary;
 }
 
 CalendarCheck check_calendar(const WorkingCalendar& calendar, LocalDate today) {

@@ -53,15 +53,23 @@ enum class OverrideChoice {
 /// Parses "work", "off" or "official"; nullopt for anything else.
 std::optional<OverrideChoice> parse_override_choice(std::string_view text);
 
+/// What `calendar set` did.
+struct OverrideSummary {
+  CalendarDay day;                  ///< the day as it now stands
+  std::int64_t revision = 0;        ///< the calendar revision the override made
+  std::vector<MovedDueDate> moved;  ///< running due dates that counted over the day and moved
+};
+
 /// Records a local override of `day` with `reason` (non-empty, else UsageError), `actor` and
-/// `now`, as a new calendar revision, in one transaction; returns the day as it now stands.
-/// Refuses (Refused) to remove an override that does not exist.
-CalendarDay set_override(Store& store,
-                         LocalDate day,
-                         OverrideChoice choice,
-                         const std::string& reason,
-                         const std::string& actor,
-                         Instant now);
+/// `now`, as a new calendar revision, and recomputes the running due dates counted over `day`
+/// (deadline_tables), in one transaction. Refuses (NotFound) to remove an override that does not
+/// exist.
+OverrideSummary set_override(Store& store,
+                             LocalDate day,
+                             OverrideChoice choice,
+                             const std::string& reason,
+                             const std::string& actor,
+                             Instant now);
 
 /// The month from which a missing schedule for next year is worth a warning: the State Council
 /// has published each year's notice between late October and mid-December of the year before.

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <functional>
 #include <variant>
 
 namespace ent110 {
@@ -13,7 +14,7 @@ namespace {
 
 using RowKey = std::variant<std::int64_t, std::string>;
 
-struct ProvisionalRow {
+struct CountedRow {
   RowKey key;
   std::string label;
   LocalDate start;
@@ -34,24 +35,61 @@ LocalDate stored_date(const SQLite::Column& column, std::string_view table) {
   throw StoreError(MessageId::calendar_stored_date_bad, {std::string(table), text});
 }
 
-std::vector<ProvisionalRow> provisional_rows(Store& store, const DeadlineColumns& t) {
+// The rows of `t` with a working-day count (not a fixed --due) that satisfy `condition`, whose
+// placeholders `bind` fills.
+std::vector<CountedRow> counted_rows(Store& store,
+                                     const DeadlineColumns& t,
+                                     const std::string& condition,
+                                     const std::function<void(SQLite::Statement&)>& bind) {
   const std::string sql = fmt::format(
       "SELECT {key}, {label}, {start}, {n}, {due} FROM {table} "
-      "WHERE {provisional} = 1 AND {n} IS NOT NULL{extra} ORDER BY {due}, {key}",
+      "WHERE ({condition}) AND {n} IS NOT NULL{extra} ORDER BY {due}, {key}",
       fmt::arg("key", t.key), fmt::arg("label", t.label), fmt::arg("start", t.start),
       fmt::arg("n", t.working_days), fmt::arg("due", t.due), fmt::arg("table", t.table),
-      fmt::arg("provisional", t.provisional),
+      fmt::arg("condition", condition),
       fmt::arg("extra", t.where.empty() ? std::string() : fmt::format(" AND ({})", t.where)));
   SQLite::Statement query(store.db(), sql);
-  std::vector<ProvisionalRow> rows;
+  bind(query);
+  std::vector<CountedRow> rows;
   while (query.executeStep()) {
     const SQLite::Column key = query.getColumn(0);
-    rows.push_back(
-        ProvisionalRow{key.isInteger() ? RowKey{key.getInt64()} : RowKey{key.getString()},
-                       query.getColumn(1).getString(), stored_date(query.getColumn(2), t.table),
-                       query.getColumn(3).getInt(), stored_date(query.getColumn(4), t.table)});
+    rows.push_back(CountedRow{key.isInteger() ? RowKey{key.getInt64()} : RowKey{key.getString()},
+                              query.getColumn(1).getString(),
+                              stored_date(query.getColumn(2), t.table), query.getColumn(3).getInt(),
+                              stored_date(query.getColumn(4), t.table)});
   }
   return rows;
+}
+
+// Counts each of `rows` of `t` again with `calendar`, stores the due date and its provisional
+// flag, and appends the rows whose date moved to `moved`.
+void recount(Store& store,
+             const WorkingCalendar& calendar,
+             const DeadlineColumns& t,
+             const std::vector<CountedRow>& rows,
+             std::vector<MovedDueDate>& moved) {
+  SQLite::Statement update(store.db(), fmt::format("UPDATE {} SET {} = ?, {} = ? WHERE {} = ?",
+                                                   t.table, t.due, t.provisional, t.key));
+  for (const CountedRow& row : rows) {
+    // Days to count are n ≥ 1 by the rules; a stored 0 or less keeps its date.
+    if (row.working_days < 1) {
+      continue;
+    }
+    const DueDate due = calendar.due_after(row.start, row.working_days);
+    update.bind(1, format_date(due.date));
+    update.bind(2, due.provisional ? 1 : 0);
+    if (std::holds_alternative<std::int64_t>(row.key)) {
+      update.bind(3, std::get<std::int64_t>(row.key));
+    } else {
+      update.bind(3, std::get<std::string>(row.key));
+    }
+    update.exec();
+    update.reset();
+    if (due.date != row.due) {
+      moved.push_back(MovedDueDate{std::string(t.table), key_text(row.key), row.label, row.due,
+                                   due.date, due.provisional});
+    }
+  }
 }
 
 }  // namespace
@@ -61,28 +99,25 @@ std::vector<MovedDueDate> recompute_provisional(Store& store,
                                                 std::span<const DeadlineColumns> tables) {
   std::vector<MovedDueDate> moved;
   for (const DeadlineColumns& t : tables) {
-    SQLite::Statement update(store.db(), fmt::format("UPDATE {} SET {} = ?, {} = ? WHERE {} = ?",
-                                                     t.table, t.due, t.provisional, t.key));
-    for (const ProvisionalRow& row : provisional_rows(store, t)) {
-      // Days to count are n ≥ 1 by the rules; a stored 0 or less keeps its date.
-      if (row.working_days < 1) {
-        continue;
-      }
-      const DueDate due = calendar.due_after(row.start, row.working_days);
-      update.bind(1, format_date(due.date));
-      update.bind(2, due.provisional ? 1 : 0);
-      if (std::holds_alternative<std::int64_t>(row.key)) {
-        update.bind(3, std::get<std::int64_t>(row.key));
-      } else {
-        update.bind(3, std::get<std::string>(row.key));
-      }
-      update.exec();
-      update.reset();
-      if (due.date != row.due) {
-        moved.push_back(MovedDueDate{std::string(t.table), key_text(row.key), row.label, row.due,
-                                     due.date, due.provisional});
-      }
-    }
+    const std::string condition = fmt::format("{} = 1", t.provisional);
+    recount(store, calendar, t, counted_rows(store, t, condition, [](SQLite::Statement&) {}),
+            moved);
+  }
+  return moved;
+}
+
+std::vector<MovedDueDate> recompute_across(Store& store,
+                                           const WorkingCalendar& calendar,
+                                           std::span<const DeadlineColumns> tables,
+                                           LocalDate day) {
+  std::vector<MovedDueDate> moved;
+  const std::string day_text = format_date(day);
+  for (const DeadlineColumns& t : tables) {
+    const std::string condition = fmt::format("{} < ?1 AND {} >= ?1", t.start, t.due);
+    recount(store, calendar, t,
+            counted_rows(store, t, condition,
+                         [&](SQLite::Statement& query) { query.bind(1, day_text); }),
+            moved);
   }
   return moved;
 }

@@ -13,7 +13,8 @@ namespace ent110 {
 class Store;
 
 /// Where a table keeps due dates counted in working days, so that loading a year's official
-/// schedule can recompute the ones that were provisional. Names are SQL identifiers or, for
+/// schedule can recompute the ones that were provisional, and a local override the ones that
+/// count over its day. Names are SQL identifiers or, for
 /// `label` and `where`, SQL expressions; they come from code (deadline_tables), never from users.
 struct DeadlineColumns {
   std::string_view table;         ///< e.g. "clock"
@@ -26,7 +27,7 @@ struct DeadlineColumns {
   std::string_view where = {};    ///< an extra condition, e.g. "stopped IS NULL", or empty
 };
 
-/// A provisional due date that loading an official schedule moved.
+/// A due date that a change of the calendar moved.
 struct MovedDueDate {
   std::string table;
   std::string key;
@@ -46,5 +47,14 @@ std::span<const DeadlineColumns> deadline_tables();
 std::vector<MovedDueDate> recompute_provisional(Store& store,
                                                 const WorkingCalendar& calendar,
                                                 std::span<const DeadlineColumns> tables);
+
+/// Recomputes the due dates in `tables` whose count passes over `day` (started before it, due on
+/// or after it) with `calendar`, after a local override changed that day, and returns the rows
+/// whose date moved. Rows the table's `where` leaves out (stopped clocks) keep the due date they
+/// were judged by. Runs inside the caller's transaction.
+std::vector<MovedDueDate> recompute_across(Store& store,
+                                           const WorkingCalendar& calendar,
+                                           std::span<const DeadlineColumns> tables,
+                                           LocalDate day);
 
 }  // namespace ent110

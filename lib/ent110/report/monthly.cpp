@@ -88,12 +88,15 @@ MonthHeadline headline(Store& store,
 
   month.forward_on_time =
       report_sql::clock_rate(store, "forward", window.first, window.last, window.as_of);
-  month.reply_on_time =
-      report_sql::clock_rate(store, "reply", window.first, window.last, window.as_of);
   if (by_type != nullptr) {
     const report_sql::ClockRates total = report_sql::total_rates(*by_type);
     month.consult_on_time = total.consult;
     month.coordinate_on_time = total.coordinate;
+    month.reply_on_time = Rate{total.consult.numerator + total.coordinate.numerator,
+                               total.consult.denominator + total.coordinate.denominator};
+  } else {
+    month.reply_on_time =
+        report_sql::clock_rate(store, "reply", window.first, window.last, window.as_of);
   }
 
   MonthTotals ratings;
@@ -106,9 +109,10 @@ std::vector<ReportCase> overdue_cases(Store& store,
                                       const WorkingCalendar& calendar,
                                       const ReportWindow& window,
                                       const report_sql::UnitIndex& by_unit) {
-  // Open at the end of as_of: still running, or stopped only later (a past month's end). Two
-  // queries, each on its own partial index (schema 003, 004), named because without statistics
-  // SQLite would rather scan every reply clock ever due through case_clock_by_due.
+  // Open at the end of as_of: still running, or stopped only later (a past month's end), which
+  // a clock met by its due date never is. Two queries, each on its own partial index (schema
+  // 003, 005), named because without statistics SQLite would rather scan every reply clock ever
+  // due through case_clock_by_due.
   SQLite::Statement query(store.db(),
                           "SELECT k.case_id, k.unit, k.name, k.due, c.title "
                           "FROM case_clock k INDEXED BY case_clock_running_by_due "
@@ -117,10 +121,10 @@ std::vector<ReportCase> overdue_cases(Store& store,
                           "AND k.due <= ?1 "
                           "UNION ALL "
                           "SELECT k.case_id, k.unit, k.name, k.due, c.title "
-                          "FROM case_clock k INDEXED BY case_clock_by_stopped "
+                          "FROM case_clock k INDEXED BY case_clock_late_by_stopped "
                           "JOIN case_file c ON c.id = k.case_id "
                           "WHERE k.name IN ('reply', 'resubmit') AND k.stopped > ?1 "
-                          "AND k.due <= ?1 "
+                          "AND k.outcome <> 'met' AND k.due <= ?1 "
                           "ORDER BY 4, 1");
   query.bind(1, format_date(window.as_of));
   std::vector<ReportCase> cases;

@@ -2,6 +2,7 @@
 // The clock filters of `list` (CaseService::list): --overdue, --due-today, --due-before,
 // --unexplained and --clock, combined with AND on one running clock, on the National Day cases
 // as seen on Friday 10 October 2025.
+#include "support/statement_log.hpp"
 #include "triage/triage_fixture.hpp"
 
 #include <catch2/catch.hpp>
@@ -103,4 +104,34 @@ TEST_CASE("list: clock filters that no single clock meets match nothing", "[tria
   query.unexplained = true;
   query.clock = ClockName::explain;
   CHECK(f.service.list(query, k_friday).empty());
+}
+
+TEST_CASE("list: with a clock filter the running clocks lead, not every case of the unit",
+          "[triage][list]") {
+  NationalDay f;
+  CaseQuery query;
+  query.overdue_only = true;
+  query.unit = "JXW";
+  query.state = State::forwarded;
+  std::vector<std::string> statements;
+  {
+    test::StatementLog log(f.store);
+    CHECK(sorted_titles(f.service.list(query, k_friday)) == Titles{"coord-late", "reply-today"});
+    statements = log.statements();
+  }
+  int checked = 0;
+  for (const std::string& sql : statements) {
+    if (sql.find("FROM case_file c") == std::string::npos) {
+      continue;
+    }
+    ++checked;
+    SQLite::Statement plan(f.store.db(), "EXPLAIN QUERY PLAN " + sql);
+    while (plan.executeStep()) {
+      const std::string detail = plan.getColumn(3).getString();
+      INFO(sql << "\n" << detail);
+      CHECK(detail.find("case_by_unit") == std::string::npos);
+      CHECK(detail.find("case_by_state") == std::string::npos);
+    }
+  }
+  CHECK(checked == 1);
 }

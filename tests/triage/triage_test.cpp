@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // compute_triage and apply_triage around the 2025 National Day holiday: 1–8 October off,
 // Sunday 28 September and Saturday 11 October working (调休).
+#include "support/statement_log.hpp"
 #include "triage/triage_fixture.hpp"
 
 #include <ent110/cases/event_log.hpp>
@@ -8,7 +9,6 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
-#include <sqlite3.h>
 
 #include <map>
 
@@ -214,25 +214,6 @@ TEST_CASE(
   CHECK(titles(unit_of(t, "FGW").due_next_working_day) == Titles{"escalated"});
 }
 
-// Collects the text of every statement run on the connection while it is installed.
-class StatementLog {
- public:
-  explicit StatementLog(Store& store) : m_db(store.db().getHandle()) {
-    sqlite3_trace_v2(m_db, SQLITE_TRACE_STMT, &StatementLog::record, this);
-  }
-  ~StatementLog() { sqlite3_trace_v2(m_db, 0, nullptr, nullptr); }
-  const std::vector<std::string>& statements() const { return m_statements; }
-
- private:
-  static int record(unsigned, void* self, void* statement, void*) {
-    static_cast<StatementLog*>(self)->m_statements.emplace_back(
-        sqlite3_sql(static_cast<sqlite3_stmt*>(statement)));
-    return 0;
-  }
-  sqlite3* m_db;
-  std::vector<std::string> m_statements;
-};
-
 TEST_CASE(
     "compute_triage: every query of cases and clocks starts from an index, running clocks "
     "from their partial indexes",
@@ -243,7 +224,7 @@ TEST_CASE(
         std::optional<std::string>(f.config.office_unit)}) {
     std::vector<std::string> statements;
     {
-      StatementLog log(f.store);
+      test::StatementLog log(f.store);
       f.triage("2025-10-10", unit);
       statements = log.statements();
     }

@@ -306,26 +306,6 @@ void save_clock(Store& store, const Clock& clock) {
 }
 
 std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, LocalDate today) {
-  std::string where;
-  const auto add = [&where](std::string_view condition) {
-    where += where.empty() ? " WHERE " : " AND ";
-    where += condition;
-  };
-  if (query.state) {
-    add("c.state = :state");
-  }
-  if (query.unit) {
-    add("c.unit = :unit");
-  }
-  if (query.type) {
-    add("c.type = :type");
-  }
-  if (query.major_only) {
-    add("c.major = 1");
-  }
-  if (query.month) {
-    add("c.received_month = :month");
-  }
   // The clock filters (list --overdue, --due-today, --due-before, --unexplained, --clock) apply
   // to one running clock, found through the running-clock index (the unary plus keeps SQLite off
   // case_clock_by_due, which holds every stopped clock too); that clock is the one shown.
@@ -344,6 +324,29 @@ std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, Local
   }
   if (query.clock) {
     clock_conditions += " AND +name = :clock";
+  }
+  std::string where;
+  const auto add = [&where](std::string_view condition) {
+    where += where.empty() ? " WHERE " : " AND ";
+    where += condition;
+  };
+  // With a clock filter, the few running clocks that pass it lead the search; a unary plus keeps
+  // SQLite from walking every case of a unit or state through their indexes instead.
+  const std::string by_case = clock_conditions.empty() ? "" : "+";
+  if (query.state) {
+    add(by_case + "c.state = :state");
+  }
+  if (query.unit) {
+    add(by_case + "c.unit = :unit");
+  }
+  if (query.type) {
+    add("c.type = :type");
+  }
+  if (query.major_only) {
+    add("c.major = 1");
+  }
+  if (query.month) {
+    add(by_case + "c.received_month = :month");
   }
   if (!clock_conditions.empty()) {
     add(fmt::format("c.id IN (SELECT case_id FROM case_clock WHERE outcome = 'running'{})",

@@ -96,6 +96,7 @@ nlohmann::json triage_json(const Triage& t, bool applied, const Session& s) {
       {"provisional", t.provisional},
       {"unit", t.unit ? nlohmann::json(*t.unit) : nlohmann::json()},
       {"unrated_after_days", t.unrated_after_days},
+      {"unrated_within_days", t.unrated_within_days},
       {"office", office},
       {"units", units},
       {"pending_referrals", triage_lines_json(t.pending_referrals(), s, t.today)},

@@ -377,3 +377,16 @@ TEST_CASE("apply_triage: only an office user may refer", "[triage]") {
   CHECK(count_referrals(f.store) == 0);
   CHECK(f.apply("2025-10-10T08:30", "wang").referred.size() == 2);
 }
+
+TEST_CASE("compute_triage: an unrated answer is followed up for triage.unrated_within_days",
+          "[triage]") {
+  NationalDay f;
+  // "unrated" was answered on Friday 26 September: five working days by 10 October (Sunday
+  // 28 September was a made-up working day).
+  f.config.unrated_within_days = 5;
+  CHECK(titles(f.triage("2025-10-10").office.unrated) == Titles{"unrated"});
+  f.config.unrated_within_days = 4;
+  CHECK(f.triage("2025-10-10").office.unrated.empty());
+  // Across a holiday: on 9 October the same answer had waited four working days.
+  CHECK(titles(f.triage("2025-10-09").office.unrated) == Titles{"unrated"});
+}

@@ -194,6 +194,7 @@ const std::vector<Setting>& settings() {
       ENT110_INT_SETTING("clocks.review_days", review_days, 1),
       ENT110_INT_SETTING("clocks.resubmit_days", resubmit_days, 1),
       ENT110_INT_SETTING("triage.unrated_after_days", unrated_after_days, 1),
+      ENT110_INT_SETTING("triage.unrated_within_days", unrated_within_days, 1),
       ENT110_STRING_SETTING("report.issuer", report_issuer),
       ENT110_STRING_SETTING("report.title", report_title),
       ENT110_LIST_SETTING("report.recipients", report_recipients),

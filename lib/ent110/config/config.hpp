@@ -30,7 +30,8 @@ struct Config {
   int resubmit_days =
       2;  ///< the rule sets none (Art. 6); working days to resubmit a returned result
 
-  int unrated_after_days = 3;  ///< triage lists answered cases unrated for longer than this
+  int unrated_after_days = 3;    ///< triage lists answered cases unrated for longer than this
+  int unrated_within_days = 20;  ///< … and for at most this long (older ones are not chased)
 
   std::string report_issuer = "信阳市企业服务活动办公室";
   std::string report_title = "企业服务110问题办理情况通报";

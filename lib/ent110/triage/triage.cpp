@@ -20,10 +20,16 @@ namespace {
 // clocks (case_clock_running_by_unit, case_clock_running_by_due) or case_by_state/case_by_unit.
 // The unary plus on `k.name` keeps SQLite off indexes led by the name (case_clock_by_due), which
 // would walk every stopped clock of the past as well.
-constexpr std::string_view k_columns =
-    "c.id, c.state, c.type, c.major, c.unit, e.name, c.title, c.answer_at, "
+#define ENT110_TRIAGE_CASE_COLUMNS \
+  "c.id, c.state, c.type, c.major, c.unit, e.name, c.title, c.answer_at, "
+constexpr std::string_view k_columns = ENT110_TRIAGE_CASE_COLUMNS
     "k.id, k.case_id, k.name, k.unit, k.round, k.started_at, k.started, k.working_days, k.due, "
     "k.stopped, k.outcome, k.provisional, k.referred_at";
+// The same row for a case no clock stands for.
+constexpr std::string_view k_columns_without_clock = ENT110_TRIAGE_CASE_COLUMNS
+    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "NULL, NULL";
+#undef ENT110_TRIAGE_CASE_COLUMNS
 constexpr int k_first_clock_column = 8;
 
 std::string text_or_empty(const SQLite::Column& column) {
@@ -195,17 +201,13 @@ class TriageBuilder {
         "WHERE {}",
         k_columns,
         unit ? "c.unit = :unit AND c.state = 'explained'"
-             : "c.state IN ('explained', 'escalated', 'disputed', 'answered')");
+             : "c.state IN ('explained', 'escalated', 'disputed')");
     SQLite::Statement select(m_store.db(), sql);
     if (unit) {
       select.bind(":unit", *unit);
     }
     while (select.executeStep()) {
       TriageLine line = line_from(select, m_triage.today, m_calendar);
-      if (line.state == State::answered) {
-        unrated(select, std::move(line));
-        continue;
-      }
       // Art. 7: a unit that explained is not referred, even once its reply date has passed.
       if (line.state == State::explained && line.overdue && line.clock) {
         unit_entry(line.clock->unit).overdue_explained.push_back(line);
@@ -218,6 +220,26 @@ class TriageBuilder {
       } else {
         m_triage.office.awaiting_decision.push_back(std::move(line));
       }
+    }
+  }
+
+  // Art. 9 asks for the enterprise's rating; the office follows up once the answer has waited
+  // more than `unrated_after_days` working days, and stops chasing it after
+  // `unrated_within_days`, so that years of answers never rated do not bury the morning list.
+  void unrated_answers() {
+    const int within = m_config.unrated_within_days;
+    LocalDate earliest = m_triage.today;
+    while (m_calendar.working_days_between(earliest - date::days{1}, m_triage.today) <= within) {
+      earliest -= date::days{1};
+    }
+    SQLite::Statement select(
+        m_store.db(), fmt::format("SELECT {} FROM case_file c INDEXED BY case_answered_by_date "
+                                  "JOIN enterprise e ON e.id = c.enterprise "
+                                  "WHERE c.state = 'answered' AND c.answer_at >= :since",
+                                  k_columns_without_clock));
+    select.bind(":since", format_utc(m_zone.start_of(earliest)));
+    while (select.executeStep()) {
+      unrated(select, line_from(select, m_triage.today, m_calendar));
     }
   }
 
@@ -248,8 +270,6 @@ class TriageBuilder {
   }
 
  private:
-  // Art. 9 asks for the enterprise's rating; the office follows up once the answer has waited
-  // more than `unrated_after_days` working days.
   void unrated(SQLite::Statement& row, TriageLine line) {
     if (row.getColumn(7).isNull()) {
       return;
@@ -328,6 +348,7 @@ Triage compute_triage(Store& store,
   triage.provisional =
       calendar.is_provisional_between(today - date::days{1}, triage.next_working_day);
   triage.unrated_after_days = config.unrated_after_days;
+  triage.unrated_within_days = config.unrated_within_days;
   std::optional<std::string> member;
   if (unit) {
     const Unit found = get_unit(store, *unit);
@@ -346,6 +367,9 @@ Triage compute_triage(Store& store,
       builder.unit_clocks(member);
     }
     builder.case_states(member);
+    if (triage.office_included) {
+      builder.unrated_answers();
+    }
     if (member) {
       builder.unit_entry(*member);  // the narrowed unit is always there, even with nothing
     }

@@ -55,7 +55,8 @@ struct OfficeTriage {
   std::vector<TriageLine> awaiting_decision;
   /// Disputed cases: the joint meeting decides who is responsible (Art. 2).
   std::vector<TriageLine> disputes;
-  /// Answered cases with no rating after more than `unrated_after_days` working days (Art. 9).
+  /// Answered cases with no rating after more than `unrated_after_days` and at most
+  /// `unrated_within_days` working days (Art. 9).
   std::vector<TriageLine> unrated;
 
   /// Whether every section is empty.
@@ -93,6 +94,7 @@ struct Triage {
   std::optional<std::string> unit;  ///< the unit it was narrowed to, if any
   bool office_included = true;      ///< false when narrowed to a member unit
   int unrated_after_days = 0;       ///< the allowance in force (config)
+  int unrated_within_days = 0;      ///< how long unrated answers are followed up (config)
   OfficeTriage office;
   std::vector<UnitTriage> units;  ///< units with something listed (the narrowed unit always)
   /// After apply_triage: the referrals it recorded, in order; empty otherwise.

@@ -30,7 +30,11 @@ table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 4pt 0;
 th, td { border: 0.5pt solid #555; padding: 1.5pt 3pt; vertical-align: top; }
 th { background: #eee; font-weight: bold; }
 .r { text-align: right; }
+table.wide { font-size: 7.5pt; }
+table.wide th, table.wide td { padding: 1pt 2pt; }
 td.r { white-space: nowrap; }
+td.rate { white-space: normal; }
+td.rate span { white-space: nowrap; }
 th, td { min-width: 2.2em; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
@@ -240,8 +244,25 @@ std::string trend_chart_svg(const TrendChart& chart) {
   return svg + "</svg>\n";
 }
 
+// "88.4% (1291/1460)" may break before its fraction only, so that a wide table of large counts
+// still fits the page's width and leaves room for the units' names.
+std::string rate_cell(const Rate& rate) {
+  const std::string text = format_rate(rate);
+  const std::size_t space = text.find(' ');
+  if (space == std::string::npos) {
+    return escape(text);
+  }
+  return "<span>" + escape(text.substr(0, space)) + "</span> <span>" +
+         escape(text.substr(space + 1)) + "</span>";
+}
+
+// Tables with this many columns or more (the units' table) are set smaller to fit 180 mm.
+constexpr std::size_t k_wide_table_columns = 9;
+
 std::string table_html(const ReportTable& table) {
-  std::string html = "<table>\n<thead>\n<tr>";
+  std::string html =
+      table.columns.size() >= k_wide_table_columns ? "<table class=\"wide\">" : "<table>";
+  html += "\n<thead>\n<tr>";
   for (const ReportColumn& column : table.columns) {
     html += column.align == ColumnAlign::right ? "<th class=\"r\">" : "<th>";
     html += escape(column.header) + "</th>";
@@ -251,8 +272,12 @@ std::string table_html(const ReportTable& table) {
     html += "<tr>";
     for (std::size_t i = 0; i < row.size(); ++i) {
       const bool right = i < table.columns.size() && table.columns[i].align == ColumnAlign::right;
-      html += right ? "<td class=\"r\">" : "<td>";
-      html += escape(format_value(row[i])) + "</td>";
+      if (right && std::holds_alternative<Rate>(row[i])) {
+        html += "<td class=\"r rate\">" + rate_cell(std::get<Rate>(row[i]));
+      } else {
+        html += (right ? "<td class=\"r\">" : "<td>") + escape(format_value(row[i]));
+      }
+      html += "</td>";
     }
     html += "</tr>\n";
   }

@@ -76,6 +76,60 @@ std::optional<std::string> subcommand_hint(CLI::App& app, const std::vector<std:
   return std::nullopt;
 }
 
+// What CLI11 found wrong, in the reader's language. CLI11 words its errors in English only; the
+// common ones are recognised by their class and their fixed wording (CLI/Error.hpp) and said
+// again from the catalogue; any other is passed on as CLI11 wrote it. The exit code tells the
+// class: some errors carry the command's name where the class name would be.
+std::string usage_detail(CLI::App& where, const CLI::ParseError& error, Lang lang) {
+  std::string what = error.what();
+  std::replace(what.begin(), what.end(), '\n', ' ');
+  const auto kind = static_cast<CLI::ExitCodes>(error.get_exit_code());
+  const auto after = [&what](std::string_view marker) -> std::optional<std::string> {
+    const std::size_t at = what.find(marker);
+    return at == std::string::npos ? std::nullopt : std::optional(what.substr(at + marker.size()));
+  };
+  if (kind == CLI::ExitCodes::ExtrasError) {
+    // CLI11 lists the extras last first (it parses a reversed vector); say them as typed.
+    if (auto listed = after(": ")) {
+      std::vector<std::string> extras;
+      for (std::size_t start = 0; start <= listed->size();) {
+        const std::size_t space = std::min(listed->find(' ', start), listed->size());
+        extras.push_back(listed->substr(start, space - start));
+        start = space + 1;
+      }
+      std::string typed;
+      for (auto it = extras.rbegin(); it != extras.rend(); ++it) {
+        typed += (typed.empty() ? "" : " ") + *it;
+      }
+      return tr(lang, MessageId::cli_unexpected_arguments, {typed});
+    }
+  } else if (kind == CLI::ExitCodes::RequiredError) {
+    if (what == "A subcommand is required") {
+      const std::vector<std::string> unknown = where.remaining();
+      return unknown.empty() ? tr(lang, MessageId::cli_command_required)
+                             : tr(lang, MessageId::cli_unknown_command, {unknown.front()});
+    }
+    constexpr std::string_view k_required = " is required";
+    if (what.ends_with(k_required)) {
+      return tr(lang, MessageId::cli_option_required,
+                {what.substr(0, what.size() - k_required.size())});
+    }
+  } else if (kind == CLI::ExitCodes::ConversionError) {
+    if (auto value = after("Could not convert: ")) {
+      return tr(lang, MessageId::cli_value_unreadable, {*value});
+    }
+  } else if (kind == CLI::ExitCodes::ValidationError) {
+    const std::size_t colon = what.find(": ");
+    const std::size_t not_in = what.find(" not in ");
+    if (colon != std::string::npos && not_in != std::string::npos && not_in > colon) {
+      return tr(lang, MessageId::cli_value_not_allowed,
+                {what.substr(0, colon), what.substr(colon + 2, not_in - colon - 2),
+                 what.substr(not_in + 8)});
+    }
+  }
+  return what;
+}
+
 int usage_error(CLI::App& app,
                 const CLI::ParseError& error,
                 const std::vector<std::string>& args,
@@ -88,10 +142,10 @@ int usage_error(CLI::App& app,
                    {hint->substr(0, newline), hint->substr(newline + 1)}));
     return static_cast<int>(ExitCode::usage);
   }
-  std::string what = error.what();
-  std::replace(what.begin(), what.end(), '\n', ' ');
-  print_error(err, lang,
-              tr(lang, MessageId::cli_usage, {what, command_path(deepest_subcommand(app))}));
+  CLI::App* where = deepest_subcommand(app);
+  print_error(
+      err, lang,
+      tr(lang, MessageId::cli_usage, {usage_detail(*where, error, lang), command_path(where)}));
   return static_cast<int>(ExitCode::usage);
 }
 

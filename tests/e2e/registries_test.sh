@@ -38,6 +38,24 @@ run untt list
 expect_code 2 "unknown command"
 expect_err "did you mean 'unit'?" "unknown command gets a hint"
 
+# CLI11's usage errors, said again in the reader's language with the arguments as typed.
+run --lang zh unit add XX --name 某 --kind county --bogus extra
+expect_err "ent110：错误：多余的参数：--bogus extra；请参阅“ent110 unit add --help”" \
+  "unexpected arguments in Chinese, in the order typed"
+run --lang zh unit add --name 某
+expect_code 2 "a missing argument is a usage error"
+expect_err "缺少必需的参数 code" "a missing argument in Chinese"
+run --lang zh frobnicate
+expect_err "未知命令“frobnicate”" "an unknown command with no near name, in Chinese"
+run --lang en unit
+expect_err "a command is required; see 'ent110 unit --help'" "a missing subcommand"
+run --lang zh calendar add 2025-01-01 abc
+expect_code 2 "a number that is not a number"
+expect_err "无法识别的取值" "an unreadable value in Chinese"
+run --lang zh report monthly --format pdf
+expect_code 2 "a value outside the choices is a usage error"
+expect_err "--format：“pdf”不是可选值 {text,md,csv,json,html} 之一" "the choices, in Chinese"
+
 run unit import "$ENT110_SOURCE_DIR/examples/xinyang-units.toml"
 expect_code 0 "unit import of the Xinyang example"
 run unit list --json

@@ -167,6 +167,12 @@ int run_main(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (error.get_exit_code() == 0) {
       return app->exit(error, out, err);
     }
+    // Global options alone ("ent110 --lang zh") ask for nothing but help, as no arguments do.
+    if (error.get_exit_code() == static_cast<int>(CLI::ExitCodes::RequiredError) &&
+        app->get_subcommands().empty() && app->remaining().empty()) {
+      out << app->help();
+      return static_cast<int>(ExitCode::ok);
+    }
     return usage_error(*app, error, args, help_lang, err);
   }
 

@@ -49,6 +49,9 @@ run --lang zh frobnicate
 expect_err "未知命令“frobnicate”" "an unknown command with no near name, in Chinese"
 run --lang en unit
 expect_err "a command is required; see 'ent110 unit --help'" "a missing subcommand"
+run --lang zh
+expect_code 0 "global options alone print the help"
+expect_out "企业服务110工作台" "the help in the language asked for"
 run --lang zh calendar add 2025-01-01 abc
 expect_code 2 "a number that is not a number"
 expect_err "无法识别的取值" "an unreadable value in Chinese"

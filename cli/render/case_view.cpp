@@ -239,9 +239,10 @@ void print_events(Session& s, const std::vector<Event>& events, bool with_case) 
     if (with_case) {
       row.push_back(event.case_id);
     }
-    std::string text = event.detail.empty() ? event.text
-                       : event.text.empty() ? event.detail
-                                            : event.detail + ": " + event.text;
+    const std::string detail = detail_label(s.lang(), event);
+    std::string text = detail.empty()       ? event.text
+                       : event.text.empty() ? detail
+                                            : detail + ": " + event.text;
     for (char& c : text) {
       if (c == '\n') {
         c = ' ';

@@ -80,4 +80,38 @@ std::string label(Lang lang, ClockStatus status) {
   return label_from(lang, k_statuses, status);
 }
 
+std::string detail_label(Lang lang, const Event& event) {
+  const std::string& detail = event.detail;
+  switch (event.action) {
+    case Action::intake: {
+      // "coordinate" or "coordinate major" (CaseService::intake).
+      const std::string_view type = std::string_view(detail).substr(0, detail.find(' '));
+      if (const std::optional<CaseType> parsed = parse_case_type(type)) {
+        return detail.ends_with(" major")
+                   ? tr(lang, MessageId::label_detail_major, {label(lang, *parsed)})
+                   : label(lang, *parsed);
+      }
+      break;
+    }
+    case Action::reject:
+      if (const std::optional<RejectReason> reason = parse_reject_reason(detail)) {
+        return label(lang, *reason);
+      }
+      break;
+    case Action::evaluate:
+      if (const std::optional<Rating> rating = parse_rating(detail)) {
+        return label(lang, *rating);
+      }
+      break;
+    case Action::approve:
+      if (detail == "edited") {
+        return tr(lang, MessageId::label_detail_edited);
+      }
+      break;
+    default:
+      break;
+  }
+  return detail;
+}
+
 }  // namespace ent110

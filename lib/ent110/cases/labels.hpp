@@ -2,6 +2,7 @@
 // The names people read for the case model's values; JSON keeps the to_string spellings.
 #pragma once
 
+#include <ent110/cases/case.hpp>
 #include <ent110/cases/case_clock.hpp>
 #include <ent110/cases/state.hpp>
 #include <ent110/core/messages.hpp>
@@ -26,5 +27,10 @@ std::string label(Lang lang, RejectReason reason);
 std::string label(Lang lang, ClockName name);
 /// "已超期" / "overdue".
 std::string label(Lang lang, ClockStatus status);
+
+/// The reader's words for what an event stored as its detail: the case type of an intake
+/// ("协调解决类（重大）"), the reason of a rejection, the rating, an edited approval; other details
+/// (unit codes, a plan) as stored.
+std::string detail_label(Lang lang, const Event& event);
 
 }  // namespace ent110

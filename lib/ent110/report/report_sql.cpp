@@ -3,6 +3,8 @@
 #include <ent110/report/report_sql.hpp>
 #include <ent110/store/store.hpp>
 
+#include <fmt/format.h>
+
 namespace ent110::report_sql {
 namespace {
 
@@ -14,6 +16,16 @@ constexpr std::string_view k_decided =
     "OR (k.outcome = 'missed' AND k.stopped <= :as_of) "
     "OR (k.outcome IN ('running', 'met', 'missed') AND (k.stopped IS NULL OR k.stopped > :as_of) "
     "AND k.due <= :as_of))";
+// The same two sums when every clock counted fell due by :as_of (a month that is over): a met
+// clock stopped by its due date, so by :as_of; a running or missed one was open at the end of its
+// due date, so it is decided and late. Reading no stopped date makes them three times cheaper.
+constexpr std::string_view k_on_time_all_due = "sum(k.outcome = 'met')";
+constexpr std::string_view k_decided_all_due = "sum(k.outcome IN ('running', 'met', 'missed'))";
+
+std::string rate_sums(LocalDate last, LocalDate as_of) {
+  return last <= as_of ? fmt::format("{}, {}", k_on_time_all_due, k_decided_all_due)
+                       : fmt::format("{}, {}", k_on_time, k_decided);
+}
 
 }  // namespace
 
@@ -24,11 +36,12 @@ void bind_window(SQLite::Statement& statement, const ReportWindow& window, int f
 
 Rate clock_rate(
     Store& store, std::string_view name, LocalDate first, LocalDate last, LocalDate as_of) {
-  SQLite::Statement query(store.db(), "SELECT " + std::string(k_on_time) + ", " +
-                                          std::string(k_decided) +
+  SQLite::Statement query(store.db(), "SELECT " + rate_sums(last, as_of) +
                                           " FROM case_clock k WHERE k.name = :name "
                                           "AND k.due BETWEEN :first AND :last");
-  query.bind(":as_of", format_date(as_of));
+  if (last > as_of) {
+    query.bind(":as_of", format_date(as_of));
+  }
   query.bind(":name", std::string(name));
   query.bind(":first", format_date(first));
   query.bind(":last", format_date(last));
@@ -41,13 +54,14 @@ std::map<std::string, ClockRates> reply_rates_by_type(Store& store,
                                                       LocalDate last,
                                                       LocalDate as_of) {
   SQLite::Statement query(store.db(),
-                          "SELECT k.unit, c.type, " + std::string(k_on_time) + ", " +
-                              std::string(k_decided) +
+                          "SELECT k.unit, c.type, " + rate_sums(last, as_of) +
                               " FROM case_clock k "
                               "JOIN case_file c INDEXED BY case_type_unit ON c.id = k.case_id "
                               "WHERE k.name = 'reply' AND k.due BETWEEN :first AND :last "
                               "GROUP BY k.unit, c.type");
-  query.bind(":as_of", format_date(as_of));
+  if (last > as_of) {
+    query.bind(":as_of", format_date(as_of));
+  }
   query.bind(":first", format_date(first));
   query.bind(":last", format_date(last));
   std::map<std::string, ClockRates> rates;

@@ -3,6 +3,7 @@
 
 #include <ent110/core/error.hpp>
 #include <ent110/report/monthly.hpp>
+#include <ent110/report/report_sql.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -209,4 +210,37 @@ TEST_CASE("report_window: local month bounds as UTC instants", "[report]") {
       report_window(date::year{2025} / 9, zone, parse_utc("2025-09-20T04:00:00Z"));
   CHECK(inside.as_of == parse_date("2025-09-19"));
   CHECK(format_utc(inside.end) == "2025-09-19T16:00:00Z");
+}
+
+TEST_CASE_METHOD(SeptemberFixture,
+                 "clock_rate: a month that is over is counted as the general rule counts it",
+                 "[report][monthly][rate]") {
+  // A reply clock paused by an explanation before its due date, and one paused only after it.
+  const std::string early = intake(CaseType::coordinate, "2025-09-15T09:00");
+  forward_to(early, "JXW", "2025-09-15T10:00");
+  service.explain(early, "需市政府研究", "建议报市政府", "wang", at("2025-09-16T10:00"));
+  const std::string late = intake(CaseType::coordinate, "2025-09-01T09:00");
+  forward_to(late, "JXW", "2025-09-01T10:00");
+  service.explain(late, "需多部门协调", "建议联席会议", "wang", at("2025-10-09T10:00"));
+
+  // 1 October is a holiday, so no clock is due on it: the window to 1 October, judged at the end
+  // of 30 September, takes the general rule over the same clocks the month takes the shortcut.
+  const LocalDate first = parse_date("2025-09-01");
+  const LocalDate last = parse_date("2025-09-30");
+  const LocalDate holiday = parse_date("2025-10-01");
+  store.read([&] {
+    for (const char* clock : {"forward", "reply", "explain", "review"}) {
+      INFO(clock);
+      CHECK(report_sql::clock_rate(store, clock, first, last, last) ==
+            report_sql::clock_rate(store, clock, first, holiday, last));
+    }
+    const auto month = report_sql::reply_rates_by_type(store, first, last, last);
+    const auto general = report_sql::reply_rates_by_type(store, first, holiday, last);
+    REQUIRE(month.size() == general.size());
+    for (const auto& [code, rates] : month) {
+      INFO(code);
+      CHECK(rates.consult == general.at(code).consult);
+      CHECK(rates.coordinate == general.at(code).coordinate);
+    }
+  });
 }

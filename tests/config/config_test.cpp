@@ -78,3 +78,12 @@ TEST_CASE("load_config: examples/config.toml documents every key with its defaul
     CHECK_FALSE(from_file[i].origin.file.empty());
   }
 }
+
+TEST_CASE("parse_config: the unrated follow-up window must not be empty", "[config]") {
+  CHECK(parse_config("", "c.toml").config.unrated_within_days == 20);
+  CHECK(error_of("[triage]\nunrated_after_days = 5\nunrated_within_days = 5\n") ==
+        "c.toml:3: triage.unrated_within_days (5) must be greater than "
+        "triage.unrated_after_days (5), or no unrated answer is ever listed");
+  CHECK(error_of("[triage]\nunrated_after_days = 30\n").find("c.toml:2: ") == 0);
+  CHECK(error_of("[triage]\nunrated_after_days = 5\nunrated_within_days = 6\n") == "no error");
+}

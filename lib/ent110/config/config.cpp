@@ -284,6 +284,17 @@ LoadedConfig parse_config(std::string_view text, const std::string& file_name) {
           ConfigOrigin{file_name, static_cast<long>(node.source().begin.line)};
     }
   }
+  // Follow-up of unrated answers runs from after_days to within_days: an empty window would
+  // silently drop the whole section from the triage.
+  const Config& config = loaded.config;
+  if (config.unrated_within_days <= config.unrated_after_days) {
+    const ConfigOrigin& within = loaded.origins.at("triage.unrated_within_days");
+    const ConfigOrigin& origin =
+        within.file.empty() ? loaded.origins.at("triage.unrated_after_days") : within;
+    throw BadInput(MessageId::config_unrated_window, {file_name, std::to_string(origin.line),
+                                                      std::to_string(config.unrated_within_days),
+                                                      std::to_string(config.unrated_after_days)});
+  }
   return loaded;
 }
 

@@ -20,16 +20,11 @@ namespace {
 // clocks (case_clock_running_by_unit, case_clock_running_by_due) or case_by_state/case_by_unit.
 // The unary plus on `k.name` keeps SQLite off indexes led by the name (case_clock_by_due), which
 // would walk every stopped clock of the past as well.
-#define ENT110_TRIAGE_CASE_COLUMNS \
-  "c.id, c.state, c.type, c.major, c.unit, e.name, c.title, c.answer_at, "
-constexpr std::string_view k_columns = ENT110_TRIAGE_CASE_COLUMNS
+constexpr std::string_view k_case_columns =
+    "c.id, c.state, c.type, c.major, c.unit, e.name, c.title, c.answer_at";
+constexpr std::string_view k_clock_columns =
     "k.id, k.case_id, k.name, k.unit, k.round, k.started_at, k.started, k.working_days, k.due, "
     "k.stopped, k.outcome, k.provisional, k.referred_at";
-// The same row for a case no clock stands for.
-constexpr std::string_view k_columns_without_clock = ENT110_TRIAGE_CASE_COLUMNS
-    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-    "NULL, NULL";
-#undef ENT110_TRIAGE_CASE_COLUMNS
 constexpr int k_first_clock_column = 8;
 
 std::string text_or_empty(const SQLite::Column& column) {
@@ -75,7 +70,7 @@ Clock clock_from(SQLite::Statement& row, int first) {
   return clock;
 }
 
-// A row of k_columns as a line, its due date judged on `today`.
+// A row of case and clock columns as a line, its due date judged on `today`.
 TriageLine line_from(SQLite::Statement& row, LocalDate today, const WorkingCalendar& calendar) {
   TriageLine line;
   line.case_id = row.getColumn(0).getString();
@@ -134,12 +129,12 @@ class TriageBuilder {
   // The office's own running clocks: forward (due today or late), government and review (all).
   void office_clocks() {
     const std::string sql = fmt::format(
-        "SELECT {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
+        "SELECT {}, {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
         "JOIN enterprise e ON e.id = c.enterprise "
         "WHERE k.outcome = 'running' AND k.unit = :office "
         "AND +k.name IN ('forward', 'government', 'review') "
         "AND (k.name <> 'forward' OR k.due <= :today)",
-        k_columns);
+        k_case_columns, k_clock_columns);
     SQLite::Statement select(m_store.db(), sql);
     select.bind(":office", m_config.office_unit);
     bind_dates(select, sql, m_triage.today, m_triage.next_working_day);
@@ -164,12 +159,12 @@ class TriageBuilder {
   // whether it is late.
   void unit_clocks(const std::optional<std::string>& unit) {
     const std::string sql = fmt::format(
-        "SELECT {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
+        "SELECT {}, {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
         "JOIN enterprise e ON e.id = c.enterprise "
         "WHERE k.outcome = 'running' AND k.due <= :next{} "
         "AND +k.name IN ('reply', 'explain', 'resubmit') "
         "AND NOT (k.name = 'explain' AND k.due < :today)",
-        k_columns, unit ? " AND k.unit = :unit" : "");
+        k_case_columns, k_clock_columns, unit ? " AND k.unit = :unit" : "");
     SQLite::Statement select(m_store.db(), sql);
     if (unit) {
       select.bind(":unit", *unit);
@@ -190,16 +185,16 @@ class TriageBuilder {
     }
   }
 
-  // Cases waiting on someone other than a running clock: explained, escalated, disputed (with
-  // the reply clock their explanation or dispute paused) and answered but unrated. Narrowed to a
-  // member unit, only its explained cases matter (for its "overdue, explained" section).
+  // Cases waiting on a decision rather than a running clock: explained, escalated, disputed (with
+  // the reply clock their explanation or dispute paused). Narrowed to a member unit, only its
+  // explained cases matter (for its "overdue, explained" section).
   void case_states(const std::optional<std::string>& unit) {
     const std::string sql = fmt::format(
-        "SELECT {} FROM case_file c JOIN enterprise e ON e.id = c.enterprise "
+        "SELECT {}, {} FROM case_file c JOIN enterprise e ON e.id = c.enterprise "
         "LEFT JOIN case_clock k ON k.id = (SELECT p.id FROM case_clock p WHERE p.case_id = c.id "
         "AND p.name = 'reply' AND p.outcome = 'paused' ORDER BY p.id DESC LIMIT 1) "
         "WHERE {}",
-        k_columns,
+        k_case_columns, k_clock_columns,
         unit ? "c.unit = :unit AND c.state = 'explained'"
              : "c.state IN ('explained', 'escalated', 'disputed')");
     SQLite::Statement select(m_store.db(), sql);
@@ -232,11 +227,13 @@ class TriageBuilder {
     while (m_calendar.working_days_between(earliest - date::days{1}, m_triage.today) <= within) {
       earliest -= date::days{1};
     }
+    // No clock counts the rating: a NULL where the clock's id would be reads as none.
     SQLite::Statement select(
-        m_store.db(), fmt::format("SELECT {} FROM case_file c INDEXED BY case_answered_by_date "
-                                  "JOIN enterprise e ON e.id = c.enterprise "
-                                  "WHERE c.state = 'answered' AND c.answer_at >= :since",
-                                  k_columns_without_clock));
+        m_store.db(),
+        fmt::format("SELECT {}, NULL FROM case_file c INDEXED BY case_answered_by_date "
+                    "JOIN enterprise e ON e.id = c.enterprise "
+                    "WHERE c.state = 'answered' AND c.answer_at >= :since",
+                    k_case_columns));
     select.bind(":since", format_utc(m_zone.start_of(earliest)));
     while (select.executeStep()) {
       unrated(select, line_from(select, m_triage.today, m_calendar));

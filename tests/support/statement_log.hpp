@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Collects the text of every statement run on a store's connection while it is installed, so
-// that tests can check the plan of each query a library function runs.
+// Collects the text of every statement run on a store's connection while it is installed, and
+// gives each one's query plan, so that tests can check how a library function's queries run.
 #pragma once
 
 #include <ent110/store/store.hpp>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
 #include <string>
@@ -33,5 +34,15 @@ class StatementLog {
   sqlite3* m_db;
   std::vector<std::string> m_statements;
 };
+
+/// The detail lines of SQLite's EXPLAIN QUERY PLAN for `sql` ("SEARCH c USING INDEX …").
+inline std::vector<std::string> query_plan(Store& store, const std::string& sql) {
+  SQLite::Statement plan(store.db(), "EXPLAIN QUERY PLAN " + sql);
+  std::vector<std::string> details;
+  while (plan.executeStep()) {
+    details.push_back(plan.getColumn(3).getString());
+  }
+  return details;
+}
 
 }  // namespace ent110::test

@@ -125,9 +125,7 @@ TEST_CASE("list: with a clock filter the running clocks lead, not every case of 
       continue;
     }
     ++checked;
-    SQLite::Statement plan(f.store.db(), "EXPLAIN QUERY PLAN " + sql);
-    while (plan.executeStep()) {
-      const std::string detail = plan.getColumn(3).getString();
+    for (const std::string& detail : test::query_plan(f.store, sql)) {
       INFO(sql << "\n" << detail);
       CHECK(detail.find("case_by_unit") == std::string::npos);
       CHECK(detail.find("case_by_state") == std::string::npos);

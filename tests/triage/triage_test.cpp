@@ -235,9 +235,7 @@ TEST_CASE(
         continue;
       }
       ++checked;
-      SQLite::Statement plan(f.store.db(), "EXPLAIN QUERY PLAN " + sql);
-      while (plan.executeStep()) {
-        const std::string detail = plan.getColumn(3).getString();
+      for (const std::string& detail : test::query_plan(f.store, sql)) {
         INFO(sql << "\n" << detail);
         CHECK(detail.find("SCAN") == std::string::npos);
         // Running clocks come from the partial indexes, not from every clock ever stopped.

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <ranges>
 
 namespace ent110::cli {
 namespace {
@@ -91,15 +92,9 @@ std::string usage_detail(CLI::App& where, const CLI::ParseError& error, Lang lan
   if (kind == CLI::ExitCodes::ExtrasError) {
     // CLI11 lists the extras last first (it parses a reversed vector); say them as typed.
     if (auto listed = after(": ")) {
-      std::vector<std::string> extras;
-      for (std::size_t start = 0; start <= listed->size();) {
-        const std::size_t space = std::min(listed->find(' ', start), listed->size());
-        extras.push_back(listed->substr(start, space - start));
-        start = space + 1;
-      }
       std::string typed;
-      for (auto it = extras.rbegin(); it != extras.rend(); ++it) {
-        typed += (typed.empty() ? "" : " ") + *it;
+      for (const auto word : std::views::split(*listed, ' ')) {
+        typed.insert(0, std::string(word.begin(), word.end()) + (typed.empty() ? "" : " "));
       }
       return tr(lang, MessageId::cli_unexpected_arguments, {typed});
     }

@@ -65,9 +65,17 @@ std::optional<std::string> subcommand_hint(CLI::App& app, const std::vector<std:
       names.push_back(sub->get_name());
     }
   }
+  const auto on_path = [&app](const std::string& arg) {
+    for (const CLI::App* at = deepest_subcommand(app); at != nullptr; at = at->get_parent()) {
+      if (at->get_name() == arg) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (const std::string& arg : args) {
     if (arg.starts_with("-") || std::find(names.begin(), names.end(), arg) != names.end() ||
-        arg == where->get_name()) {
+        on_path(arg)) {
       continue;
     }
     if (auto near = closest_match(arg, names)) {
@@ -130,7 +138,13 @@ int usage_error(CLI::App& app,
                 const std::vector<std::string>& args,
                 Lang lang,
                 std::ostream& err) {
-  if (auto hint = subcommand_hint(app, args)) {
+  // Only a word CLI11 could not place may be a misspelt command; a bad value or a missing
+  // option is said as such.
+  const auto kind = static_cast<CLI::ExitCodes>(error.get_exit_code());
+  const bool stray_word = kind == CLI::ExitCodes::ExtrasError ||
+                          (kind == CLI::ExitCodes::RequiredError &&
+                           std::string_view(error.what()) == "A subcommand is required");
+  if (auto hint = stray_word ? subcommand_hint(app, args) : std::nullopt) {
     const auto newline = hint->find('\n');
     print_error(err, lang,
                 tr(lang, MessageId::cli_unknown_command_near,

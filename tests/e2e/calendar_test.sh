@@ -53,6 +53,12 @@ run intake --enterprise 信阳示例机械有限公司 --type coordinate --chann
 run forward 1 --to FGW --at "2025-10-09 10:00"
 expect_code 0 "a case is forwarded"
 
+run --lang zh calendar set 2025-10-13 shut --reason 停电
+expect_code 2 "an unknown override is a usage error"
+expect_err "“shut”不是可选值 {work,off,official} 之一" "the override's choices are named"
+run --lang zh calendar set 2025-10-13 off
+expect_err "缺少必需的参数 --reason" "a missing reason is named, not taken for a misspelt command"
+
 run calendar set 2025-10-13 off --reason 停电 --as wang --json
 expect_code 0 "a local override"
 expect_jq '[.moved[] | "\(.label) \(.before) \(.after)"] | join(", ")' \

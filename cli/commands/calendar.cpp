@@ -391,7 +391,7 @@ int run_calendar_set(const CalendarOptions& options, Session& s) {
                   {format_date(day), calendar_day_line(s, summary.day),
                    std::to_string(summary.revision)})
           << '\n';
-  print_moved_due_dates(s, summary.moved);
+  print_moved_due_dates(s, summary.moved, MessageId::calendar_override_moved_header);
   return 0;
 }
 

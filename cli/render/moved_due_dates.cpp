@@ -21,11 +21,11 @@ nlohmann::json moved_due_dates_json(const std::vector<MovedDueDate>& moved) {
   return list;
 }
 
-void print_moved_due_dates(Session& s, const std::vector<MovedDueDate>& moved) {
+void print_moved_due_dates(Session& s, const std::vector<MovedDueDate>& moved, MessageId heading) {
   if (moved.empty()) {
     return;
   }
-  s.out() << s.tr(MessageId::calendar_moved_header, {std::to_string(moved.size())}) << '\n';
+  s.out() << s.tr(heading, {std::to_string(moved.size())}) << '\n';
   Table table({{s.tr(MessageId::col_what), Table::Align::left, true},
                {s.tr(MessageId::col_due_before)},
                {s.tr(MessageId::col_due_after)}});

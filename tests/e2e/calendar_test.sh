@@ -67,6 +67,11 @@ expect_jq '[.moved[] | "\(.label) \(.before) \(.after)"] | join(", ")' \
 run show 1 --json
 expect_jq '[.clocks[] | select(.name == "reply") | .due] | join(",")' "2025-10-16" \
   "the case shows the moved due date"
+run calendar set 2025-10-14 off --reason 停水 --lang zh
+expect_out "计时经过该日的在办时限，2 项到期日随之变动" "the moved due dates are headed as the override's"
+[[ $OUT != *"暂定"* ]] && pass || fail "an override's moves are not called provisional"
+run calendar set 2025-10-14 official --reason 恢复 --lang zh
+expect_code 0 "the override is withdrawn"
 run calendar set 2025-10-20 off --reason 搬迁 --as wang --lang en
 expect_code 0 "an override after every due date"
 [[ $OUT != *"moved"* ]] && pass || fail "an override that moves nothing lists nothing"

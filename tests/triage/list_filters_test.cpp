@@ -5,6 +5,8 @@
 #include "support/statement_log.hpp"
 #include "triage/triage_fixture.hpp"
 
+#include <ent110/core/error.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -132,4 +134,13 @@ TEST_CASE("list: with a clock filter the running clocks lead, not every case of 
     }
   }
   CHECK(checked == 1);
+}
+
+TEST_CASE("list: an unknown unit is an error, not an empty list", "[triage][list]") {
+  NationalDay f;
+  CaseQuery query;
+  query.unit = "FWG";
+  CHECK_THROWS_AS(f.service.list(query, k_friday), NotFound);
+  query.overdue_only = true;
+  CHECK_THROWS_AS(f.service.list(query, k_friday), NotFound);
 }

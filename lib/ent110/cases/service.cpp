@@ -627,7 +627,12 @@ Case CaseService::get(std::string_view ref) {
 
 std::vector<CaseSummary> CaseService::list(const CaseQuery& query, LocalDate today) {
   std::vector<CaseSummary> summaries;
-  m_store.read([&] { summaries = query_cases(m_store, query, today); });
+  m_store.read([&] {
+    if (query.unit) {
+      get_unit(m_store, *query.unit);  // a misspelt unit is an error with a hint, not an empty list
+    }
+    summaries = query_cases(m_store, query, today);
+  });
   return summaries;
 }
 

@@ -122,7 +122,8 @@ TEST_CASE("explain path: reply paused, escalated, forwarded again with a decided
       running.push_back(clock.name);
     }
   }
-  CHECK(running == std::vector<ClockName>{ClockName::reply});  // no new explain clock
+  // No new explain clock; the co-unit FGW owes its contribution.
+  CHECK(running == std::vector<ClockName>{ClockName::reply, ClockName::assist});
   CHECK(format_date(CaseFixture::clock(kase, ClockName::reply).due) == "2025-11-03");
   CHECK(kase.clocks[1].outcome == ClockOutcome::cancelled);  // the old, paused reply clock
 }

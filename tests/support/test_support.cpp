@@ -41,4 +41,30 @@ std::filesystem::path source_dir() {
   return ENT110_SOURCE_DIR;
 }
 
+std::vector<std::string> man_table_rows(const std::string& page, const std::string& section) {
+  std::ifstream in(source_dir() / page);
+  std::string line;
+  std::vector<std::string> rows;
+  bool in_section = false;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (line.starts_with(".SH")) {
+      in_section = line == section;
+    } else if (in_section && line == "_") {
+      inside = true;
+    } else if (line == ".TE") {
+      inside = false;
+    } else if (inside) {
+      std::string plain;
+      for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line.compare(i, 2, "\\-") != 0) {
+          plain += line[i];
+        }
+      }
+      rows.push_back(plain);
+    }
+  }
+  return rows;
+}
+
 }  // namespace ent110::test

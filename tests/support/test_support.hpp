@@ -41,4 +41,8 @@ void write_file(const std::filesystem::path& path, const std::string& content);
 /// The repository's source directory (for examples/ and holidays/).
 std::filesystem::path source_dir();
 
+/// The rows of the first table (tbl, after its "_" rule) in section `section` (".SH NAME") of
+/// man page `page` (relative to the source tree), with "\-" read as "-".
+std::vector<std::string> man_table_rows(const std::string& page, const std::string& section);
+
 }  // namespace ent110::test

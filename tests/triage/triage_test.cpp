@@ -198,23 +198,6 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "compute_triage: a fixed due date on a day off before the next working day is listed "
-    "as due next",
-    "[triage]") {
-  TriageFixture f;
-  const std::string id =
-      f.forwarded("escalated", CaseType::coordinate, "FGW", "2025-10-09T08:00", "2025-10-09T09:00");
-  f.service.explain(id, "需市政府研究", "建议报市政府", "li", f.at("2025-10-09T10:00"));
-  f.service.escalate(id, EscalationTarget::joint_meeting, "", "wang", f.at("2025-10-09T11:00"));
-  ForwardRequest decision;
-  decision.to_unit = "FGW";
-  decision.due = parse_date("2025-10-12");  // the joint meeting's date, a Sunday
-  f.service.forward(id, decision, "wang", f.at("2025-10-10T09:00"));
-  const Triage t = f.triage("2025-10-11");
-  CHECK(titles(unit_of(t, "FGW").due_next_working_day) == Titles{"escalated"});
-}
-
-TEST_CASE(
     "compute_triage: every query of cases and clocks starts from an index, running clocks "
     "from their partial indexes",
     "[triage]") {

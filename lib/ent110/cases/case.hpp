@@ -19,7 +19,9 @@ struct Event {
   std::int64_t seq = 0;  ///< position in the global chain of events (all cases)
   std::string case_id;
   int case_seq = 0;  ///< 1, 2, … within the case (the JSON "seq")
-  Instant at;
+  Instant at;        ///< when it happened (`--at`), as the rules count it
+  /// When it was recorded (the wall clock); nullopt for events recorded before ent110 kept it.
+  std::optional<Instant> recorded_at;
   Action action = Action::intake;
   std::string actor;      ///< login of the person who acted
   std::string unit;       ///< the unit they acted for

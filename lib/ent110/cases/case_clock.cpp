@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/cases/case_clock.hpp>
-#include <ent110/config/config.hpp>
 #include <ent110/util/enum_names.hpp>
 
 #include <array>
@@ -14,6 +13,7 @@ constexpr std::array k_names = {
     std::pair{ClockName::forward, "forward"}, std::pair{ClockName::reply, "reply"},
     std::pair{ClockName::explain, "explain"}, std::pair{ClockName::government, "government"},
     std::pair{ClockName::review, "review"},   std::pair{ClockName::resubmit, "resubmit"},
+    std::pair{ClockName::assist, "assist"},
 };
 
 constexpr std::array k_outcomes = {
@@ -56,24 +56,6 @@ std::vector<std::string> clock_names() {
 }
 std::vector<std::string> clock_status_names() {
   return names_of(k_statuses);
-}
-
-int clock_limit(ClockName name, CaseType type, const Config& config) {
-  switch (name) {
-    case ClockName::forward:
-      return 1;  // Art. 7: forwarded within 1 working day of receipt
-    case ClockName::reply:
-      return type == CaseType::consult ? 1 : 5;  // Art. 7: consult 1, coordinate 5
-    case ClockName::explain:
-      return 3;  // Art. 7: explain within 3 working days
-    case ClockName::government:
-      return 2;  // Art. 8: a major case reported within 2 working days
-    case ClockName::review:
-      return config.review_days;  // Art. 6 sets no limit; configurable
-    case ClockName::resubmit:
-      return config.resubmit_days;  // Art. 6 sets no limit; configurable
-  }
-  return 1;
 }
 
 ClockStatus status_at(const Clock& clock, LocalDate today) {

@@ -14,7 +14,6 @@
 
 namespace ent110 {
 
-struct Config;
 class WorkingCalendar;
 
 /// Which deadline a clock counts.
@@ -25,6 +24,7 @@ enum class ClockName {
   government,  ///< a major case is reported to the government within 2 working days (Art. 8)
   review,      ///< the office reviews a submitted result (Art. 6; config clocks.review_days)
   resubmit,    ///< the unit resubmits a returned result (Art. 6; config resubmit_days)
+  assist,      ///< a co-unit contributes to the lead unit (Art. 6 相关单位; config assist_days)
 };
 
 /// What is stored about a clock's course; its status is derived from it and "now".
@@ -44,7 +44,7 @@ struct Clock {
   std::int64_t id = 0;
   std::string case_id;
   ClockName name = ClockName::forward;
-  std::string unit;                 ///< who owes the action: the office or the lead unit
+  std::string unit;                 ///< who owes the action: the office, the lead or a co-unit
   int round = 0;                    ///< 0 for the first handling, n for the n-th redo (重办)
   Instant started_at;               ///< the instant of the event that started it
   LocalDate started;                ///< its local date; counting starts the day after
@@ -72,10 +72,6 @@ std::optional<ClockStatus> parse_clock_status(std::string_view text);
 std::vector<std::string> clock_names();
 /// Every clock status spelling.
 std::vector<std::string> clock_status_names();
-
-/// The limit of clock `name` in working days for a case of `type` (Art. 7, 8; review and
-/// resubmit from `config`).
-int clock_limit(ClockName name, CaseType type, const Config& config);
 
 /// The status of `clock` on local date `today`: a running clock is `open` before its due date,
 /// `due-today` on it and `overdue` after it.

@@ -235,13 +235,13 @@ void insert_case(Store& store, const Case& kase, const std::string& month) {
   insert.exec();
 }
 
-void save_case(Store& store, const Case& kase) {
+void save_case(Store& store, const Case& kase, const Zone& zone) {
   SQLite::Statement update(
       store.db(),
       "UPDATE case_file SET state = ?, unit = ?, round = ?, reject_reason = ?, result_text = ?, "
       "result_unit = ?, result_by = ?, result_at = ?, answer_text = ?, answer_unit = ?, "
-      "answer_by = ?, answer_at = ?, answer_edited = ?, rating = ?, rating_comment = ? "
-      "WHERE id = ?");
+      "answer_by = ?, answer_at = ?, answer_edited = ?, rating = ?, rating_comment = ?, "
+      "received_at = ?, received_month = ? WHERE id = ?");
   update.bind(1, std::string(to_string(kase.state)));
   bind_optional(update, 2, kase.unit.empty() ? std::nullopt : std::optional(kase.unit));
   update.bind(3, kase.round);
@@ -255,7 +255,10 @@ void save_case(Store& store, const Case& kase) {
                 kase.rating ? std::optional(std::string(to_string(*kase.rating))) : std::nullopt);
   bind_optional(update, 15,
                 kase.rating_comment.empty() ? std::nullopt : std::optional(kase.rating_comment));
-  update.bind(16, kase.id);
+  update.bind(16, format_utc(kase.received_at));
+  const date::year_month_day received{zone.local_date(kase.received_at)};
+  update.bind(17, format_month(received.year() / received.month()));
+  update.bind(18, kase.id);
   update.exec();
 
   SQLite::Statement clear(store.db(), "DELETE FROM case_co_unit WHERE case_id = ?");
@@ -270,39 +273,61 @@ void save_case(Store& store, const Case& kase) {
   }
 }
 
-std::int64_t insert_clock(Store& store, const Clock& clock) {
-  SQLite::Statement insert(store.db(),
-                           "INSERT INTO case_clock (case_id, name, unit, round, started_at, "
-                           "started, working_days, due, outcome, provisional) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?)");
-  insert.bind(1, clock.case_id);
-  insert.bind(2, std::string(to_string(clock.name)));
-  insert.bind(3, clock.unit);
-  insert.bind(4, clock.round);
-  insert.bind(5, format_utc(clock.started_at));
-  insert.bind(6, format_date(clock.started));
-  if (clock.working_days) {
-    insert.bind(7, *clock.working_days);
-  } else {
-    insert.bind(7);
+void save_clocks(Store& store, const Case& kase) {
+  std::vector<std::int64_t> ids;
+  SQLite::Statement stored(store.db(), "SELECT id FROM case_clock WHERE case_id = ? ORDER BY id");
+  stored.bind(1, kase.id);
+  while (stored.executeStep()) {
+    ids.push_back(stored.getColumn(0).getInt64());
   }
-  insert.bind(8, format_date(clock.due));
-  insert.bind(9, std::string(to_string(clock.outcome)));
-  insert.bind(10, clock.provisional ? 1 : 0);
-  insert.exec();
-  return store.db().getLastInsertRowid();
-}
-
-void save_clock(Store& store, const Clock& clock) {
-  SQLite::Statement update(
-      store.db(), "UPDATE case_clock SET stopped = ?, outcome = ?, referred_at = ? WHERE id = ?");
-  bind_optional(update, 1,
-                clock.stopped ? std::optional(format_date(*clock.stopped)) : std::nullopt);
-  update.bind(2, std::string(to_string(clock.outcome)));
-  bind_optional(update, 3,
-                clock.referred_at ? std::optional(format_utc(*clock.referred_at)) : std::nullopt);
-  update.bind(4, clock.id);
-  update.exec();
+  // Clocks start in order and none is ever taken back, so the n-th replayed clock is the n-th
+  // stored one: rows keep their ids, and only what the replay changed is written.
+  SQLite::Statement update(store.db(),
+                           "UPDATE case_clock SET name = ?1, unit = ?2, round = ?3, "
+                           "started_at = ?4, started = ?5, working_days = ?6, due = ?7, "
+                           "stopped = ?8, outcome = ?9, provisional = ?10, referred_at = ?11 "
+                           "WHERE id = ?12 AND (name, unit, round, started_at, started, "
+                           "working_days, due, stopped, outcome, provisional, referred_at) IS NOT "
+                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  SQLite::Statement insert(store.db(),
+                           "INSERT INTO case_clock (name, unit, round, started_at, started, "
+                           "working_days, due, stopped, outcome, provisional, referred_at, "
+                           "case_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  for (std::size_t i = 0; i < kase.clocks.size(); ++i) {
+    const Clock& clock = kase.clocks[i];
+    SQLite::Statement& statement = i < ids.size() ? update : insert;
+    statement.bind(1, std::string(to_string(clock.name)));
+    statement.bind(2, clock.unit);
+    statement.bind(3, clock.round);
+    statement.bind(4, format_utc(clock.started_at));
+    statement.bind(5, format_date(clock.started));
+    if (clock.working_days) {
+      statement.bind(6, *clock.working_days);
+    } else {
+      statement.bind(6);
+    }
+    statement.bind(7, format_date(clock.due));
+    bind_optional(statement, 8,
+                  clock.stopped ? std::optional(format_date(*clock.stopped)) : std::nullopt);
+    statement.bind(9, std::string(to_string(clock.outcome)));
+    statement.bind(10, clock.provisional ? 1 : 0);
+    bind_optional(statement, 11,
+                  clock.referred_at ? std::optional(format_utc(*clock.referred_at)) : std::nullopt);
+    if (i < ids.size()) {
+      statement.bind(12, ids[i]);
+    } else {
+      statement.bind(12, kase.id);
+    }
+    statement.exec();
+    statement.reset();
+  }
+  if (ids.size() > kase.clocks.size()) {
+    // Only a correction that voids the event that started them takes clocks away.
+    SQLite::Statement remove(store.db(), "DELETE FROM case_clock WHERE case_id = ? AND id >= ?");
+    remove.bind(1, kase.id);
+    remove.bind(2, ids[kase.clocks.size()]);
+    remove.exec();
+  }
 }
 
 std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, LocalDate today) {

@@ -14,6 +14,7 @@
 namespace ent110 {
 
 class Store;
+class Zone;
 
 /// The id `ref` names (full id, "YYYY-N" or the number alone); throws NotFound or UsageError.
 std::string resolve_case_id(Store& store, std::string_view ref);
@@ -23,12 +24,11 @@ std::optional<Case> find_case(Store& store, std::string_view id);
 int next_case_number(Store& store, int year);
 /// Inserts a new case; `month` is its local month of receipt "YYYY-MM".
 void insert_case(Store& store, const Case& kase, const std::string& month);
-/// Writes the mutable fields of `kase` (state, units, round, result, answer, rating, reason).
-void save_case(Store& store, const Case& kase);
-/// Inserts `clock` and returns its id.
-std::int64_t insert_clock(Store& store, const Clock& clock);
-/// Writes the mutable fields of `clock` (stopped, outcome, referred_at).
-void save_clock(Store& store, const Clock& clock);
+/// Writes what a replay decides of `kase` (state, units, round, texts, rating, reason, time of
+/// receipt and its local month in `zone`).
+void save_case(Store& store, const Case& kase, const Zone& zone);
+/// Stores the clocks of `kase` as replayed: the n-th clock over the n-th row of the case.
+void save_clocks(Store& store, const Case& kase);
 /// The summaries `query` selects, most urgent first.
 std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, LocalDate today);
 /// The clocks `query` selects, by due date.

@@ -15,7 +15,8 @@ namespace {
 const std::string k_genesis(64, '0');
 
 constexpr std::string_view k_event_columns =
-    "SELECT seq, case_id, case_seq, at, action, actor, unit, detail, text, prev_hash, hash "
+    "SELECT seq, case_id, case_seq, at, action, actor, unit, detail, text, prev_hash, hash, "
+    "recorded_at "
     "FROM case_event ";
 
 void append_field(std::string& out, std::string_view field) {
@@ -43,6 +44,9 @@ Event event_from_row(SQLite::Statement& query) {
   event.text = query.getColumn(8).getString();
   event.prev_hash = query.getColumn(9).getString();
   event.hash = query.getColumn(10).getString();
+  if (!query.getColumn(11).isNull()) {
+    event.recorded_at = parse_utc(query.getColumn(11).getString());
+  }
   return event;
 }
 
@@ -59,6 +63,10 @@ std::string event_hash(const Event& event) {
   append_field(content, event.unit);
   append_field(content, event.detail);
   append_field(content, event.text);
+  if (event.recorded_at) {
+    // Events from before the column existed hash as they always did.
+    append_field(content, format_utc(*event.recorded_at));
+  }
   content += event.prev_hash;
 
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
@@ -88,11 +96,15 @@ Event append_event(Store& store, Event event) {
   count.bind(1, event.case_id);
   count.executeStep();
   event.case_seq = count.getColumn(0).getInt() + 1;
+  if (!event.recorded_at) {
+    event.recorded_at = wall_clock_now();
+  }
   event.hash = event_hash(event);
 
   SQLite::Statement insert(store.db(),
                            "INSERT INTO case_event (seq, case_id, case_seq, at, action, actor, "
-                           "unit, detail, text, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                           "unit, detail, text, prev_hash, hash, recorded_at) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   insert.bind(1, event.seq);
   insert.bind(2, event.case_id);
   insert.bind(3, event.case_seq);
@@ -104,6 +116,7 @@ Event append_event(Store& store, Event event) {
   insert.bind(9, event.text);
   insert.bind(10, event.prev_hash);
   insert.bind(11, event.hash);
+  insert.bind(12, format_utc(*event.recorded_at));
   insert.exec();
   return event;
 }
@@ -135,17 +148,6 @@ std::vector<Event> find_events(Store& store,
     events.push_back(event_from_row(query));
   }
   return events;
-}
-
-std::optional<Instant> last_event_at(Store& store, std::string_view case_id) {
-  SQLite::Statement query(store.db(),
-                          "SELECT at FROM case_event WHERE case_id = ? ORDER BY case_seq DESC "
-                          "LIMIT 1");
-  query.bind(1, std::string(case_id));
-  if (!query.executeStep()) {
-    return std::nullopt;
-  }
-  return parse_utc(query.getColumn(0).getString());
 }
 
 ChainCheck verify_event_chain(Store& store) {

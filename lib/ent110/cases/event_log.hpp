@@ -15,11 +15,12 @@ namespace ent110 {
 class Store;
 
 /// The hash of `event`: SHA-256 (hex, lowercase) of its canonical content (seq, case, case_seq,
-/// at, action, actor, unit, detail, text, each length-prefixed) followed by its prev_hash.
+/// at, action, actor, unit, detail, text and, when known, recorded_at, each length-prefixed)
+/// followed by its prev_hash.
 std::string event_hash(const Event& event);
 
-/// Appends `event` (seq, case_seq, prev_hash and hash are filled in here) inside the caller's
-/// transaction and returns it as stored.
+/// Appends `event` (seq, case_seq, prev_hash and hash are filled in here, recorded_at from the
+/// wall clock unless given) inside the caller's transaction and returns it as stored.
 Event append_event(Store& store, Event event);
 
 /// The events of case `case_id`, in order.
@@ -30,9 +31,6 @@ std::vector<Event> case_events(Store& store, std::string_view case_id);
 std::vector<Event> find_events(Store& store,
                                const std::optional<std::string>& case_id,
                                std::optional<Instant> since);
-
-/// The instant of the latest event of `case_id` (by its own order), or nullopt.
-std::optional<Instant> last_event_at(Store& store, std::string_view case_id);
 
 /// What checking the chain found.
 struct ChainCheck {

@@ -28,6 +28,9 @@ constexpr std::array k_actions = {
     MessageId::label_action_escalate_inspection,
     MessageId::label_action_dispute,
     MessageId::label_action_evaluate,
+    MessageId::label_action_contribute,
+    MessageId::label_action_correct,
+    MessageId::label_action_withdraw,
 };
 constexpr std::array k_types = {MessageId::label_type_consult, MessageId::label_type_coordinate};
 constexpr std::array k_channels = {MessageId::label_channel_web, MessageId::label_channel_hotline,
@@ -40,6 +43,7 @@ constexpr std::array k_clocks = {
     MessageId::label_clock_forward, MessageId::label_clock_reply,
     MessageId::label_clock_explain, MessageId::label_clock_government,
     MessageId::label_clock_review,  MessageId::label_clock_resubmit,
+    MessageId::label_clock_assist,
 };
 constexpr std::array k_statuses = {
     MessageId::label_status_open,      MessageId::label_status_due_today,

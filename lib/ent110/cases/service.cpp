@@ -2,6 +2,7 @@
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/cases/case_repo.hpp>
 #include <ent110/cases/event_log.hpp>
+#include <ent110/cases/replay.hpp>
 #include <ent110/cases/service.hpp>
 #include <ent110/cases/transitions.hpp>
 #include <ent110/config/config.hpp>
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 namespace ent110 {
 namespace {
@@ -35,22 +37,22 @@ Action action_of(EscalationTarget target) {
   return Action::escalate_government;
 }
 
-// The latest clock `name` whose outcome is one of `outcomes`, or nullptr.
-Clock* latest_clock(Case& kase, ClockName name, std::initializer_list<ClockOutcome> outcomes) {
+// The latest clock `name`, with `outcome` unless nullopt, or nullptr.
+const Clock* latest_clock(const Case& kase, ClockName name, std::optional<ClockOutcome> outcome) {
   for (auto it = kase.clocks.rbegin(); it != kase.clocks.rend(); ++it) {
-    if (it->name == name &&
-        std::find(outcomes.begin(), outcomes.end(), it->outcome) != outcomes.end()) {
+    if (it->name == name && (!outcome || it->outcome == *outcome)) {
       return &*it;
     }
   }
   return nullptr;
 }
 
-// The unit's clocks of the current assignment: what forwarding again or the office's own answer
-// ends.
-bool is_unit_clock(ClockName name) {
-  return name == ClockName::reply || name == ClockName::explain || name == ClockName::resubmit ||
-         name == ClockName::review;
+std::string join(const std::vector<std::string>& codes) {
+  std::string list;
+  for (const std::string& code : codes) {
+    list += (list.empty() ? "" : ", ") + code;
+  }
+  return list;
 }
 
 void require_text(const std::string& text, std::string_view option) {
@@ -89,24 +91,13 @@ std::vector<std::string> escalation_target_names() {
 
 /// A case being acted on inside the write transaction.
 struct CaseService::Acting {
-  Case kase;
+  Case kase;  ///< as stored before the action
   Action action = Action::intake;
   State to = State::received;
   std::string login;
   std::string unit;  ///< the acting unit recorded on the event
   Instant at;
   LocalDate day;  ///< the local date of the action: "on time" means day ≤ due
-
-  void stop(Store& store, Clock& clock) const {
-    clock.stopped = day;
-    clock.outcome = on_time(day, clock.due) ? ClockOutcome::met : ClockOutcome::missed;
-    save_clock(store, clock);
-  }
-  void set(Store& store, Clock& clock, ClockOutcome outcome) const {
-    clock.stopped = day;
-    clock.outcome = outcome;
-    save_clock(store, clock);
-  }
 };
 
 CaseService::CaseService(Store& store,
@@ -121,7 +112,14 @@ std::string CaseService::acting_unit(Actors actors,
                                      Action action) {
   // With no users registered one person acts for the office and for every unit.
   if (!has_users(m_store)) {
-    return actors == Actors::office ? m_config.office_unit : kase.unit;
+    switch (actors) {
+      case Actors::office:
+        return m_config.office_unit;
+      case Actors::lead_unit:
+        return kase.unit;
+      case Actors::co_unit:
+        return {};  // contribute() names the co-unit
+    }
   }
   const std::optional<User> user = find_user(m_store, login);
   if (!user) {
@@ -134,6 +132,13 @@ std::string CaseService::acting_unit(Actors actors,
                     {user->login, user->unit, role, std::string(command_of(action))});
     }
     return user->unit;
+  }
+  if (actors == Actors::co_unit) {
+    if (user->role != Role::unit) {
+      throw Refused(MessageId::case_refused_co_unit_only,
+                    {user->login, user->unit, role, std::string(command_of(action)), kase.id});
+    }
+    return user->unit;  // contribute() checks that it is one of the case's co-units
   }
   if (user->role != Role::unit || user->unit != kase.unit) {
     throw Refused(
@@ -156,8 +161,10 @@ CaseService::Acting CaseService::begin(std::string_view ref,
   acting.to = row.to;
   acting.login = std::string(login);
   acting.unit = acting_unit(row.actors, acting.kase, login, action);
-  // Back-dated entry from paper records is fine; rewriting history is not.
-  if (auto last = last_event_at(m_store, id); last && at < *last) {
+  // Back-dated entry from paper records is fine, also before a referral that the late fact may
+  // prove wrong (it is then withdrawn); placing an action before anything else people did is
+  // rewriting history, which only `correct` does, in the open.
+  if (auto last = last_decisive_at(id); last && at < *last) {
     throw Refused(MessageId::case_refused_before_last,
                   {id, m_zone.format_local(at), m_zone.format_local(*last)});
   }
@@ -166,39 +173,17 @@ CaseService::Acting CaseService::begin(std::string_view ref,
   return acting;
 }
 
-Clock& CaseService::start_clock(Acting& acting,
-                                ClockName name,
-                                const std::string& unit,
-                                std::optional<int> working_days,
-                                std::optional<LocalDate> fixed_due) {
-  Clock clock;
-  clock.case_id = acting.kase.id;
-  clock.name = name;
-  clock.unit = unit;
-  clock.round = acting.kase.round;
-  clock.started_at = acting.at;
-  clock.started = acting.day;
-  if (fixed_due) {
-    clock.due = *fixed_due;
-  } else {
-    // The n-th working day strictly after the start's local date (spec/rules.md "Counting").
-    const int n = working_days.value_or(clock_limit(name, acting.kase.type, m_config));
-    const DueDate due = m_calendar.due_after(acting.day, n);
-    clock.working_days = n;
-    clock.due = due.date;
-    clock.provisional = due.provisional;
+std::optional<Instant> CaseService::last_decisive_at(const std::string& id) {
+  std::optional<Instant> last;
+  for (const Event& event : effective_events(case_events(m_store, id))) {
+    if (event.action != Action::escalate_inspection) {
+      last = event.at;
+    }
   }
-  clock.id = insert_clock(m_store, clock);
-  if (clock.provisional) {
-    m_provisional.push_back(clock);
-  }
-  acting.kase.clocks.push_back(clock);
-  return acting.kase.clocks.back();
+  return last;
 }
 
 void CaseService::finish(Acting& acting, std::string detail, std::string text) {
-  acting.kase.state = acting.to;
-  save_case(m_store, acting.kase);
   Event event;
   event.case_id = acting.kase.id;
   event.at = acting.at;
@@ -208,6 +193,40 @@ void CaseService::finish(Acting& acting, std::string detail, std::string text) {
   event.detail = std::move(detail);
   event.text = std::move(text);
   append_event(m_store, std::move(event));
+  rebuild(acting.kase.id, acting.login);
+}
+
+void CaseService::rebuild(const std::string& id, std::string_view login) {
+  const Case stored = *find_case(m_store, id);
+  const ReplayContext context{m_calendar, m_config, m_zone};
+  std::vector<Event> events = case_events(m_store, id);
+  Replayed replayed = replay(stored, events, context);
+  if (!replayed.stale_referrals.empty()) {
+    // A fact recorded late proves a referral wrong: it is withdrawn by an event of its own, after
+    // everything the case has recorded, so the log shows when the record was put right.
+    Instant latest = events.front().at;
+    for (const Event& event : events) {
+      latest = std::max(latest, event.at);
+    }
+    for (int referral : replayed.stale_referrals) {
+      Event withdrawal;
+      withdrawal.case_id = id;
+      withdrawal.at = latest;
+      withdrawal.action = Action::withdraw;
+      withdrawal.actor = std::string(login);
+      withdrawal.unit = m_config.office_unit;
+      withdrawal.detail = std::to_string(referral);
+      events.push_back(append_event(m_store, std::move(withdrawal)));
+    }
+    replayed = replay(stored, events, context);
+  }
+  for (std::size_t i = stored.clocks.size(); i < replayed.kase.clocks.size(); ++i) {
+    if (replayed.kase.clocks[i].provisional) {
+      m_provisional.push_back(replayed.kase.clocks[i]);
+    }
+  }
+  save_case(m_store, replayed.kase, m_zone);
+  save_clocks(m_store, replayed.kase);
 }
 
 ActionResult CaseService::result_of(const std::string& id) {
@@ -285,12 +304,7 @@ std::string CaseService::intake_here(const IntakeRequest& request,
   }
   kase.id = fmt::format("{:04}-{:06}", kase.year, kase.number);
   insert_case(m_store, kase, format_month(ymd.year() / ymd.month()));
-  // Art. 7: forwarded within 1 working day, whatever the hour or day of receipt.
-  start_clock(acting, ClockName::forward, m_config.office_unit, std::nullopt, std::nullopt);
-  if (kase.major) {
-    // Art. 8: a major case is reported to the city government within 2 working days.
-    start_clock(acting, ClockName::government, m_config.office_unit, std::nullopt, std::nullopt);
-  }
+  // The replay starts the forward clock (Art. 7) and, for a major case, the government's (Art. 8).
   std::string detail(to_string(kase.type));
   if (kase.major) {
     detail += " major";
@@ -305,26 +319,8 @@ ActionResult CaseService::reject(std::string_view ref,
                                  std::string_view login,
                                  Instant at) {
   require_text(explanation, "--explain");
-  std::string id;
-  m_provisional.clear();
-  m_store.write([&] {
-    Acting acting = begin(ref, Action::reject, login, at);
-    for (Clock& clock : acting.kase.clocks) {
-      if (clock.outcome != ClockOutcome::running) {
-        continue;
-      }
-      if (clock.name == ClockName::forward) {
-        acting.stop(m_store, clock);
-      } else {
-        // A case not accepted is not reported to the government either.
-        acting.set(m_store, clock, ClockOutcome::cancelled);
-      }
-    }
-    acting.kase.reject_reason = reason;
-    finish(acting, std::string(to_string(reason)), explanation);
-    id = acting.kase.id;
-  });
-  return result_of(id);
+  return act(ref, Action::reject, login, at,
+             [&](Acting& acting) { finish(acting, std::string(to_string(reason)), explanation); });
 }
 
 ActionResult CaseService::forward(std::string_view ref,
@@ -337,11 +333,9 @@ ActionResult CaseService::forward(std::string_view ref,
   if (request.within_days && *request.within_days < 1) {
     throw UsageError(MessageId::case_within_positive, {std::to_string(*request.within_days)});
   }
-  std::string id;
-  m_provisional.clear();
-  m_store.write([&] {
-    Acting acting = begin(ref, request.redo ? Action::redo : Action::forward, login, at);
-    Case& kase = acting.kase;
+  const Action action = request.redo ? Action::redo : Action::forward;
+  return act(ref, action, login, at, [&](Acting& acting) {
+    const Case& kase = acting.kase;
     const State from = kase.state;
     if (request.redo && kase.rating != Rating::dissatisfied) {
       throw Refused(MessageId::case_redo_needs_dissatisfied,
@@ -357,6 +351,12 @@ ActionResult CaseService::forward(std::string_view ref,
     if (request.due && *request.due <= acting.day) {
       throw UsageError(MessageId::case_due_not_after,
                        {format_date(*request.due), format_date(acting.day)});
+    }
+    if (request.due && !m_calendar.is_working_day(*request.due)) {
+      // A period never ends on a day off (Civil Code Art. 203).
+      throw Refused(
+          MessageId::case_due_day_off,
+          {format_date(*request.due), format_date(m_calendar.add_working_days(*request.due, 1))});
     }
     const Unit lead = get_unit(m_store, request.to_unit);
     if (!is_member_kind(lead.kind)) {
@@ -374,37 +374,9 @@ ActionResult CaseService::forward(std::string_view ref,
         co_units.push_back(co.code);
       }
     }
-
-    for (Clock& clock : kase.clocks) {
-      if (clock.name == ClockName::forward && clock.outcome == ClockOutcome::running) {
-        acting.stop(m_store, clock);
-      } else if (is_unit_clock(clock.name) && (clock.outcome == ClockOutcome::running ||
-                                               clock.outcome == ClockOutcome::paused)) {
-        // The previous assignment ends; the new one gets its own clocks.
-        acting.set(m_store, clock, ClockOutcome::cancelled);
-      }
-    }
-    if (request.redo) {
-      // 重办: the case is handled again and rated again; reports count the round separately.
-      ++kase.round;
-      kase.rating.reset();
-      kase.rating_comment.clear();
-    }
-    kase.unit = lead.code;
-    kase.co_units = co_units;
-    start_clock(acting, ClockName::reply, lead.code, request.within_days, request.due);
-    if (kase.type == CaseType::coordinate && !decided) {
-      // Art. 7: a coordinate unit that cannot finish explains within 3 working days.
-      start_clock(acting, ClockName::explain, lead.code, std::nullopt, std::nullopt);
-    }
-    std::string detail = lead.code;
-    for (std::size_t i = 0; i < co_units.size(); ++i) {
-      detail += (i == 0 ? " with " : ",") + co_units[i];
-    }
-    finish(acting, detail, request.note);
-    id = kase.id;
+    finish(acting, forward_detail(lead.code, co_units, {request.within_days, request.due}),
+           request.note);
   });
-  return result_of(id);
 }
 
 ActionResult CaseService::reply(std::string_view ref,
@@ -412,47 +384,37 @@ ActionResult CaseService::reply(std::string_view ref,
                                 std::string_view login,
                                 Instant at) {
   require_text(text, "--text");
-  std::string id;
-  m_provisional.clear();
-  m_store.write([&] {
-    Acting acting = begin(ref, Action::reply, login, at);
-    Case& kase = acting.kase;
-    const Authored authored{text, acting.unit, acting.login, at, false};
-    if (kase.state == State::escalated) {
-      // The office answers the enterprise itself; the unit no longer owes anything.
-      for (Clock& clock : kase.clocks) {
-        if (is_unit_clock(clock.name) &&
-            (clock.outcome == ClockOutcome::running || clock.outcome == ClockOutcome::paused)) {
-          acting.set(m_store, clock, ClockOutcome::cancelled);
-        }
+  return act(ref, Action::reply, login, at, [&](Acting& acting) { finish(acting, "", text); });
+}
+
+ActionResult CaseService::contribute(std::string_view ref,
+                                     const std::optional<std::string>& unit,
+                                     const std::string& text,
+                                     std::string_view login,
+                                     Instant at) {
+  require_text(text, "--text");
+  return act(ref, Action::contribute, login, at, [&](Acting& acting) {
+    const std::vector<std::string>& co_units = acting.kase.co_units;
+    if (unit) {
+      if (!acting.unit.empty() && acting.unit != *unit) {
+        throw Refused(MessageId::case_contribution_other_unit, {acting.login, acting.unit, *unit});
       }
-      kase.answer = authored;
-    } else if (kase.state == State::returned) {
-      if (Clock* resubmit = latest_clock(kase, ClockName::resubmit, {ClockOutcome::running})) {
-        acting.stop(m_store, *resubmit);
-      }
-      kase.result = authored;
-    } else {
-      if (Clock* reply = latest_clock(kase, ClockName::reply, {ClockOutcome::running})) {
-        acting.stop(m_store, *reply);
-      }
-      if (Clock* explain = latest_clock(kase, ClockName::explain, {ClockOutcome::running})) {
-        // Finished in time: no explanation is owed.
-        acting.set(m_store, *explain, ClockOutcome::cancelled);
-      }
-      if (acting.to == State::answered) {
-        kase.answer = authored;  // Art. 6: a consult answer goes to the enterprise directly
-      } else {
-        kase.result = authored;
-      }
+      acting.unit = *unit;
     }
-    if (acting.to == State::submitted) {
-      start_clock(acting, ClockName::review, m_config.office_unit, std::nullopt, std::nullopt);
+    if (acting.unit.empty()) {
+      // One person acting for everyone names the co-unit unless the case has only one.
+      if (co_units.size() != 1) {
+        throw UsageError(MessageId::case_contribution_unit_needed,
+                         {acting.kase.id, co_units.empty() ? "-" : join(co_units)});
+      }
+      acting.unit = co_units.front();
+    }
+    if (std::find(co_units.begin(), co_units.end(), acting.unit) == co_units.end()) {
+      throw Refused(MessageId::case_not_co_unit,
+                    {acting.kase.id, acting.unit, co_units.empty() ? "-" : join(co_units)});
     }
     finish(acting, "", text);
-    id = kase.id;
   });
-  return result_of(id);
 }
 
 ActionResult CaseService::approve(std::string_view ref,
@@ -462,23 +424,11 @@ ActionResult CaseService::approve(std::string_view ref,
   if (edited_text) {
     require_text(*edited_text, "--text");
   }
-  std::string id;
-  m_provisional.clear();
-  m_store.write([&] {
-    Acting acting = begin(ref, Action::approve, login, at);
-    Case& kase = acting.kase;
-    if (Clock* review = latest_clock(kase, ClockName::review, {ClockOutcome::running})) {
-      acting.stop(m_store, *review);
-    }
-    const std::string submitted = kase.result ? kase.result->text : std::string();
+  return act(ref, Action::approve, login, at, [&](Acting& acting) {
+    const std::string submitted = acting.kase.result ? acting.kase.result->text : std::string();
     const bool edited = edited_text && *edited_text != submitted;
-    // 谁发布、谁负责 (Art. 14, 16): the office publishes, so the answer is the office's.
-    kase.answer =
-        Authored{edited ? *edited_text : submitted, acting.unit, acting.login, at, edited};
-    finish(acting, edited ? "edited" : "", kase.answer->text);
-    id = kase.id;
+    finish(acting, edited ? "edited" : "", edited ? *edited_text : submitted);
   });
-  return result_of(id);
 }
 
 ActionResult CaseService::return_result(std::string_view ref,
@@ -486,18 +436,8 @@ ActionResult CaseService::return_result(std::string_view ref,
                                         std::string_view login,
                                         Instant at) {
   require_text(reason, "--return");
-  std::string id;
-  m_provisional.clear();
-  m_store.write([&] {
-    Acting acting = begin(ref, Action::return_result, login, at);
-    if (Clock* review = latest_clock(acting.kase, ClockName::review, {ClockOutcome::running})) {
-      acting.stop(m_store, *review);
-    }
-    start_clock(acting, ClockName::resubmit, acting.kase.unit, std::nullopt, std::nullopt);
-    finish(acting, "", reason);
-    id = acting.kase.id;
-  });
-  return result_of(id);
+  return act(ref, Action::return_result, login, at,
+             [&](Acting& acting) { finish(acting, "", reason); });
 }
 
 ActionResult CaseService::explain(std::string_view ref,
@@ -507,22 +447,8 @@ ActionResult CaseService::explain(std::string_view ref,
                                   Instant at) {
   require_text(reason, "--explain");
   require_text(plan, "--propose");
-  std::string id;
-  m_provisional.clear();
-  m_store.write([&] {
-    Acting acting = begin(ref, Action::explain, login, at);
-    Case& kase = acting.kase;
-    if (Clock* explain = latest_clock(kase, ClockName::explain, {ClockOutcome::running})) {
-      acting.stop(m_store, *explain);
-    }
-    // Art. 7: the case waits for the office's decision, which sets the new due date.
-    if (Clock* reply = latest_clock(kase, ClockName::reply, {ClockOutcome::running})) {
-      acting.set(m_store, *reply, ClockOutcome::paused);
-    }
-    finish(acting, plan, reason);
-    id = kase.id;
-  });
-  return result_of(id);
+  return act(ref, Action::explain, login, at,
+             [&](Acting& acting) { finish(acting, plan, reason); });
 }
 
 ActionResult CaseService::escalate(std::string_view ref,
@@ -530,27 +456,19 @@ ActionResult CaseService::escalate(std::string_view ref,
                                    const std::string& note,
                                    std::string_view login,
                                    Instant at) {
-  std::string id;
-  m_provisional.clear();
-  m_store.write([&] {
-    Acting acting = begin(ref, action_of(target), login, at);
-    Case& kase = acting.kase;
+  return act(ref, action_of(target), login, at, [&](Acting& acting) {
+    const Case& kase = acting.kase;
     std::string detail;
-    if (target == EscalationTarget::government && kase.major) {
-      Clock* government = latest_clock(kase, ClockName::government, {ClockOutcome::running});
-      if (government != nullptr) {
-        acting.stop(m_store, *government);  // Art. 8: reported to the city government
-      } else if (acting.to == kase.state) {
-        const Clock* done =
-            latest_clock(kase, ClockName::government, {ClockOutcome::met, ClockOutcome::missed});
-        throw Refused(MessageId::case_already_reported,
-                      {kase.id, done != nullptr && done->stopped ? format_date(*done->stopped)
-                                                                 : std::string("?")});
-      }
+    if (target == EscalationTarget::government && kase.major && acting.to == kase.state &&
+        latest_clock(kase, ClockName::government, ClockOutcome::running) == nullptr) {
+      const Clock* done = latest_clock(kase, ClockName::government, std::nullopt);
+      throw Refused(MessageId::case_already_reported,
+                    {kase.id, done != nullptr && done->stopped ? format_date(*done->stopped)
+                                                               : std::string("?")});
     }
     if (target == EscalationTarget::inspection) {
       // Art. 7 last paragraph: only a unit late on its reply and without explanation.
-      Clock* reply = latest_clock(kase, ClockName::reply, {ClockOutcome::running});
+      const Clock* reply = latest_clock(kase, ClockName::reply, ClockOutcome::running);
       if (reply == nullptr || status_at(*reply, acting.day) != ClockStatus::overdue) {
         throw Refused(
             MessageId::case_inspection_not_overdue,
@@ -561,14 +479,10 @@ ActionResult CaseService::escalate(std::string_view ref,
         throw Refused(MessageId::case_already_referred,
                       {kase.id, m_zone.format_local(*reply->referred_at)});
       }
-      reply->referred_at = at;
-      save_clock(m_store, *reply);
       detail = reply->unit;
     }
     finish(acting, detail, note);
-    id = kase.id;
   });
-  return result_of(id);
 }
 
 ActionResult CaseService::dispute(std::string_view ref,
@@ -576,20 +490,7 @@ ActionResult CaseService::dispute(std::string_view ref,
                                   std::string_view login,
                                   Instant at) {
   require_text(reason, "--reason");
-  std::string id;
-  m_provisional.clear();
-  m_store.write([&] {
-    Acting acting = begin(ref, Action::dispute, login, at);
-    // Art. 2: the joint meeting decides who is responsible; until then nothing counts.
-    for (Clock& clock : acting.kase.clocks) {
-      if (is_unit_clock(clock.name) && clock.outcome == ClockOutcome::running) {
-        acting.set(m_store, clock, ClockOutcome::paused);
-      }
-    }
-    finish(acting, "", reason);
-    id = acting.kase.id;
-  });
-  return result_of(id);
+  return act(ref, Action::dispute, login, at, [&](Acting& acting) { finish(acting, "", reason); });
 }
 
 ActionResult CaseService::evaluate(std::string_view ref,
@@ -597,13 +498,78 @@ ActionResult CaseService::evaluate(std::string_view ref,
                                    const std::string& comment,
                                    std::string_view login,
                                    Instant at) {
+  return act(ref, Action::evaluate, login, at,
+             [&](Acting& acting) { finish(acting, std::string(to_string(rating)), comment); });
+}
+
+ActionResult CaseService::correct(std::string_view ref,
+                                  const CorrectionRequest& request,
+                                  std::string_view login,
+                                  Instant at) {
+  require_text(request.reason, "--reason");
   std::string id;
   m_provisional.clear();
   m_store.write([&] {
-    Acting acting = begin(ref, Action::evaluate, login, at);
-    acting.kase.rating = rating;
-    acting.kase.rating_comment = comment;
-    finish(acting, std::string(to_string(rating)), comment);
+    id = resolve_case_id(m_store, ref);
+    const Case kase = *find_case(m_store, id);
+    Acting acting;
+    acting.kase = kase;
+    acting.action = Action::correct;
+    acting.login = std::string(login);
+    acting.unit = acting_unit(Actors::office, kase, login, Action::correct);
+    acting.at = at;
+    acting.day = m_zone.local_date(at);
+    acting.to = kase.state;
+    const std::vector<Event> events = case_events(m_store, id);
+    const Event* target = nullptr;
+    for (const Event& event : events) {
+      if (event.case_seq == request.correction.event) {
+        target = &event;
+      }
+    }
+    if (target == nullptr) {
+      throw NotFound(MessageId::case_correct_no_event,
+                     {id, std::to_string(request.correction.event), std::to_string(events.size())});
+    }
+    if (target->action == Action::correct || target->action == Action::withdraw) {
+      throw Refused(MessageId::case_correct_marker,
+                    {id, std::to_string(target->case_seq), std::string(to_string(target->action))});
+    }
+    Correction correction = request.correction;
+    if (correction.kind == CorrectionKind::to) {
+      if (target->action != Action::forward && target->action != Action::redo) {
+        throw Refused(
+            MessageId::case_correct_to_needs_forward,
+            {id, std::to_string(target->case_seq), std::string(command_of(target->action))});
+      }
+      const Unit lead = get_unit(m_store, correction.unit);
+      if (!is_member_kind(lead.kind)) {
+        throw Refused(MessageId::case_unit_not_member,
+                      {lead.code, std::string(to_string(lead.kind))});
+      }
+      correction.unit = lead.code;
+    }
+    if (correction.kind == CorrectionKind::time && target->action == Action::intake &&
+        static_cast<int>(date::year_month_day{m_zone.local_date(*correction.time)}.year()) !=
+            kase.year) {
+      // The case's number is counted within its year of receipt.
+      throw Refused(MessageId::case_correct_intake_year, {id, std::to_string(kase.year)});
+    }
+    finish(acting, correction_detail(correction), request.reason);
+  });
+  return result_of(id);
+}
+
+ActionResult CaseService::act(std::string_view ref,
+                              Action action,
+                              std::string_view login,
+                              Instant at,
+                              const std::function<void(Acting&)>& body) {
+  std::string id;
+  m_provisional.clear();
+  m_store.write([&] {
+    Acting acting = begin(ref, action, login, at);
+    body(acting);
     id = acting.kase.id;
   });
   return result_of(id);

@@ -5,12 +5,14 @@
 
 #include <ent110/cases/case.hpp>
 #include <ent110/cases/case_clock.hpp>
+#include <ent110/cases/replay.hpp>
 #include <ent110/cases/state.hpp>
 #include <ent110/cases/transitions.hpp>
 #include <ent110/core/time.hpp>
 
 #include <date/date.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,6 +72,12 @@ std::string_view to_string(EscalationTarget target);
 std::optional<EscalationTarget> parse_escalation_target(std::string_view text);
 /// Every escalation target spelling.
 std::vector<std::string> escalation_target_names();
+
+/// `correct`: an earlier event corrected in the open.
+struct CorrectionRequest {
+  Correction correction;
+  std::string reason;
+};
 
 /// A case after an action, and the clocks the action started whose due date is provisional
 /// (past the loaded official schedule) so that the caller can warn.
@@ -168,6 +176,14 @@ class CaseService {
                      const std::string& text,
                      std::string_view login,
                      Instant at);
+  /// A co-unit's contribution to the lead unit (协办意见, Art. 6): stops that co-unit's assist
+  /// clock. `unit` names the co-unit when one person acts for everyone; a registered user acts
+  /// for their own unit.
+  ActionResult contribute(std::string_view ref,
+                          const std::optional<std::string>& unit,
+                          const std::string& text,
+                          std::string_view login,
+                          Instant at);
   /// The office approves a submitted result and publishes it, with `edited_text` if given.
   ActionResult approve(std::string_view ref,
                        const std::optional<std::string>& edited_text,
@@ -204,6 +220,14 @@ class CaseService {
                         std::string_view login,
                         Instant at);
 
+  /// The office corrects event `request.correction.event` of case `ref`: a `correct` event
+  /// naming it is appended (the original stays), and the case's state and clocks are replayed.
+  /// Refused (nothing written) when the corrected history makes a later event impossible.
+  ActionResult correct(std::string_view ref,
+                       const CorrectionRequest& request,
+                       std::string_view login,
+                       Instant at);
+
   /// The id `ref` names: "2025-000123", "2025-123" or the number alone when one year has it.
   /// Throws NotFound, or UsageError listing the candidates when the number is ambiguous.
   std::string resolve_id(std::string_view ref);
@@ -223,12 +247,14 @@ class CaseService {
   std::string intake_here(const IntakeRequest& request, std::string_view login, Instant at);
   Acting begin(std::string_view ref, Action action, std::string_view login, Instant at);
   std::string acting_unit(Actors actors, const Case& kase, std::string_view login, Action action);
-  Clock& start_clock(Acting& acting,
-                     ClockName name,
-                     const std::string& unit,
-                     std::optional<int> working_days,
-                     std::optional<LocalDate> fixed_due);
+  std::optional<Instant> last_decisive_at(const std::string& id);
   void finish(Acting& acting, std::string detail, std::string text);
+  void rebuild(const std::string& id, std::string_view login);
+  ActionResult act(std::string_view ref,
+                   Action action,
+                   std::string_view login,
+                   Instant at,
+                   const std::function<void(Acting&)>& body);
   ActionResult result_of(const std::string& id);
 
   Store& m_store;

@@ -30,6 +30,9 @@ constexpr std::array k_actions = {
     std::pair{Action::escalate_inspection, "escalate-inspection"},
     std::pair{Action::dispute, "dispute"},
     std::pair{Action::evaluate, "evaluate"},
+    std::pair{Action::contribute, "contribute"},
+    std::pair{Action::correct, "correct"},
+    std::pair{Action::withdraw, "withdraw"},
 };
 
 constexpr std::array k_commands = {
@@ -46,6 +49,9 @@ constexpr std::array k_commands = {
     std::pair{Action::escalate_inspection, "escalate --to inspection"},
     std::pair{Action::dispute, "dispute"},
     std::pair{Action::evaluate, "evaluate"},
+    std::pair{Action::contribute, "reply --contribution"},
+    std::pair{Action::correct, "correct"},
+    std::pair{Action::withdraw, "triage --apply"},
 };
 
 constexpr std::array k_case_types = {std::pair{CaseType::consult, "consult"},
@@ -132,7 +138,9 @@ std::vector<State> all_states() {
 std::vector<Action> case_actions() {
   std::vector<Action> actions;
   for (const auto& entry : k_actions) {
-    if (entry.first != Action::intake) {
+    // Corrections and withdrawals annotate events; they are not transitions of the case.
+    if (entry.first != Action::intake && entry.first != Action::correct &&
+        entry.first != Action::withdraw) {
       actions.push_back(entry.first);
     }
   }

@@ -39,6 +39,9 @@ enum class Action {
   escalate_inspection,     ///< the office refers a late, unexplained unit (督办, Art. 7)
   dispute,                 ///< the unit says the case is not its responsibility (Art. 2)
   evaluate,                ///< the enterprise's rating (Art. 9)
+  contribute,              ///< a co-unit's contribution to the lead unit (协办, Art. 6)
+  correct,                 ///< the office corrects an earlier event in the open; changes no state
+  withdraw,                ///< a referral that a later-recorded fact proved wrong is withdrawn
 };
 
 /// The kind of problem (Art. 6).
@@ -104,7 +107,8 @@ std::vector<std::string> reject_reason_names();
 
 /// Every state, in declaration order.
 std::vector<State> all_states();
-/// Every action that acts on an existing case (all but intake), in declaration order.
+/// Every action of the transition table that acts on an existing case (all but intake, correct
+/// and withdraw), in declaration order.
 std::vector<Action> case_actions();
 
 }  // namespace ent110

@@ -50,10 +50,18 @@ constexpr std::array k_table = {
     // Art. 7: a unit late without explanation is referred to the inspection office (督办);
     // it still owes its reply.
     Transition{forwarded, A::escalate_inspection, forwarded, k_office, k_any},
+    // … also when its explanation or dispute came only after the reply was due: that changes
+    // nothing about the miss.
+    Transition{explained, A::escalate_inspection, explained, k_office, k_any},
+    Transition{disputed, A::escalate_inspection, disputed, k_office, k_any},
     // Art. 2: the unit disputes the assignment; it goes on the joint meeting's agenda.
     Transition{forwarded, A::dispute, disputed, k_unit, k_any},
     // Art. 9: the office records the enterprise's rating of the answer.
     Transition{answered, A::evaluate, evaluated, k_office, k_any},
+    // Art. 6 (相关单位): a co-unit gives the lead unit its contribution while the lead works.
+    Transition{forwarded, A::contribute, forwarded, Actors::co_unit, k_any},
+    Transition{explained, A::contribute, explained, Actors::co_unit, k_any},
+    Transition{returned, A::contribute, returned, Actors::co_unit, k_any},
 };
 
 std::string quoted_list(const std::vector<State>& states) {
@@ -126,7 +134,15 @@ const Transition& require_transition(
 }
 
 std::string_view to_string(Actors actors) {
-  return actors == Actors::office ? "office" : "lead unit";
+  switch (actors) {
+    case Actors::office:
+      return "office";
+    case Actors::lead_unit:
+      return "lead unit";
+    case Actors::co_unit:
+      return "co-unit";
+  }
+  return {};
 }
 
 std::string_view to_string(AppliesTo applies_to) {

@@ -18,6 +18,7 @@ namespace ent110 {
 enum class Actors : std::uint8_t {
   office = 1,     ///< office users (市企业服务活动办公室)
   lead_unit = 2,  ///< users of the case's lead unit (主办单位)
+  co_unit = 3,    ///< users of one of the case's co-units (协办单位)
 };
 
 /// Which cases a row applies to.
@@ -54,7 +55,7 @@ std::vector<State> states_allowing(Action action, CaseType type, bool major);
 const Transition& require_transition(
     std::string_view case_id, State state, Action action, CaseType type, bool major);
 
-/// "office" or "lead unit", as the man page and refusals name `actors`.
+/// "office", "lead unit" or "co-unit", as the man page and refusals name `actors`.
 std::string_view to_string(Actors actors);
 /// "any", "consult", "coordinate" or "major".
 std::string_view to_string(AppliesTo applies_to);

@@ -193,6 +193,7 @@ const std::vector<Setting>& settings() {
       ENT110_STRING_SETTING("units.supervision_name", supervision_name),
       ENT110_INT_SETTING("clocks.review_days", review_days, 1),
       ENT110_INT_SETTING("clocks.resubmit_days", resubmit_days, 1),
+      ENT110_INT_SETTING("clocks.assist_days", assist_days, 1),
       ENT110_INT_SETTING("triage.unrated_after_days", unrated_after_days, 1),
       ENT110_INT_SETTING("triage.unrated_within_days", unrated_within_days, 1),
       ENT110_STRING_SETTING("report.issuer", report_issuer),

@@ -28,7 +28,8 @@ struct Config {
 
   int review_days = 1;  ///< the rule sets none (Art. 6); working days for the office's review
   int resubmit_days =
-      2;  ///< the rule sets none (Art. 6); working days to resubmit a returned result
+      2;                ///< the rule sets none (Art. 6); working days to resubmit a returned result
+  int assist_days = 3;  ///< the rule sets none (Art. 6); working days for a co-unit's contribution
 
   int unrated_after_days = 3;    ///< triage lists answered cases unrated for longer than this
   int unrated_within_days = 20;  ///< … and for at most this long (older ones are not chased)

@@ -71,6 +71,7 @@ std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
   add_escalate(*app, inv, lang);
   add_dispute(*app, inv, lang);
   add_evaluate(*app, inv, lang);
+  add_correct(*app, inv, lang);
   add_show(*app, inv, lang);
   add_list(*app, inv, lang);
   add_log(*app, inv, lang);

@@ -86,6 +86,7 @@ nlohmann::json triage_json(const Triage& t, bool applied, const Session& s) {
         {"overdue_explained", triage_lines_json(unit.overdue_explained, s, t.today)},
         {"overdue_unexplained", triage_lines_json(unit.overdue_unexplained, s, t.today)},
         {"resubmit_overdue", triage_lines_json(unit.resubmit_overdue, s, t.today)},
+        {"assist_overdue", triage_lines_json(unit.assist_overdue, s, t.today)},
     });
   }
   return {
@@ -220,6 +221,8 @@ void print_triage(Session& s, const Triage& t, bool applied) {
     triage_section(s, owner, s.tr(MessageId::triage_overdue_unexplained), unit.overdue_unexplained,
                    Colour::red, true);
     triage_section(s, owner, s.tr(MessageId::triage_resubmit_overdue), unit.resubmit_overdue,
+                   Colour::red);
+    triage_section(s, owner, s.tr(MessageId::triage_assist_overdue), unit.assist_overdue,
                    Colour::red);
   }
 

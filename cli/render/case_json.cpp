@@ -52,6 +52,8 @@ nlohmann::json to_json(const Clock& clock,
 nlohmann::json to_json(const Event& event, const Zone& zone) {
   return {{"seq", event.case_seq},
           {"at", zone.format_local(event.at)},
+          {"recorded_at",
+           event.recorded_at ? nlohmann::json(zone.format_local(*event.recorded_at)) : nullptr},
           {"action", to_string(event.action)},
           {"actor", event.actor},
           {"unit", event.unit},

@@ -67,7 +67,7 @@ expect_jq 'keys | join(",")' \
 expect_jq '.office | keys | join(",")' \
   "awaiting_decision,awaiting_review,disputes,government_report,to_forward,unrated" "office fields"
 expect_jq '.units[0] | keys | join(",")' \
-  "due_next_working_day,due_today,name,overdue_explained,overdue_unexplained,resubmit_overdue,unit" \
+  "assist_overdue,due_next_working_day,due_today,name,overdue_explained,overdue_unexplained,resubmit_overdue,unit" \
   "unit fields"
 expect_jq '.units[0].due_today[0] | keys | join(",")' \
   "answered,clock,clock_status,due,enterprise,id,major,overdue,owed_by,provisional,referred_at,state,title,type,unit,working_days_left" \

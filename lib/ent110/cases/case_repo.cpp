@@ -362,7 +362,11 @@ std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, Local
     add(by_case + "c.state = :state");
   }
   if (query.unit) {
-    add(by_case + "c.unit = :unit");
+    // The lead unit's cases and those it assists as a co-unit (协办).
+    add(
+        fmt::format("({}c.unit = :unit OR {}c.id IN (SELECT case_id FROM case_co_unit WHERE "
+                    "unit = :unit))",
+                    by_case, by_case));
   }
   if (query.type) {
     add("c.type = :type");

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <ent110/cases/clock_rules.hpp>
 #include <ent110/cases/service.hpp>
 #include <ent110/config/config.hpp>
 #include <ent110/core/error.hpp>
@@ -26,6 +27,17 @@ constexpr std::string_view k_clock_columns =
     "k.id, k.case_id, k.name, k.unit, k.round, k.started_at, k.started, k.working_days, k.due, "
     "k.stopped, k.outcome, k.provisional, k.referred_at";
 constexpr int k_first_clock_column = 8;
+
+// "'forward', 'government', 'review'": the clocks that `owners` owe (clock_rules.cpp), for IN.
+std::string clock_names_owed_by(std::initializer_list<ClockOwner> owners) {
+  std::string list;
+  for (const ClockRule& rule : clock_rules()) {
+    if (std::find(owners.begin(), owners.end(), rule.owner) != owners.end()) {
+      list += fmt::format("{}'{}'", list.empty() ? "" : ", ", to_string(rule.clock));
+    }
+  }
+  return list;
+}
 
 std::string text_or_empty(const SQLite::Column& column) {
   return column.isNull() ? std::string() : column.getString();
@@ -132,9 +144,9 @@ class TriageBuilder {
         "SELECT {}, {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
         "JOIN enterprise e ON e.id = c.enterprise "
         "WHERE k.outcome = 'running' AND k.unit = :office "
-        "AND +k.name IN ('forward', 'government', 'review') "
+        "AND +k.name IN ({}) "
         "AND (k.name <> 'forward' OR k.due <= :today)",
-        k_case_columns, k_clock_columns);
+        k_case_columns, k_clock_columns, clock_names_owed_by({ClockOwner::office}));
     SQLite::Statement select(m_store.db(), sql);
     select.bind(":office", m_config.office_unit);
     bind_dates(select, sql, m_triage.today, m_triage.next_working_day);
@@ -154,17 +166,18 @@ class TriageBuilder {
     }
   }
 
-  // The units' running clocks due by the next working day or late. A late explain clock is left
-  // out: explaining is what a unit that cannot finish may do (Art. 7); the reply clock decides
-  // whether it is late.
+  // The units' running clocks (lead and co-units) due by the next working day or late. A late
+  // explain clock is left out: explaining is what a unit that cannot finish may do (Art. 7); the
+  // reply clock decides whether it is late.
   void unit_clocks(const std::optional<std::string>& unit) {
     const std::string sql = fmt::format(
         "SELECT {}, {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
         "JOIN enterprise e ON e.id = c.enterprise "
         "WHERE k.outcome = 'running' AND k.due <= :next{} "
-        "AND +k.name IN ('reply', 'explain', 'resubmit') "
+        "AND +k.name IN ({}) "
         "AND NOT (k.name = 'explain' AND k.due < :today)",
-        k_case_columns, k_clock_columns, unit ? " AND k.unit = :unit" : "");
+        k_case_columns, k_clock_columns, unit ? " AND k.unit = :unit" : "",
+        clock_names_owed_by({ClockOwner::lead_unit, ClockOwner::co_unit}));
     SQLite::Statement select(m_store.db(), sql);
     if (unit) {
       select.bind(":unit", *unit);
@@ -179,6 +192,8 @@ class TriageBuilder {
         owner.due_next_working_day.push_back(std::move(line));
       } else if (line.clock->name == ClockName::reply) {
         owner.overdue_unexplained.push_back(std::move(line));
+      } else if (line.clock->name == ClockName::assist) {
+        owner.assist_overdue.push_back(std::move(line));
       } else {
         owner.resubmit_overdue.push_back(std::move(line));
       }
@@ -253,8 +268,9 @@ class TriageBuilder {
 
   void finish() {
     for (auto& [code, unit] : m_units) {
-      for (auto* section : {&unit.due_today, &unit.due_next_working_day, &unit.overdue_explained,
-                            &unit.overdue_unexplained, &unit.resubmit_overdue}) {
+      for (auto* section :
+           {&unit.due_today, &unit.due_next_working_day, &unit.overdue_explained,
+            &unit.overdue_unexplained, &unit.resubmit_overdue, &unit.assist_overdue}) {
         sort_lines(*section);
       }
       m_triage.units.push_back(std::move(unit));
@@ -305,7 +321,7 @@ bool OfficeTriage::empty() const {
 
 bool UnitTriage::empty() const {
   return due_today.empty() && due_next_working_day.empty() && overdue_explained.empty() &&
-         overdue_unexplained.empty() && resubmit_overdue.empty();
+         overdue_unexplained.empty() && resubmit_overdue.empty() && assist_overdue.empty();
 }
 
 std::vector<TriageLine> Triage::pending_referrals() const {
@@ -329,7 +345,7 @@ bool Triage::anything_overdue() const {
   }
   return std::any_of(units.begin(), units.end(), [](const UnitTriage& unit) {
     return !unit.overdue_explained.empty() || !unit.overdue_unexplained.empty() ||
-           !unit.resubmit_overdue.empty();
+           !unit.resubmit_overdue.empty() || !unit.assist_overdue.empty();
   });
 }
 

@@ -78,6 +78,8 @@ struct UnitTriage {
   std::vector<TriageLine> overdue_unexplained;
   /// Running resubmit clocks past their due date (Art. 6; the limit is configuration).
   std::vector<TriageLine> resubmit_overdue;
+  /// Co-unit contributions (协办) not given by their due date (Art. 6).
+  std::vector<TriageLine> assist_overdue;
 
   /// Whether every section is empty.
   bool empty() const;

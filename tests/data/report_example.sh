@@ -96,9 +96,8 @@ intake "2025-09-05 09:00" consult hotline "要求减免罚款"                  
 e reject 17 --reason unlawful --explain "不符合法律规定" --at "2025-09-05 10:00"
 intake "2025-09-30 20:15" coordinate web "厂房消防验收"                     # 18: after hours
 
-## Year-end assessment inputs
+## Year-end assessment inputs (LSX has no finding: not supervised in the year, Art. 11)
 e assess policy FGW --year 2025 --score 88 --note "政策落实考评" --at "2025-12-20 10:00"
 e assess policy JXW --year 2025 --score 92 --note "政策落实考评" --at "2025-12-20 10:05"
 e assess policy PQX --year 2025 --score 75 --note "政策落实考评" --at "2025-12-20 10:10"
 e assess finding PQX --date 2025-06-12 --points 5 --note "督导通报〔2025〕3号" --at "2025-12-20 11:00"
-e assess finding LSX --date 2025-08-20 --points 3 --note "督导通报〔2025〕5号" --at "2025-12-20 11:05"

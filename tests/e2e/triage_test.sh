@@ -162,7 +162,7 @@ expect_out "2025-000005  reply  2025-09-28  逾期 4 个工作日" "the unit's t
 before=$(db_snapshot)
 run --at 2025-10-10T08:30 triage
 expect_unchanged "$before" "triage without --apply writes nothing"
-run --at 2025-10-10T08:30 triage --apply --json
+LANG=C run --at 2025-10-10T08:30 triage --apply --json   # as from cron, in no language
 expect_code 0 "--apply"
 expect_jq '[.applied, ([.referred[].id] | join(",")), (.pending_referrals | length)] | map(tostring) | join(" ")' \
   "true 2025-000005,2025-000002 0" "--apply refers the two late, unexplained replies"
@@ -183,6 +183,12 @@ referrals() { sqlite3 "$ENT110_DB" "SELECT group_concat(case_id, ',') FROM (SELE
 run show 2 --json
 expect_jq '[.state, .events[-1].action, .events[-1].unit] | join(" ")' "forwarded escalate-inspection OFFICE" \
   "the referral is the office's event; the unit still owes its reply"
+expect_jq '[.events[-1].detail, .events[-1].text] | join("|")' "FGW|" \
+  "the referral stores data (the late unit), not a sentence in the language of the cron job"
+run --lang zh show 2
+expect_out "FGW：答复逾期且未说明原因（第七条）" "a referral recorded under LANG=C reads in Chinese"
+run --lang en log 2
+expect_out "FGW late on its reply, no explanation filed (Art. 7)" "… and in English"
 
 # ---- users: a unit user sees their unit; only the office refers ----
 run user add wang --unit OFFICE --role office

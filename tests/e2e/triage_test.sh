@@ -80,7 +80,7 @@ expect_out "Office — to forward, due today or overdue (Art. 7): 1" "office sec
 expect_out "FGW 市发展和改革委员会 — due today: 1" "unit section with count"
 expect_out "JXW 市工业和信息化局 — overdue, no explanation: referral to the inspection office (Art. 7): 1" \
   "referral section"
-expect_out "2 case(s) would be referred" "what --apply would do"
+expect_out "2 cases would be referred" "what --apply would do"
 [[ $OUT != *"resubmit"* ]] && pass || fail "empty sections are omitted"
 run --at 2025-10-10T08:30 --lang zh triage
 expect_out "已逾期且未说明原因：提交市政府督查室督办（第七条）：1 件" "Chinese view"
@@ -172,7 +172,7 @@ expect_out "nothing new to refer" "a second run the same day refers nothing"
 expect_out "referred 2025-10-10 08:30" "the referral column shows when"
 run --at 2025-10-11T08:30 triage --apply
 expect_out "referred to the inspection office now: 1" "Saturday 11 Oct: yesterday's reply is late now"
-expect_out "referred 1 case(s)" "--apply prints what it referred"
+expect_out "referred 1 case to the inspection office" "--apply prints what it referred, in the singular"
 for day in 12 13 14 15 16 17; do
   run --at 2025-10-${day}T08:30 triage --apply
   expect_code 0 "--apply on 2025-10-$day"

@@ -24,10 +24,16 @@ struct Message {
   std::vector<std::string> args;
 };
 
-/// The template of `id` in `lang`; placeholders are `{0}`, `{1}`, … (fmt syntax).
+/// The template of `id` in `lang`; placeholders are `{0}`, `{1}`, … (fmt syntax), and
+/// `{N|one|other}` for a count with its noun (see expand_plurals).
 std::string_view message_template(MessageId id, Lang lang);
 
-/// Renders `message` in `lang`, substituting its arguments.
+/// `text` with each `{N|one|other}` replaced by `{N} one` when argument N is "1" or "-1", else by
+/// `{N} other`: "{0|case|cases}" reads "1 case", "2 cases", "0 cases". Chinese templates need no
+/// plural and write "{0} 件". Other placeholders are left for fmt.
+std::string expand_plurals(std::string_view text, const std::vector<std::string>& args);
+
+/// Renders `message` in `lang`, substituting its arguments (expand_plurals, then fmt).
 std::string render(const Message& message, Lang lang);
 
 /// Shorthand for render(Message{id, args}, lang).

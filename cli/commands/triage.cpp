@@ -249,7 +249,7 @@ int run_triage(const TriageOptions& options, Session& s) {
   if (options.apply) {
     CaseService cases(s.store(), s.calendar(), s.config(), s.zone());
     triage = apply_triage(s.store(), cases, s.calendar(), s.config(), s.zone(), s.now(), unit,
-                          s.actor(), s.lang());
+                          s.actor());
   } else {
     triage =
         compute_triage(s.store(), s.calendar(), s.config(), s.zone().local_date(s.now()), unit);

@@ -68,9 +68,9 @@ e review 9 --return "材料不全，请补充施工计划" --at "2025-09-10 09:0
 e reply 9 --text "补充施工计划后的方案" --at "2025-09-11 16:00"
 e review 9 --approve --at "2025-09-12 09:00"
 e evaluate 9 --rating basic --at "2025-09-15 09:00"
-intake "2025-09-04 09:00" coordinate web "跨区域物流通道协调"               # 10: joint meeting
-e forward 10 --to PQX --at "2025-09-05 09:00"
-e escalate 10 --explain "涉及多部门职责" --propose "提请联席会议协调" --at "2025-09-09 10:00"
+intake "2025-09-04 09:00" coordinate web "跨区域物流通道协调"               # 10: explained late
+e forward 10 --to PQX --at "2025-09-05 09:00"                             # explain due 09-10
+e escalate 10 --explain "涉及多部门职责" --propose "提请联席会议协调" --at "2025-09-11 10:00"
 e escalate 10 --to joint-meeting --note "提交9月联席会议" --at "2025-09-16 09:00"
 intake "2025-09-15 09:00" coordinate hotline "土地证办理受阻"               # 11: explained
 e forward 11 --to LSX --at "2025-09-15 10:00"
@@ -96,9 +96,8 @@ intake "2025-09-05 09:00" consult hotline "要求减免罚款"                  
 e reject 17 --reason unlawful --explain "不符合法律规定" --at "2025-09-05 10:00"
 intake "2025-09-30 20:15" coordinate web "厂房消防验收"                     # 18: after hours
 
-## Year-end assessment inputs
+## Year-end assessment inputs (LSX has no finding: not supervised in the year, Art. 11)
 e assess policy FGW --year 2025 --score 88 --note "政策落实考评" --at "2025-12-20 10:00"
 e assess policy JXW --year 2025 --score 92 --note "政策落实考评" --at "2025-12-20 10:05"
 e assess policy PQX --year 2025 --score 75 --note "政策落实考评" --at "2025-12-20 10:10"
 e assess finding PQX --date 2025-06-12 --points 5 --note "督导通报〔2025〕3号" --at "2025-12-20 11:00"
-e assess finding LSX --date 2025-08-20 --points 3 --note "督导通报〔2025〕5号" --at "2025-12-20 11:05"

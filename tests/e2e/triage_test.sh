@@ -80,7 +80,7 @@ expect_out "Office — to forward, due today or overdue (Art. 7): 1" "office sec
 expect_out "FGW 市发展和改革委员会 — due today: 1" "unit section with count"
 expect_out "JXW 市工业和信息化局 — overdue, no explanation: referral to the inspection office (Art. 7): 1" \
   "referral section"
-expect_out "2 case(s) would be referred" "what --apply would do"
+expect_out "2 cases would be referred" "what --apply would do"
 [[ $OUT != *"resubmit"* ]] && pass || fail "empty sections are omitted"
 run --at 2025-10-10T08:30 --lang zh triage
 expect_out "已逾期且未说明原因：提交市政府督查室督办（第七条）：1 件" "Chinese view"
@@ -162,7 +162,7 @@ expect_out "2025-000005  reply  2025-09-28  逾期 4 个工作日" "the unit's t
 before=$(db_snapshot)
 run --at 2025-10-10T08:30 triage
 expect_unchanged "$before" "triage without --apply writes nothing"
-run --at 2025-10-10T08:30 triage --apply --json
+LANG=C run --at 2025-10-10T08:30 triage --apply --json   # as from cron, in no language
 expect_code 0 "--apply"
 expect_jq '[.applied, ([.referred[].id] | join(",")), (.pending_referrals | length)] | map(tostring) | join(" ")' \
   "true 2025-000005,2025-000002 0" "--apply refers the two late, unexplained replies"
@@ -172,7 +172,7 @@ expect_out "nothing new to refer" "a second run the same day refers nothing"
 expect_out "referred 2025-10-10 08:30" "the referral column shows when"
 run --at 2025-10-11T08:30 triage --apply
 expect_out "referred to the inspection office now: 1" "Saturday 11 Oct: yesterday's reply is late now"
-expect_out "referred 1 case(s)" "--apply prints what it referred"
+expect_out "referred 1 case to the inspection office" "--apply prints what it referred, in the singular"
 for day in 12 13 14 15 16 17; do
   run --at 2025-10-${day}T08:30 triage --apply
   expect_code 0 "--apply on 2025-10-$day"
@@ -183,6 +183,12 @@ referrals() { sqlite3 "$ENT110_DB" "SELECT group_concat(case_id, ',') FROM (SELE
 run show 2 --json
 expect_jq '[.state, .events[-1].action, .events[-1].unit] | join(" ")' "forwarded escalate-inspection OFFICE" \
   "the referral is the office's event; the unit still owes its reply"
+expect_jq '[.events[-1].detail, .events[-1].text] | join("|")' "FGW|" \
+  "the referral stores data (the late unit), not a sentence in the language of the cron job"
+run --lang zh show 2
+expect_out "FGW：答复逾期且未说明原因（第七条）" "a referral recorded under LANG=C reads in Chinese"
+run --lang en log 2
+expect_out "FGW late on its reply, no explanation filed (Art. 7)" "… and in English"
 
 # ---- users: a unit user sees their unit; only the office refers ----
 run user add wang --unit OFFICE --role office

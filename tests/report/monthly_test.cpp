@@ -244,3 +244,46 @@ TEST_CASE_METHOD(SeptemberFixture,
     }
   });
 }
+
+TEST_CASE(
+    "compute_monthly: issue 10, an explanation after the explain limit counts as late, per "
+    "unit and in the totals",
+    "[report][monthly][regression]") {
+  test::CaseFixture f;
+  auto forward_coordinate = [&](const std::string& received, const std::string& forwarded) {
+    const std::string id = f.intake(CaseType::coordinate, received);
+    f.forward(id, forwarded);
+    return id;
+  };
+  // Forwarded Monday 09-01: explain due 09-04, reply due 09-08.
+  const std::string late = forward_coordinate("2025-09-01T09:00", "2025-09-01T10:00");
+  f.service.explain(late, "涉及多部门", "提请联席会议", "wang", f.at("2025-09-05T10:00"));
+  const std::string in_time = forward_coordinate("2025-09-01T09:30", "2025-09-01T10:30");
+  f.service.explain(in_time, "需市政府研究", "报市政府", "wang", f.at("2025-09-03T10:00"));
+
+  const MonthlyReport report = compute_monthly(f.store, f.calendar, f.config, date::year{2025} / 9,
+                                               f.at("2025-10-10T09:00"));
+  CHECK(report.totals.explained == 2);
+  CHECK(report.totals.explained_late == 1);
+  const auto fgw = std::find_if(report.units.begin(), report.units.end(),
+                                [](const UnitMonth& u) { return u.unit.code == "FGW"; });
+  REQUIRE(fgw != report.units.end());
+  CHECK(fgw->explained == 2);
+  CHECK(fgw->explained_late == 1);
+  // Drawn inside the month before the late explanation, nothing is late yet.
+  const MonthlyReport early = compute_monthly(f.store, f.calendar, f.config, date::year{2025} / 9,
+                                              f.at("2025-09-05T09:00"));
+  CHECK(early.totals.explained_late == 0);
+
+  const ReportDocument document =
+      monthly_document(report, f.config, Lang::en, LocalDate{date::year{2025} / 10 / 10});
+  const ReportSection& units = document.sections.at(1);
+  REQUIRE(units.table);
+  const auto column = std::find_if(units.table->columns.begin(), units.table->columns.end(),
+                                   [](const ReportColumn& c) { return c.key == "explained_late"; });
+  REQUIRE(column != units.table->columns.end());
+  const std::size_t index = static_cast<std::size_t>(column - units.table->columns.begin());
+  CHECK(std::get<std::int64_t>(units.table->rows.front()[index]) == 1);
+  CHECK(std::any_of(document.definitions.begin(), document.definitions.end(),
+                    [](const ReportDefinition& d) { return d.term == "explained late"; }));
+}

@@ -122,7 +122,7 @@ TEST_CASE("assess policy and finding: recorded inputs change the annual scores",
           "--note", "第一次评分"});
   db.run({"--at", "2025-12-21T10:00", "assess", "policy", "FGW", "--year", "2025", "--score", "88",
           "--note", "复核后评分"});
-  const auto finding = db.run({"--at", "2025-12-22T10:00", "assess", "finding", "FGW", "--date",
+  const auto finding = db.run({"--at", "2025-12-22T10:00", "assess", "finding", "PQX", "--date",
                                "2025-06-12", "--points", "5", "--note", "督导通报", "--json"});
   CHECK(json::parse(finding.out)["points"] == 5);
   const json list = json::parse(db.run({"assess", "list", "--year", "2025", "--json"}).out);
@@ -133,10 +133,14 @@ TEST_CASE("assess policy and finding: recorded inputs change the annual scores",
   const json& fgw = annual["sections"][0]["table"]["rows"][0];
   CHECK(fgw["unit"] == "FGW");
   CHECK(fgw["score_policy"] == 88);
-  CHECK(fgw["score_supervision"] == 95);
-  CHECK(fgw["findings"] == 1);
-  // The reply was late, so FGW is on the accountability list with its case.
-  const json& accountable = annual["sections"][3]["table"]["rows"];
+  CHECK(fgw["score_supervision"] == "n/a");
+  const json& pqx = annual["sections"][0]["table"]["rows"][1];
+  CHECK(pqx["unit"] == "PQX");
+  CHECK(pqx["score_supervision"] == 95);
+  CHECK(pqx["findings"] == 1);
+  // The reply was late, so FGW is on the accountability list with its case, and not commended.
+  CHECK(fgw["commended"] == "");
+  const json& accountable = annual["sections"][4]["table"]["rows"];
   REQUIRE(accountable.size() == 1);
   CHECK(accountable[0]["case"] == "2025-000001");
 }
@@ -147,8 +151,13 @@ TEST_CASE("assess: refusals and bad values", "[report][cli][assess]") {
       db.attempt({"assess", "policy", "FGW", "--year", "2025", "--score", "120", "--note", "x"});
   CHECK(range.code == 2);
   const auto zero = db.attempt(
-      {"assess", "finding", "FGW", "--date", "2025-06-12", "--points", "0", "--note", "x"});
+      {"assess", "finding", "PQX", "--date", "2025-06-12", "--points", "0", "--note", "x"});
   CHECK(zero.code == 2);
+  // Art. 11: supervision findings are a basis for counties, districts, areas and zones only.
+  const auto department = db.attempt(
+      {"assess", "finding", "FGW", "--date", "2025-06-12", "--points", "5", "--note", "x"});
+  CHECK(department.code == 4);
+  CHECK(department.err.find("Art. 11") != std::string::npos);
   const auto unknown =
       db.attempt({"assess", "policy", "FWG", "--year", "2025", "--score", "80", "--note", "x"});
   CHECK(unknown.code == 3);

@@ -36,8 +36,7 @@ struct TriageFixture : CaseFixture {
 
   /// `triage --apply` at local time `when` as `login`.
   Triage apply(const std::string& when, const std::string& login = "wang") {
-    return apply_triage(store, service, calendar, config, zone, at(when), std::nullopt, login,
-                        Lang::en);
+    return apply_triage(store, service, calendar, config, zone, at(when), std::nullopt, login);
   }
 };
 

@@ -5,6 +5,7 @@
 #include "triage/triage_fixture.hpp"
 
 #include <ent110/cases/event_log.hpp>
+#include <ent110/cases/labels.hpp>
 #include <ent110/core/error.hpp>
 
 #include <SQLiteCpp/Statement.h>
@@ -304,9 +305,10 @@ TEST_CASE(
   CHECK(event.actor == "wang");
   CHECK(event.unit == f.config.office_unit);
   CHECK(event.detail == "FGW");
-  CHECK(event.text ==
-        "referred by daily triage: reply was due 2025-10-09, 1 working day(s) late, no "
-        "explanation filed (Art. 7)");
+  // Data, not a sentence in the language of whoever ran the triage (issue 10).
+  CHECK(event.text.empty());
+  CHECK(detail_label(Lang::zh, event) == "FGW：答复逾期且未说明原因（第七条）");
+  CHECK(detail_label(Lang::en, event) == "FGW late on its reply, no explanation filed (Art. 7)");
   CHECK(count_events(f.store, f.id["explained"], "escalate-inspection") == 0);
   CHECK_FALSE(verify_event_chain(f.store).first_broken);
 }

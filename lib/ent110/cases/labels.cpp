@@ -107,6 +107,12 @@ std::string detail_label(Lang lang, const Event& event) {
         return label(lang, *rating);
       }
       break;
+    case Action::escalate_inspection:
+      // The late unit (CaseService::escalate); the referral's reason is Art. 7's, in any language.
+      if (!detail.empty()) {
+        return tr(lang, MessageId::label_detail_referred, {detail});
+      }
+      break;
     case Action::approve:
       if (detail == "edited") {
         return tr(lang, MessageId::label_detail_edited);

@@ -29,8 +29,8 @@ std::string label(Lang lang, ClockName name);
 std::string label(Lang lang, ClockStatus status);
 
 /// The reader's words for what an event stored as its detail: the case type of an intake
-/// ("协调解决类（重大）"), the reason of a rejection, the rating, an edited approval; other details
-/// (unit codes, a plan) as stored.
+/// ("协调解决类（重大）"), the reason of a rejection, the rating, an edited approval, the late unit
+/// of a referral to inspection with Art. 7's reason; other details (unit codes, a plan) as stored.
 std::string detail_label(Lang lang, const Event& event);
 
 }  // namespace ent110

@@ -44,9 +44,11 @@ void add_assessment_inputs(Store& store, int year, std::vector<UnitYear>& units)
                              "WHERE year = ? AND kind = 'finding' GROUP BY unit");
   findings.bind(1, year);
   while (findings.executeStep()) {
-    if (UnitYear* unit = find(findings.getColumn(0).getString())) {
+    UnitYear* unit = find(findings.getColumn(0).getString());
+    if (unit != nullptr && unit->supervision != Supervision::not_applicable) {
       unit->findings = findings.getColumn(1).getInt64();
       unit->finding_points = findings.getColumn(2).getDouble();
+      unit->supervision = Supervision::supervised;
       unit->scores.supervision = std::max(0.0, 100 - unit->finding_points);
     }
   }
@@ -140,6 +142,9 @@ AnnualReport compute_annual(
           Rate{member.consult_on_time.numerator + member.coordinate_on_time.numerator,
                member.consult_on_time.denominator + member.coordinate_on_time.denominator};
       unit.satisfaction = member.satisfaction;
+      // Art. 11: no finding recorded means no supervision took place, not a clean one.
+      unit.supervision = supervision_applies(unit.unit.kind) ? Supervision::not_supervised
+                                                             : Supervision::not_applicable;
       if (const auto value = rate_value(unit.satisfaction)) {
         unit.scores.satisfaction = *value * 100;
       }
@@ -151,6 +156,11 @@ AnnualReport compute_annual(
     add_assessment_inputs(store, year, report.units);
     report.accountability = accountability(store, zone, window, members);
   });
+  for (UnitYear& unit : report.units) {
+    unit.accountable = std::any_of(
+        report.accountability.begin(), report.accountability.end(),
+        [&](const AccountableUnit& listed) { return listed.unit.code == unit.unit.code; });
+  }
   rank_units(report.units, config);
   return report;
 }

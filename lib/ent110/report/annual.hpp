@@ -4,6 +4,7 @@
 #include <ent110/config/config.hpp>
 #include <ent110/core/time.hpp>
 #include <ent110/registry/registry.hpp>
+#include <ent110/report/assessment.hpp>
 #include <ent110/report/document.hpp>
 #include <ent110/report/monthly.hpp>
 
@@ -16,12 +17,24 @@ namespace ent110 {
 class Store;
 class WorkingCalendar;
 
+/// How supervision findings (督导, Art. 11) bear on a unit's assessment.
+enum class Supervision {
+  not_applicable,  ///< a department: Art. 11 makes findings a basis for counties, districts,
+                   ///< management areas and development zones only
+  not_supervised,  ///< one of those kinds with no finding recorded in the year (未督导)
+  supervised,      ///< one of those kinds with findings recorded in the year
+};
+
+/// The JSON spelling of `supervision` ("not_applicable", "not_supervised", "supervised").
+std::string_view to_string(Supervision supervision);
+
 /// The assessment criteria of Art. 11–12, each scored 0–100 and weighted by the config.
 struct CriterionScores {
   std::optional<double> satisfaction;  ///< satisfaction rate × 100; none without ratings
   std::optional<double> timeliness;    ///< reply on-time rate × 100; none without clocks due
   std::optional<double> policy;        ///< the latest recorded policy score; none if unrecorded
-  double supervision = 100;            ///< 100 less the points of the year's findings, ≥ 0
+  std::optional<double> supervision;   ///< 100 less the points of the year's findings, ≥ 0;
+                                       ///< none unless Supervision::supervised
 };
 
 /// One member unit's year and its assessment.
@@ -33,10 +46,12 @@ struct UnitYear {
   Rate satisfaction;           ///< ratings of its answers recorded in the year
   std::int64_t findings = 0;   ///< supervision findings in the year
   double finding_points = 0;   ///< their points deducted
+  Supervision supervision = Supervision::not_applicable;
   CriterionScores scores;
   std::optional<double> total;  ///< weighted mean of the scores present; none when unranked
   int rank = 0;                 ///< 1-based, equal totals share a rank; 0 when unranked
-  bool commended = false;       ///< among the top assessment.commend_top (Art. 12)
+  bool accountable = false;     ///< on the accountability list (Art. 13)
+  bool commended = false;       ///< among the top assessment.commend_top not accountable (Art. 12)
 };
 
 /// Why a case puts its unit on the accountability list (Art. 13).
@@ -81,7 +96,9 @@ AnnualReport compute_annual(
     Store& store, const WorkingCalendar& calendar, const Config& config, int year, Instant now);
 
 /// Ranks `units` in place: a unit with a timeliness score gets the weighted mean of its present
-/// scores as total; equal totals share a rank; the top `commend_top` ranks are commended.
+/// scores as total; equal totals share a rank. The units not `accountable` are ranked again among
+/// themselves, and those within the top `commend_top` of that ranking are commended, so a unit
+/// on the accountability list is never proposed for commendation (Art. 12, 13).
 void rank_units(std::vector<UnitYear>& units, const Config& config);
 
 /// The assessment as a document in `lang`.

@@ -30,14 +30,24 @@ MessageId reason_label(AccountabilityReason reason) {
   return MessageId::report_reason_late;
 }
 
-ReportSection ranking_section(const AnnualReport& report, const Config& config, Lang lang) {
+// The supervision score, or why there is none: a blank would read as full marks or as zero.
+ReportValue supervision_cell(const UnitYear& u, Lang lang) {
+  switch (u.supervision) {
+    case Supervision::supervised:
+      return Score{u.scores.supervision};
+    case Supervision::not_supervised:
+      return tr(lang, MessageId::report_supervision_not_supervised);
+    case Supervision::not_applicable:
+      return tr(lang, MessageId::report_supervision_not_applicable);
+  }
+  return Score{};
+}
+
+ReportSection ranking_section(const AnnualReport& report, Lang lang) {
   ReportSection section;
   section.key = "ranking";
   section.heading = tr(lang, MessageId::report_annual_ranking);
-  section.paragraphs.push_back(
-      tr(lang, MessageId::report_annual_weights,
-         {weight_text(config.weight_satisfaction), weight_text(config.weight_timeliness),
-          weight_text(config.weight_policy), weight_text(config.weight_supervision)}));
+  section.paragraphs.push_back(tr(lang, MessageId::report_annual_weights));
   std::vector<ReportColumn> columns{
       {"rank", tr(lang, MessageId::report_col_rank), ColumnAlign::right}};
   for (ReportColumn& column :
@@ -61,12 +71,48 @@ ReportSection ranking_section(const AnnualReport& report, const Config& config, 
         Row{u.rank > 0 ? ReportValue{std::int64_t{u.rank}} : ReportValue{std::string("—")},
             u.unit.code, u.unit.name, ReportValue{u.forwarded}, ReportValue{u.answered}, u.on_time,
             u.satisfaction, ReportValue{u.findings}, Score{u.scores.satisfaction},
-            Score{u.scores.timeliness}, Score{u.scores.policy}, Score{u.scores.supervision},
+            Score{u.scores.timeliness}, Score{u.scores.policy}, supervision_cell(u, lang),
             Score{u.total}, u.commended ? tr(lang, MessageId::word_yes) : std::string()});
     totals.bars.push_back({u.unit.name, Score{u.total}});
   }
   section.table = std::move(table);
   section.charts.emplace_back(std::move(totals));
+  return section;
+}
+
+// One row per weight set: which criteria weigh on which units, with the units named (Art. 11).
+ReportSection weights_section(const AnnualReport& report, const Config& config, Lang lang) {
+  ReportSection section;
+  section.key = "weights";
+  section.heading = tr(lang, MessageId::report_annual_weight_sets);
+  ReportTable table{
+      {{"applies_to", tr(lang, MessageId::report_col_applies_to)},
+       {"weight_satisfaction", tr(lang, MessageId::report_col_weight_satisfaction),
+        ColumnAlign::right},
+       {"weight_timeliness", tr(lang, MessageId::report_col_weight_timeliness), ColumnAlign::right},
+       {"weight_policy", tr(lang, MessageId::report_col_weight_policy), ColumnAlign::right},
+       {"weight_supervision", tr(lang, MessageId::report_col_weight_supervision),
+        ColumnAlign::right},
+       {"units", tr(lang, MessageId::report_col_units)}},
+      {}};
+  for (const auto& [supervision, group] :
+       {std::pair{Supervision::supervised, MessageId::report_weights_supervised},
+        std::pair{Supervision::not_supervised, MessageId::report_weights_not_supervised},
+        std::pair{Supervision::not_applicable, MessageId::report_weights_not_applicable}}) {
+    std::string units;
+    for (const UnitYear& u : report.units) {
+      if (u.supervision == supervision) {
+        units += (units.empty() ? "" : tr(lang, MessageId::report_list_separator)) + u.unit.code;
+      }
+    }
+    table.rows.push_back(
+        Row{tr(lang, group), weight_text(config.weight_satisfaction),
+            weight_text(config.weight_timeliness), weight_text(config.weight_policy),
+            supervision == Supervision::supervised ? weight_text(config.weight_supervision)
+                                                   : std::string("—"),
+            units.empty() ? std::string("—") : units});
+  }
+  section.table = std::move(table);
   return section;
 }
 
@@ -157,6 +203,18 @@ std::string_view to_string(AccountabilityReason reason) {
   return "late";
 }
 
+std::string_view to_string(Supervision supervision) {
+  switch (supervision) {
+    case Supervision::not_applicable:
+      return "not_applicable";
+    case Supervision::not_supervised:
+      return "not_supervised";
+    case Supervision::supervised:
+      return "supervised";
+  }
+  return "not_applicable";
+}
+
 void rank_units(std::vector<UnitYear>& units, const Config& config) {
   for (UnitYear& u : units) {
     u.total.reset();
@@ -166,16 +224,19 @@ void rank_units(std::vector<UnitYear>& units, const Config& config) {
     if (!u.scores.timeliness) {
       continue;
     }
-    double weighted = config.weight_timeliness * *u.scores.timeliness +
-                      config.weight_supervision * u.scores.supervision;
-    double weights = config.weight_timeliness + config.weight_supervision;
-    if (u.scores.satisfaction) {
-      weighted += config.weight_satisfaction * *u.scores.satisfaction;
-      weights += config.weight_satisfaction;
-    }
-    if (u.scores.policy) {
-      weighted += config.weight_policy * *u.scores.policy;
-      weights += config.weight_policy;
+    // A criterion without a score (no ratings, no policy score, supervision not applicable or
+    // not done) is left out, so its weight falls proportionally on the others.
+    double weighted = 0;
+    double weights = 0;
+    for (const auto& [score, weight] :
+         {std::pair{u.scores.satisfaction, config.weight_satisfaction},
+          std::pair{u.scores.timeliness, config.weight_timeliness},
+          std::pair{u.scores.policy, config.weight_policy},
+          std::pair{u.scores.supervision, config.weight_supervision}}) {
+      if (score) {
+        weighted += weight * *score;
+        weights += weight;
+      }
     }
     if (weights > 0) {
       // Rounded to the tenth shown, so that equal-looking totals share a rank.
@@ -191,7 +252,22 @@ void rank_units(std::vector<UnitYear>& units, const Config& config) {
   for (std::size_t i = 0; i < units.size() && units[i].total; ++i) {
     const bool tied = i > 0 && units[i - 1].total == units[i].total;
     units[i].rank = tied ? units[i - 1].rank : static_cast<int>(i + 1);
-    units[i].commended = units[i].rank <= config.commend_top;
+  }
+  // Art. 12 and 13 cannot both apply: commendation goes to the best units not on the
+  // accountability list, ranked among themselves, so a tie at the boundary commends them all.
+  int eligible_rank = 0;
+  int eligible_seen = 0;
+  const UnitYear* previous = nullptr;
+  for (UnitYear& u : units) {
+    if (!u.total || u.accountable) {
+      continue;
+    }
+    ++eligible_seen;
+    if (previous == nullptr || previous->total != u.total) {
+      eligible_rank = eligible_seen;
+    }
+    previous = &u;
+    u.commended = eligible_rank <= config.commend_top;
   }
 }
 
@@ -216,14 +292,17 @@ ReportDocument annual_document(const AnnualReport& report,
        tr(lang, MessageId::report_def_score_policy_text)},
       {tr(lang, MessageId::report_def_score_supervision),
        tr(lang, MessageId::report_def_score_supervision_text)},
+      {tr(lang, MessageId::report_def_commendation),
+       tr(lang, MessageId::report_def_commendation_text)},
       {tr(lang, MessageId::report_def_total), tr(lang, MessageId::report_def_total_text)},
       {tr(lang, MessageId::report_def_accountability),
        tr(lang, MessageId::report_def_accountability_text)},
       {tr(lang, MessageId::report_def_rate), tr(lang, MessageId::report_def_rate_text)},
   };
-  document.sections = {
-      ranking_section(report, config, lang), commendation_section(report, config, lang),
-      accountability_section(report, lang), accountable_cases_section(report, lang)};
+  document.sections = {ranking_section(report, lang), weights_section(report, config, lang),
+                       commendation_section(report, config, lang),
+                       accountability_section(report, lang),
+                       accountable_cases_section(report, lang)};
   return document;
 }
 

@@ -65,7 +65,12 @@ constexpr std::string_view k_select =
 AssessmentEntry insert(Store& store, AssessmentEntry entry) {
   store.write([&] {
     require_office(store, entry.actor);
-    entry.unit = require_member_unit(store, entry.unit).code;
+    const Unit unit = require_member_unit(store, entry.unit);
+    if (entry.kind == AssessmentKind::finding && !supervision_applies(unit.kind)) {
+      throw Refused(MessageId::assess_finding_not_supervised,
+                    {unit.code, std::string(to_string(unit.kind))});
+    }
+    entry.unit = unit.code;
     SQLite::Statement insert(store.db(),
                              "INSERT INTO assessment_event (kind, unit, year, date, value, note, "
                              "actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -94,6 +99,11 @@ void require_note(std::string_view note) {
 }
 
 }  // namespace
+
+bool supervision_applies(UnitKind kind) {
+  return kind == UnitKind::county || kind == UnitKind::district || kind == UnitKind::area ||
+         kind == UnitKind::zone;
+}
 
 std::string_view to_string(AssessmentKind kind) {
   return kind == AssessmentKind::policy ? "policy" : "finding";

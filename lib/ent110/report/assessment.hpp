@@ -2,6 +2,7 @@
 #pragma once
 
 #include <ent110/core/time.hpp>
+#include <ent110/registry/registry.hpp>
 #include <ent110/store/store.hpp>
 
 #include <cstdint>
@@ -20,6 +21,10 @@ enum class AssessmentKind {
 
 /// The JSON spelling of `kind` ("policy", "finding").
 std::string_view to_string(AssessmentKind kind);
+
+/// Whether Art. 11 makes supervision findings a basis for assessing a unit of `kind`: counties,
+/// districts, management areas and development zones (县、区政府和管理区、开发区), not departments.
+bool supervision_applies(UnitKind kind);
 
 /// One recorded input: an event with its actor and time, appended and never edited.
 struct AssessmentEntry {
@@ -48,7 +53,7 @@ AssessmentEntry record_policy_score(Store& store,
 
 /// Records a supervision finding against member unit `unit` on `day`, deducting `points`
 /// (0 < points ≤ 100) from its supervision score for the year of `day`. Throws as
-/// record_policy_score.
+/// record_policy_score, and Refused when supervision does not apply to the unit's kind.
 AssessmentEntry record_finding(Store& store,
                                std::string_view unit,
                                LocalDate day,

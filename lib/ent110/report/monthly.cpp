@@ -4,6 +4,7 @@
 //   actions (reject, forward, answer, …)     the event's instant lies in the month (local)
 //   on-time rates                            the clock's due date lies in the month
 //   satisfaction                             the evaluate event lies in the month
+//   late explanations                        the missed explain clock stopped in the month
 //   overdue                                  a unit clock still open at the end of its due date
 // Everything stands as at the end of as_of: the month's last day, or yesterday inside it.
 // Every query is a GROUP BY over a covering index (schema/004_reports.sql), so the work grows
@@ -103,6 +104,31 @@ MonthHeadline headline(Store& store,
   add_rating_totals(store, window, ratings);
   month.satisfaction = report_sql::satisfaction(ratings, config);
   return month;
+}
+
+// Art. 7: an explanation filed after the explain clock's due date stops that clock as missed (and
+// still pauses the reply clock when it comes before the reply due date). It counts in the month
+// it was filed, as "explained" does, so late explanations are a part of the explanations.
+void add_late_explanations(Store& store,
+                           const ReportWindow& window,
+                           const report_sql::UnitIndex& by_unit,
+                           MonthTotals& totals) {
+  // "outcome <> 'met'" restates the partial index's condition, which SQLite only matches
+  // literally; without the index it would read every explain clock ever stopped.
+  SQLite::Statement query(store.db(),
+                          "SELECT unit, count(*) FROM case_clock "
+                          "INDEXED BY case_clock_late_by_stopped "
+                          "WHERE name = 'explain' AND stopped BETWEEN ? AND ? "
+                          "AND outcome <> 'met' AND outcome = 'missed' GROUP BY unit");
+  query.bind(1, format_date(window.first));
+  query.bind(2, format_date(window.as_of));
+  while (query.executeStep()) {
+    const std::int64_t n = query.getColumn(1).getInt64();
+    totals.explained_late += n;
+    if (auto found = by_unit.find(query.getColumn(0).getString()); found != by_unit.end()) {
+      found->second->explained_late += n;
+    }
+  }
 }
 
 std::vector<ReportCase> overdue_cases(Store& store,
@@ -223,6 +249,7 @@ MonthlyReport compute_monthly(Store& store,
     add_intake(store, report.window, report.totals);
     add_rating_totals(store, report.window, report.totals);
     report_sql::add_event_figures(store, report.window, config, by_unit, report.totals);
+    add_late_explanations(store, report.window, by_unit, report.totals);
     const ReportWindow& window = report.window;
     const auto current_rates =
         report_sql::reply_rates_by_type(store, window.first, window.last, window.as_of);

@@ -51,6 +51,8 @@ struct MonthTotals {
   std::int64_t rejected_unclear = 0;   ///< rejected in the month as unclear (Art. 6)
   std::int64_t forwarded = 0;          ///< forward actions in the month
   std::int64_t answered = 0;           ///< answers published in the month
+  std::int64_t explained = 0;          ///< explanations filed in the month (Art. 7)
+  std::int64_t explained_late = 0;     ///< of those, filed after the explain clock's due date
   std::int64_t consult = 0;            ///< received in the month, by type (Art. 6)
   std::int64_t coordinate = 0;
   std::int64_t major = 0;  ///< received in the month flagged major (Art. 8)
@@ -66,16 +68,17 @@ struct MonthTotals {
 /// One member unit's month; every member unit has one, with or without cases (Art. 13).
 struct UnitMonth {
   Unit unit;
-  std::int64_t forwarded = 0;  ///< forward actions to the unit in the month
-  std::int64_t answered = 0;   ///< the unit's answers published in the month
-  Rate consult_on_time;        ///< its consult reply clocks due in the month
-  Rate coordinate_on_time;     ///< its coordinate reply clocks due in the month
-  std::int64_t overdue = 0;    ///< its reply and resubmit clocks still open past due at as_of
-  std::int64_t explained = 0;  ///< explanations it filed in the month (Art. 7)
-  std::int64_t referred = 0;   ///< its cases referred to inspection in the month (Art. 7)
-  Rate returned;               ///< its results returned in review of all reviewed in the month
-  std::int64_t disputed = 0;   ///< disputes it filed in the month (Art. 2)
-  Rate satisfaction;           ///< of the ratings of its answers recorded in the month
+  std::int64_t forwarded = 0;       ///< forward actions to the unit in the month
+  std::int64_t answered = 0;        ///< the unit's answers published in the month
+  Rate consult_on_time;             ///< its consult reply clocks due in the month
+  Rate coordinate_on_time;          ///< its coordinate reply clocks due in the month
+  std::int64_t overdue = 0;         ///< its reply and resubmit clocks still open past due at as_of
+  std::int64_t explained = 0;       ///< explanations it filed in the month (Art. 7)
+  std::int64_t explained_late = 0;  ///< of those, filed after the 3-working-day explain limit
+  std::int64_t referred = 0;        ///< its cases referred to inspection in the month (Art. 7)
+  Rate returned;                    ///< its results returned in review of all reviewed in the month
+  std::int64_t disputed = 0;        ///< disputes it filed in the month (Art. 2)
+  Rate satisfaction;                ///< of the ratings of its answers recorded in the month
 };
 
 /// A case named in a report section (inspection referrals, overdue cases, agenda items).

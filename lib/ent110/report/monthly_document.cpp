@@ -52,6 +52,8 @@ ReportSection totals_section(const MonthlyReport& report, Lang lang) {
   add(MessageId::report_item_rejected_unclear, count(t.rejected_unclear));
   add(MessageId::report_item_forwarded, count(t.forwarded));
   add(MessageId::report_item_answered, count(t.answered));
+  add(MessageId::report_item_explained, count(t.explained));
+  add(MessageId::report_item_explained_late, count(t.explained_late));
   add(MessageId::report_item_forward_on_time, report.current.forward_on_time);
   add(MessageId::report_item_satisfied, count(t.satisfied));
   add(MessageId::report_item_basic, count(t.basic));
@@ -72,6 +74,7 @@ ReportSection units_section(const MonthlyReport& report, Lang lang) {
                           {"coordinate_on_time", MessageId::report_col_coordinate_on_time},
                           {"overdue", MessageId::report_col_overdue},
                           {"explained", MessageId::report_col_explained},
+                          {"explained_late", MessageId::report_col_explained_late},
                           {"referred", MessageId::report_col_referred},
                           {"returned", MessageId::report_col_returned},
                           {"disputed", MessageId::report_col_disputed},
@@ -83,8 +86,8 @@ ReportSection units_section(const MonthlyReport& report, Lang lang) {
   for (const UnitMonth& u : report.units) {
     table.rows.push_back(Row{u.unit.code, u.unit.name, count(u.forwarded), count(u.answered),
                              u.consult_on_time, u.coordinate_on_time, count(u.overdue),
-                             count(u.explained), count(u.referred), u.returned, count(u.disputed),
-                             u.satisfaction});
+                             count(u.explained), count(u.explained_late), count(u.referred),
+                             u.returned, count(u.disputed), u.satisfaction});
     on_time.bars.push_back({u.unit.name, combined(u.consult_on_time, u.coordinate_on_time)});
     satisfaction.bars.push_back({u.unit.name, u.satisfaction});
   }
@@ -210,6 +213,8 @@ ReportDocument monthly_document(const MonthlyReport& report,
       {tr(lang, MessageId::report_def_actions), tr(lang, MessageId::report_def_actions_text)},
       {tr(lang, MessageId::report_def_on_time),
        tr(lang, MessageId::report_def_on_time_text, {as_of})},
+      {tr(lang, MessageId::report_def_explained_late),
+       tr(lang, MessageId::report_def_explained_late_text)},
       satisfaction_definition(lang, report.basic_counts_as_satisfied),
       {tr(lang, MessageId::report_def_overdue),
        tr(lang, MessageId::report_def_overdue_text, {as_of})},

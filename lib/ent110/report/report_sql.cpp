@@ -149,10 +149,13 @@ void add_event_figures(Store& store,
                         "GROUP BY action, unit");
   bind_window(own, window);
   while (own.executeStep()) {
+    const bool explain = own.getColumn(0).getString() == "explain";
+    const std::int64_t n = own.getColumn(2).getInt64();
+    if (explain) {
+      totals.explained += n;
+    }
     if (auto found = by_unit.find(own.getColumn(1).getString()); found != by_unit.end()) {
-      (own.getColumn(0).getString() == "explain" ? found->second->explained
-                                                 : found->second->disputed) +=
-          own.getColumn(2).getInt64();
+      (explain ? found->second->explained : found->second->disputed) += n;
     }
   }
 

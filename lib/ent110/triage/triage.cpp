@@ -401,8 +401,7 @@ Triage apply_triage(Store& store,
                     const Zone& zone,
                     Instant now,
                     const std::optional<std::string>& unit,
-                    std::string_view login,
-                    Lang note_lang) {
+                    std::string_view login) {
   const LocalDate today = zone.local_date(now);
   Triage triage;
   // One transaction: the referrals are chosen and recorded under the same write lock, so two
@@ -410,11 +409,11 @@ Triage apply_triage(Store& store,
   store.write([&] {
     const std::vector<TriageLine> pending =
         compute_triage(store, calendar, config, today, unit).pending_referrals();
+    // No note: the event holds data only (the late unit in its detail, the reply clock's due date
+    // on the clock it refers), and every reader sees it in their own language, whatever the
+    // language of the cron job that recorded it.
     for (const TriageLine& line : pending) {
-      const std::string note =
-          tr(note_lang, MessageId::triage_referral_note,
-             {format_date(*line.due), std::to_string(-line.working_days_left.value_or(0))});
-      cases.escalate(line.case_id, EscalationTarget::inspection, note, login, now);
+      cases.escalate(line.case_id, EscalationTarget::inspection, "", login, now);
     }
     triage = compute_triage(store, calendar, config, today, unit);
     for (const TriageLine& line : pending) {

@@ -120,9 +120,10 @@ Triage compute_triage(Store& store,
 
 /// `triage --apply` at `now` (its local date in `zone` is "today"): in one transaction, computes
 /// the triage and refers every pending referral through `cases.escalate(…, inspection, …)` as
-/// `login`, with a note in `note_lang`. Each reply clock is referred once: a clock referred
-/// before is skipped. Returns the triage as it stands afterwards, with `referred` filled. Throws
-/// Refused when `login` may not act for the office.
+/// `login`, with no note: the event stores the late unit, never a sentence, so it reads in each
+/// reader's language (issue 10). Each reply clock is referred once: a clock referred before is
+/// skipped. Returns the triage as it stands afterwards, with `referred` filled. Throws Refused
+/// when `login` may not act for the office.
 Triage apply_triage(Store& store,
                     CaseService& cases,
                     const WorkingCalendar& calendar,
@@ -130,8 +131,7 @@ Triage apply_triage(Store& store,
                     const Zone& zone,
                     Instant now,
                     const std::optional<std::string>& unit,
-                    std::string_view login,
-                    Lang note_lang);
+                    std::string_view login);
 
 /// The unit triage narrows to by default for `login`: a unit user's own unit; nullopt for
 /// office users, viewers, unknown logins and when no user is registered.

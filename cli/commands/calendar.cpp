@@ -8,6 +8,7 @@
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/calendar/calendar_repo.hpp>
 #include <ent110/calendar/day_labels.hpp>
+#include <ent110/cases/calendar_follower.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/util/display_width.hpp>
 
@@ -239,7 +240,8 @@ std::string calendar_years_text(const std::vector<int>& years) {
 
 int run_calendar_load(const CalendarOptions& options, Session& s) {
   const std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
-  const LoadSummary summary = load_holidays(s.store(), paths, s.actor(), s.now());
+  CaseClockFollower follower(s.store(), s.config(), s.zone(), s.actor());
+  const LoadSummary summary = load_holidays(s.store(), paths, s.actor(), s.now(), &follower);
   if (s.json()) {
     emit_json(s, {{"revision", summary.revision},
                   {"years", summary.years},
@@ -378,8 +380,10 @@ int run_calendar_between(const CalendarOptions& options, Session& s) {
 
 int run_calendar_set(const CalendarOptions& options, Session& s) {
   const LocalDate day = parse_date(options.date);
-  const OverrideSummary summary = set_override(
-      s.store(), day, *parse_override_choice(options.choice), options.reason, s.actor(), s.now());
+  CaseClockFollower follower(s.store(), s.config(), s.zone(), s.actor());
+  const OverrideSummary summary =
+      set_override(s.store(), day, *parse_override_choice(options.choice), options.reason,
+                   s.actor(), s.now(), &follower);
   if (s.json()) {
     nlohmann::json document = calendar_day_json(summary.day);
     document["revision"] = summary.revision;

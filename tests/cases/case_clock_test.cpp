@@ -3,6 +3,7 @@
 #include "support/test_support.hpp"
 
 #include <ent110/calendar/calendar_repo.hpp>
+#include <ent110/cases/calendar_follower.hpp>
 #include <ent110/cases/case_clock.hpp>
 #include <ent110/core/error.hpp>
 
@@ -146,9 +147,10 @@ TEST_CASE("clocks: a due date past the loaded schedule is provisional until the 
   CHECK(result.provisional[0].name == ClockName::forward);
 
   // The (invented) 2027 schedule makes 1 to 3 January days off.
+  CaseClockFollower follower(f.store, f.config, f.zone, "li");
   const LoadSummary summary =
       load_holidays(f.store, {ent110::test::source_dir() / "tests/data/calendar/2027.toml"}, "li",
-                    f.at("2026-12-31T11:00"));
+                    f.at("2026-12-31T11:00"), &follower);
   REQUIRE(summary.moved.size() == 1);
   CHECK(summary.moved[0].label == result.kase.id + " forward");
   const WorkingCalendar calendar = load_calendar(f.store);

@@ -62,13 +62,13 @@ expect_err "缺少必需的参数 --reason" "a missing reason is named, not take
 run calendar set 2025-10-13 off --reason 停电 --as wang --json
 expect_code 0 "a local override"
 expect_jq '[.moved[] | "\(.label) \(.before) \(.after)"] | join(", ")' \
-  "2025-000001 explain 2025-10-13 2025-10-14, 2025-000001 reply 2025-10-15 2025-10-16" \
+  "2025-000001 reply 2025-10-15 2025-10-16, 2025-000001 explain 2025-10-13 2025-10-14" \
   "the override moves the running clocks that count over the day"
 run show 1 --json
 expect_jq '[.clocks[] | select(.name == "reply") | .due] | join(",")' "2025-10-16" \
   "the case shows the moved due date"
 run calendar set 2025-10-14 off --reason 停水 --lang zh
-expect_out "计时经过该日的在办时限，2 项到期日随之变动" "the moved due dates are headed as the override's"
+expect_out "计时经过该日的时限已重新判定，2 项变动" "the moved due dates are headed as the override's"
 [[ $OUT != *"暂定"* ]] && pass || fail "an override's moves are not called provisional"
 run calendar set 2025-10-14 official --reason 恢复 --lang zh
 expect_code 0 "the override is withdrawn"

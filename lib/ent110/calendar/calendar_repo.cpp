@@ -217,6 +217,7 @@ LoadSummary store_holiday_schedules(Store& store,
                                     const std::vector<HolidaySchedule>& schedules,
                                     const std::string& actor,
                                     Instant now,
+                                    CalendarFollower* follower,
                                     bool only_if_changed) {
   LoadSummary summary;
   std::string files;
@@ -234,23 +235,31 @@ LoadSummary store_holiday_schedules(Store& store,
     return summary;
   }
   check_against_stored(store, schedules);
+  const WorkingCalendar before = load_calendar(store);
   summary.revision = new_revision(store, "load", files, actor, now);
   for (const HolidaySchedule& schedule : schedules) {
     replace_year(store, schedule, summary.revision);
   }
-  summary.moved = recompute_provisional(store, load_calendar(store), deadline_tables());
+  if (follower != nullptr && !summary.years.empty()) {
+    // A year's notice may also close the last days of the December before (New Year).
+    const WorkingCalendar after = load_calendar(store);
+    const LocalDate from = date::year{summary.years.front() - 1} / date::December / 1;
+    const LocalDate to = date::year{summary.years.back()} / date::December / 31;
+    summary.moved = follower->follow(after, changed_days(before, after, from, to));
+  }
   return summary;
 }
 
 LoadSummary load_holidays(Store& store,
                           const std::vector<std::filesystem::path>& paths,
                           const std::string& actor,
-                          Instant now) {
+                          Instant now,
+                          CalendarFollower* follower) {
   // Every file is read and validated before the transaction begins: one bad file loads nothing.
   const std::vector<HolidaySchedule> schedules =
       paths.empty() ? embedded_holiday_schedules() : read_holiday_files(paths);
   LoadSummary summary;
-  store.write([&] { summary = store_holiday_schedules(store, schedules, actor, now); });
+  store.write([&] { summary = store_holiday_schedules(store, schedules, actor, now, follower); });
   return summary;
 }
 
@@ -272,7 +281,8 @@ OverrideSummary set_override(Store& store,
                              OverrideChoice choice,
                              const std::string& reason,
                              const std::string& actor,
-                             Instant now) {
+                             Instant now,
+                             CalendarFollower* follower) {
   if (std::all_of(reason.begin(), reason.end(), [](char c) { return c == ' ' || c == '\t'; })) {
     throw UsageError(MessageId::calendar_reason_empty, {format_date(day)});
   }
@@ -281,7 +291,8 @@ OverrideSummary set_override(Store& store,
                                                            : "official";
   OverrideSummary summary;
   store.write([&] {
-    if (choice == OverrideChoice::official && !load_calendar(store).overrides().contains(day)) {
+    const WorkingCalendar before = load_calendar(store);
+    if (choice == OverrideChoice::official && !before.overrides().contains(day)) {
       throw NotFound(MessageId::calendar_no_override, {format_date(day)});
     }
     summary.revision = new_revision(store, "override", format_date(day) + " " + kind, actor, now);
@@ -297,7 +308,9 @@ OverrideSummary set_override(Store& store,
     insert.exec();
     const WorkingCalendar calendar = load_calendar(store);
     summary.day = calendar.days_between(day, day).front();
-    summary.moved = recompute_across(store, calendar, deadline_tables(), day);
+    if (follower != nullptr) {
+      summary.moved = follower->follow(calendar, changed_days(before, calendar, day, day));
+    }
   });
   return summary;
 }

@@ -22,17 +22,18 @@ struct LoadSummary {
   std::int64_t revision = 0;        ///< the calendar revision after the load
   bool changed = true;              ///< false when the stored schedule was already identical
   std::vector<int> years;           ///< the years loaded, in order
-  std::vector<MovedDueDate> moved;  ///< provisional due dates that the new schedule moved
+  std::vector<MovedDueDate> moved;  ///< due dates and verdicts that the new schedule moved
 };
 
 /// Stores `schedules` inside the caller's transaction: each replaces its year (other stored years
-/// stay), a new revision is recorded and provisional due dates (deadline_tables) are recomputed.
-/// With `only_if_changed`, a set identical to what is stored writes nothing. Throws BadInput when
-/// a day is already stated by another stored year's file.
+/// stay), a new revision is recorded and `follower` (when given) recounts and judges again what
+/// counts over the days that changed. With `only_if_changed`, a set identical to what is stored
+/// writes nothing. Throws BadInput when a day is already stated by another stored year's file.
 LoadSummary store_holiday_schedules(Store& store,
                                     const std::vector<HolidaySchedule>& schedules,
                                     const std::string& actor,
                                     Instant now,
+                                    CalendarFollower* follower,
                                     bool only_if_changed = false);
 
 /// `calendar load`: reads `paths` (files or directories; the compiled-in copy when empty),
@@ -41,7 +42,8 @@ LoadSummary store_holiday_schedules(Store& store,
 LoadSummary load_holidays(Store& store,
                           const std::vector<std::filesystem::path>& paths,
                           const std::string& actor,
-                          Instant now);
+                          Instant now,
+                          CalendarFollower* follower);
 
 /// What `calendar set` may make of a day.
 enum class OverrideChoice {
@@ -57,19 +59,20 @@ std::optional<OverrideChoice> parse_override_choice(std::string_view text);
 struct OverrideSummary {
   CalendarDay day;                  ///< the day as it now stands
   std::int64_t revision = 0;        ///< the calendar revision the override made
-  std::vector<MovedDueDate> moved;  ///< running due dates that counted over the day and moved
+  std::vector<MovedDueDate> moved;  ///< due dates and verdicts counted over the day that moved
 };
 
 /// Records a local override of `day` with `reason` (non-empty, else UsageError), `actor` and
-/// `now`, as a new calendar revision, and recomputes the running due dates counted over `day`
-/// (deadline_tables), in one transaction. Refuses (NotFound) to remove an override that does not
-/// exist.
+/// `now`, as a new calendar revision, and lets `follower` (when given) recount and judge again
+/// what counts over `day`, in one transaction. Refuses (NotFound) to remove an override that does
+/// not exist.
 OverrideSummary set_override(Store& store,
                              LocalDate day,
                              OverrideChoice choice,
                              const std::string& reason,
                              const std::string& actor,
-                             Instant now);
+                             Instant now,
+                             CalendarFollower* follower);
 
 /// The month from which a missing schedule for next year is worth a warning: the State Council
 /// has published each year's notice between late October and mid-December of the year before.

@@ -6,7 +6,9 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <set>
 
 namespace ent110 {
 namespace {
@@ -328,6 +330,29 @@ void save_clocks(Store& store, const Case& kase) {
     remove.bind(2, ids[kase.clocks.size()]);
     remove.exec();
   }
+}
+
+std::vector<std::string> cases_counting_over(Store& store, const std::vector<LocalDate>& days) {
+  // Clocks counted in working days (a fixed --due keeps its date) that started before a changed
+  // day and were due on or after it; the name leads the index case_clock_by_due.
+  std::set<std::string> ids;
+  SQLite::Statement select(store.db(),
+                           "SELECT case_id, started, due FROM case_clock "
+                           "WHERE name = ? AND due >= ? AND working_days IS NOT NULL");
+  for (const std::string& name : clock_names()) {
+    select.bind(1, name);
+    select.bind(2, format_date(days.front()));
+    while (select.executeStep()) {
+      const LocalDate started = stored_date(select.getColumn(1));
+      const LocalDate due = stored_date(select.getColumn(2));
+      const auto first_after_start = std::upper_bound(days.begin(), days.end(), started);
+      if (first_after_start != days.end() && *first_after_start <= due) {
+        ids.insert(select.getColumn(0).getString());
+      }
+    }
+    select.reset();
+  }
+  return {ids.begin(), ids.end()};
 }
 
 std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, LocalDate today) {

@@ -29,6 +29,9 @@ void insert_case(Store& store, const Case& kase, const std::string& month);
 void save_case(Store& store, const Case& kase, const Zone& zone);
 /// Stores the clocks of `kase` as replayed: the n-th clock over the n-th row of the case.
 void save_clocks(Store& store, const Case& kase);
+/// The cases with a clock counted in working days over one of `days` (ascending): started
+/// before the day and due on or after it, whether running or stopped.
+std::vector<std::string> cases_counting_over(Store& store, const std::vector<LocalDate>& days);
 /// The summaries `query` selects, most urgent first.
 std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, LocalDate today);
 /// The clocks `query` selects, by due date.

@@ -196,11 +196,12 @@ void CaseService::finish(Acting& acting, std::string detail, std::string text) {
   rebuild(acting.kase.id, acting.login);
 }
 
-void CaseService::rebuild(const std::string& id, std::string_view login) {
-  const Case stored = *find_case(m_store, id);
+CaseService::Rebuilt CaseService::rebuild(const std::string& id, std::string_view login) {
+  Rebuilt rebuilt;
+  rebuilt.before = *find_case(m_store, id);
   const ReplayContext context{m_calendar, m_config, m_zone};
   std::vector<Event> events = case_events(m_store, id);
-  Replayed replayed = replay(stored, events, context);
+  Replayed replayed = replay(rebuilt.before, events, context);
   if (!replayed.stale_referrals.empty()) {
     // A fact recorded late proves a referral wrong: it is withdrawn by an event of its own, after
     // everything the case has recorded, so the log shows when the record was put right.
@@ -218,15 +219,51 @@ void CaseService::rebuild(const std::string& id, std::string_view login) {
       withdrawal.detail = std::to_string(referral);
       events.push_back(append_event(m_store, std::move(withdrawal)));
     }
-    replayed = replay(stored, events, context);
+    rebuilt.withdrawn = std::move(replayed.stale_referrals);
+    replayed = replay(rebuilt.before, events, context);
   }
-  for (std::size_t i = stored.clocks.size(); i < replayed.kase.clocks.size(); ++i) {
+  for (std::size_t i = rebuilt.before.clocks.size(); i < replayed.kase.clocks.size(); ++i) {
     if (replayed.kase.clocks[i].provisional) {
       m_provisional.push_back(replayed.kase.clocks[i]);
     }
   }
   save_case(m_store, replayed.kase, m_zone);
   save_clocks(m_store, replayed.kase);
+  rebuilt.after = std::move(replayed.kase);
+  return rebuilt;
+}
+
+std::vector<MovedDueDate> CaseService::rejudge(const std::vector<std::string>& ids,
+                                               std::string_view login) {
+  std::vector<MovedDueDate> moved;
+  for (const std::string& id : ids) {
+    const Rebuilt rebuilt = rebuild(id, login);
+    const std::size_t common = std::min(rebuilt.before.clocks.size(), rebuilt.after.clocks.size());
+    for (std::size_t i = 0; i < common; ++i) {
+      const Clock& before = rebuilt.before.clocks[i];
+      const Clock& after = rebuilt.after.clocks[i];
+      const bool withdrawn = before.referred_at && !after.referred_at;
+      if (before.due == after.due && before.outcome == after.outcome && !withdrawn &&
+          before.provisional == after.provisional) {
+        continue;
+      }
+      MovedDueDate line;
+      line.table = "case_clock";
+      line.key = std::to_string(before.id);
+      line.label = id + " " + std::string(to_string(after.name));
+      line.before = before.due;
+      line.after = after.due;
+      line.provisional = after.provisional;
+      if (before.outcome != after.outcome) {
+        line.verdict_before = to_string(before.outcome);
+        line.verdict_after = to_string(after.outcome);
+      }
+      line.referral_withdrawn = withdrawn;
+      moved.push_back(std::move(line));
+    }
+  }
+  m_provisional.clear();
+  return moved;
 }
 
 ActionResult CaseService::result_of(const std::string& id) {

@@ -3,6 +3,7 @@
 // Store::write (BEGIN IMMEDIATE); a refusal throws before anything is written.
 #pragma once
 
+#include <ent110/calendar/deadlines.hpp>
 #include <ent110/cases/case.hpp>
 #include <ent110/cases/case_clock.hpp>
 #include <ent110/cases/replay.hpp>
@@ -228,6 +229,11 @@ class CaseService {
                        std::string_view login,
                        Instant at);
 
+  /// Replays cases `ids` with this service's calendar inside the caller's transaction (after a
+  /// calendar change), withdraws referrals that no longer hold, stores the result and returns
+  /// the clocks whose due date, provisional flag, verdict or referral moved.
+  std::vector<MovedDueDate> rejudge(const std::vector<std::string>& ids, std::string_view login);
+
   /// The id `ref` names: "2025-000123", "2025-123" or the number alone when one year has it.
   /// Throws NotFound, or UsageError listing the candidates when the number is ambiguous.
   std::string resolve_id(std::string_view ref);
@@ -249,7 +255,13 @@ class CaseService {
   std::string acting_unit(Actors actors, const Case& kase, std::string_view login, Action action);
   std::optional<Instant> last_decisive_at(const std::string& id);
   void finish(Acting& acting, std::string detail, std::string text);
-  void rebuild(const std::string& id, std::string_view login);
+  /// A case before and after its replay was stored.
+  struct Rebuilt {
+    Case before;
+    Case after;
+    std::vector<int> withdrawn;  ///< referrals withdrawn by this rebuild
+  };
+  Rebuilt rebuild(const std::string& id, std::string_view login);
   ActionResult act(std::string_view ref,
                    Action action,
                    std::string_view login,

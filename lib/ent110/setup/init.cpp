@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/calendar/calendar_repo.hpp>
 #include <ent110/calendar/holiday_file.hpp>
+#include <ent110/cases/calendar_follower.hpp>
 #include <ent110/registry/registry.hpp>
 #include <ent110/setup/init.hpp>
 #include <ent110/store/migrate.hpp>
@@ -21,8 +22,10 @@ InitSummary initialize(Store& store,
   store.write([&] {
     summary.builtin_units_created = ensure_builtin_units(store, config, now);
     // An unchanged schedule is not stored again, so that init stays idempotent.
+    const Zone zone(config.time_zone);
+    CaseClockFollower follower(store, config, zone, actor);
     LoadSummary loaded =
-        store_holiday_schedules(store, schedules, actor, now, /*only_if_changed=*/true);
+        store_holiday_schedules(store, schedules, actor, now, &follower, /*only_if_changed=*/true);
     summary.holiday_years = std::move(loaded.years);
     summary.moved = std::move(loaded.moved);
   });

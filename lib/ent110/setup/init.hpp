@@ -19,7 +19,7 @@ struct InitSummary {
   int schema_after = 0;   ///< schema version now
   int builtin_units_created = 0;
   std::vector<int> holiday_years;   ///< years of the official schedule now loaded
-  std::vector<MovedDueDate> moved;  ///< provisional due dates that a newly loaded year moved
+  std::vector<MovedDueDate> moved;  ///< due dates and verdicts that a newly loaded year moved
 };
 
 /// Brings a just-opened database up to date (the Store already migrated it), creates the built-in

@@ -8,6 +8,7 @@
 #include <ent110/cases/clock_rules.hpp>
 #include <ent110/cases/event_log.hpp>
 #include <ent110/cases/replay.hpp>
+#include <ent110/cases/replay_check.hpp>
 #include <ent110/core/error.hpp>
 
 #include <catch2/catch.hpp>
@@ -335,5 +336,65 @@ TEST_CASE("clock rules: man/ent110.1 prints exactly the table", "[cases][record]
   CHECK(printed == expected);
   for (const ClockRule& rule : clock_rules()) {
     CHECK(&clock_rule(rule.clock) == &rule);
+  }
+}
+
+TEST_CASE("check_case_replays: names the first case whose stored record its events do not give",
+          "[cases][record]") {
+  CaseFixture f;
+  const std::string first = f.intake(CaseType::consult, "2025-11-03T09:00");
+  f.forward(first, "2025-11-03T10:00");
+  f.service.reply(first, "已答复", "li", f.at("2025-11-03T15:00"));
+  f.service.evaluate(first, Rating::dissatisfied, "", "wang", f.at("2025-11-04T09:00"));
+  const std::string second = f.intake(CaseType::coordinate, "2025-11-03T11:00");
+  ForwardRequest request;
+  request.to_unit = "FGW";
+  request.with_units = {"JXW"};
+  f.service.forward(second, request, "wang", f.at("2025-11-03T12:00"));
+  const ReplayContext context{f.calendar, f.config, f.zone};
+  const auto check = [&] {
+    ReplayCheck result;
+    f.store.read([&] { result = check_case_replays(f.store, context); });
+    return result;
+  };
+  REQUIRE(check().cases == 2);
+  REQUIRE_FALSE(check().first);
+
+  struct Tampering {
+    const char* sql;
+    const char* undo;
+    std::string case_id;
+    std::string field;
+  };
+  const std::vector<Tampering> tamperings = {
+      {"UPDATE case_file SET answer_text = '另一个答复' WHERE id = '2025-000001'",
+       "UPDATE case_file SET answer_text = '已答复' WHERE id = '2025-000001'", first, "answer"},
+      {"UPDATE case_file SET rating = 'satisfied' WHERE id = '2025-000001'",
+       "UPDATE case_file SET rating = 'dissatisfied' WHERE id = '2025-000001'", first, "rating"},
+      {"UPDATE case_clock SET outcome = 'met' WHERE case_id = '2025-000002' AND name = 'assist'",
+       "UPDATE case_clock SET outcome = 'running' WHERE case_id = '2025-000002' AND name = "
+       "'assist'",
+       second, "clock 4 (assist) outcome"},
+      {"UPDATE case_clock SET due = '2025-11-30' WHERE case_id = '2025-000002' AND name = 'reply'",
+       "UPDATE case_clock SET due = '2025-11-10' WHERE case_id = '2025-000002' AND name = 'reply'",
+       second, "clock 2 (reply) due"},
+      {"UPDATE case_file SET unit = 'JXW' WHERE id = '2025-000002'",
+       "UPDATE case_file SET unit = 'FGW' WHERE id = '2025-000002'", second, "unit"},
+      {"DELETE FROM case_co_unit WHERE case_id = '2025-000002'",
+       "INSERT INTO case_co_unit (case_id, unit) VALUES ('2025-000002', 'JXW')", second,
+       "co_units"},
+      {"UPDATE case_file SET received_at = '2025-11-02T01:00:00Z' WHERE id = '2025-000001'",
+       "UPDATE case_file SET received_at = '2025-11-03T01:00:00Z' WHERE id = '2025-000001'", first,
+       "received_at"},
+  };
+  for (const Tampering& t : tamperings) {
+    INFO(t.sql);
+    f.store.db().exec(t.sql);
+    const ReplayCheck found = check();
+    REQUIRE(found.first);
+    CHECK(found.first->case_id == t.case_id);
+    CHECK(found.first->field == t.field);
+    f.store.db().exec(t.undo);
+    CHECK_FALSE(check().first);
   }
 }

@@ -145,19 +145,18 @@ std::string resolve_case_id(Store& store, std::string_view ref) {
   throw NotFound(MessageId::case_id_malformed, {text});
 }
 
-std::optional<Case> find_case(Store& store, std::string_view id) {
-  SQLite::Statement query(
-      store.db(),
-      "SELECT c.id, c.year, c.number, c.type, c.major, c.channel, c.title, c.body, c.received_at, "
-      "c.state, c.unit, c.round, c.reject_reason, c.result_text, c.result_unit, c.result_by, "
-      "c.result_at, c.answer_text, c.answer_unit, c.answer_by, c.answer_at, c.answer_edited, "
-      "c.rating, c.rating_comment, e.id, e.name, e.credit_code, e.county, e.above_scale, "
-      "e.key_enterprise, e.contact, e.phone "
-      "FROM case_file c JOIN enterprise e ON e.id = c.enterprise WHERE c.id = ?");
-  query.bind(1, std::string(id));
-  if (!query.executeStep()) {
-    return std::nullopt;
-  }
+namespace {
+
+constexpr std::string_view k_case_select =
+    "SELECT c.id, c.year, c.number, c.type, c.major, c.channel, c.title, c.body, c.received_at, "
+    "c.state, c.unit, c.round, c.reject_reason, c.result_text, c.result_unit, c.result_by, "
+    "c.result_at, c.answer_text, c.answer_unit, c.answer_by, c.answer_at, c.answer_edited, "
+    "c.rating, c.rating_comment, e.id, e.name, e.credit_code, e.county, e.above_scale, "
+    "e.key_enterprise, e.contact, e.phone "
+    "FROM case_file c JOIN enterprise e ON e.id = c.enterprise ";
+
+// Reads a row of k_case_select (without co-units and clocks).
+Case case_from_row(SQLite::Statement& query) {
   Case kase;
   kase.id = query.getColumn(0).getString();
   kase.year = query.getColumn(1).getInt();
@@ -192,7 +191,18 @@ std::optional<Case> find_case(Store& store, std::string_view id) {
   e.key = query.getColumn(29).getInt() != 0;
   e.contact = optional_text(query.getColumn(30)).value_or("");
   e.phone = optional_text(query.getColumn(31)).value_or("");
+  return kase;
+}
 
+}  // namespace
+
+std::optional<Case> find_case(Store& store, std::string_view id) {
+  SQLite::Statement query(store.db(), std::string(k_case_select) + "WHERE c.id = ?");
+  query.bind(1, std::string(id));
+  if (!query.executeStep()) {
+    return std::nullopt;
+  }
+  Case kase = case_from_row(query);
   SQLite::Statement co(store.db(),
                        "SELECT unit FROM case_co_unit WHERE case_id = ? ORDER BY rowid");
   co.bind(1, kase.id);
@@ -205,6 +215,42 @@ std::optional<Case> find_case(Store& store, std::string_view id) {
   clocks.bind(1, kase.id);
   while (clocks.executeStep()) {
     kase.clocks.push_back(clock_from_row(clocks, 0));
+  }
+  return kase;
+}
+
+CasesInOrder::CasesInOrder(Store& store)
+    : m_cases(std::make_unique<SQLite::Statement>(store.db(),
+                                                  std::string(k_case_select) + "ORDER BY c.id")),
+      m_co_units(std::make_unique<SQLite::Statement>(
+          store.db(), "SELECT case_id, unit FROM case_co_unit ORDER BY case_id, rowid")),
+      m_clocks(std::make_unique<SQLite::Statement>(
+          store.db(),
+          fmt::format("SELECT {} FROM case_clock k ORDER BY k.case_id, k.id", k_clock_columns))) {
+  m_co_unit_ready = m_co_units->executeStep();
+  m_clock_ready = m_clocks->executeStep();
+}
+
+CasesInOrder::~CasesInOrder() = default;
+
+std::optional<Case> CasesInOrder::next() {
+  if (!m_cases->executeStep()) {
+    return std::nullopt;
+  }
+  Case kase = case_from_row(*m_cases);
+  // Rows of another case that sort before this one belong to no case: skipped here, they are
+  // what the foreign-key check reports.
+  while (m_co_unit_ready && m_co_units->getColumn(0).getString() <= kase.id) {
+    if (m_co_units->getColumn(0).getString() == kase.id) {
+      kase.co_units.push_back(m_co_units->getColumn(1).getString());
+    }
+    m_co_unit_ready = m_co_units->executeStep();
+  }
+  while (m_clock_ready && m_clocks->getColumn(1).getString() <= kase.id) {
+    if (m_clocks->getColumn(1).getString() == kase.id) {
+      kase.clocks.push_back(clock_from_row(*m_clocks, 0));
+    }
+    m_clock_ready = m_clocks->executeStep();
   }
   return kase;
 }

@@ -6,10 +6,15 @@
 #include <ent110/cases/case.hpp>
 #include <ent110/cases/service.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace SQLite {
+class Statement;
+}
 
 namespace ent110 {
 
@@ -20,6 +25,25 @@ class Zone;
 std::string resolve_case_id(Store& store, std::string_view ref);
 /// The case `id` with its clocks (no events), or nullopt.
 std::optional<Case> find_case(Store& store, std::string_view id);
+/// Every case with its co-units and clocks (no events), in id order, one at a time: three
+/// ordered scans merged, so that checking every case reads each table once.
+class CasesInOrder {
+ public:
+  explicit CasesInOrder(Store& store);
+  ~CasesInOrder();
+  CasesInOrder(const CasesInOrder&) = delete;
+  CasesInOrder& operator=(const CasesInOrder&) = delete;
+  /// The next case, or nullopt after the last.
+  std::optional<Case> next();
+
+ private:
+  std::unique_ptr<SQLite::Statement> m_cases;
+  std::unique_ptr<SQLite::Statement> m_co_units;
+  std::unique_ptr<SQLite::Statement> m_clocks;
+  bool m_co_unit_ready = false;
+  bool m_clock_ready = false;
+};
+
 /// The next free number of `year` (1 for the first case of the year).
 int next_case_number(Store& store, int year);
 /// Inserts a new case; `month` is its local month of receipt "YYYY-MM".

@@ -150,6 +150,19 @@ std::vector<Event> find_events(Store& store,
   return events;
 }
 
+EventsByCase::EventsByCase(Store& store)
+    : m_query(std::make_unique<SQLite::Statement>(
+          store.db(), std::string(k_event_columns) + "ORDER BY case_id, case_seq")) {}
+
+EventsByCase::~EventsByCase() = default;
+
+std::optional<Event> EventsByCase::next() {
+  if (!m_query->executeStep()) {
+    return std::nullopt;
+  }
+  return event_from_row(*m_query);
+}
+
 ChainCheck verify_event_chain(Store& store) {
   ChainCheck check;
   SQLite::Statement query(store.db(), std::string(k_event_columns) + "ORDER BY seq");

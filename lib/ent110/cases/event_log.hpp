@@ -5,10 +5,15 @@
 #include <ent110/cases/case.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace SQLite {
+class Statement;
+}
 
 namespace ent110 {
 
@@ -31,6 +36,20 @@ std::vector<Event> case_events(Store& store, std::string_view case_id);
 std::vector<Event> find_events(Store& store,
                                const std::optional<std::string>& case_id,
                                std::optional<Instant> since);
+
+/// Every event ordered by case, then by its number within the case, one at a time.
+class EventsByCase {
+ public:
+  explicit EventsByCase(Store& store);
+  ~EventsByCase();
+  EventsByCase(const EventsByCase&) = delete;
+  EventsByCase& operator=(const EventsByCase&) = delete;
+  /// The next event, or nullopt after the last.
+  std::optional<Event> next();
+
+ private:
+  std::unique_ptr<SQLite::Statement> m_query;
+};
 
 /// What checking the chain found.
 struct ChainCheck {

@@ -287,3 +287,50 @@ TEST_CASE(
   CHECK(std::any_of(document.definitions.begin(), document.definitions.end(),
                     [](const ReportDefinition& d) { return d.term == "explained late"; }));
 }
+
+TEST_CASE(
+    "compute_monthly: a referral withdrawn by a late entry counts as on time and shows "
+    "its entry lag; co-units' assist clocks are rated",
+    "[report]") {
+  test::CaseFixture f;
+  // A consult forwarded Monday 3 November, due Tuesday 4, referred on Wednesday 5; the
+  // telephone answer of the 4th is entered on Friday 7.
+  const std::string id = f.intake(CaseType::consult, "2025-11-03T09:00");
+  ForwardRequest request;
+  request.to_unit = "FGW";
+  request.with_units = {"JXW"};
+  f.service.forward(id, request, "wang", f.at("2025-11-03T10:00"));
+  f.service.escalate(id, EscalationTarget::inspection, "", "wang", f.at("2025-11-05T08:30"));
+  f.service.reply(id, "已电话答复", "wang", f.at("2025-11-04T17:00"));
+  Event recorded = f.service.get(id).events.back();
+  REQUIRE(recorded.action == Action::withdraw);
+  REQUIRE(recorded.recorded_at.has_value());
+
+  const MonthlyReport report = compute_monthly(
+      f.store, f.calendar, f.config, date::year{2025} / date::November, f.at("2025-12-01T09:00"));
+  CHECK(report.referred.empty());
+  REQUIRE(report.withdrawn.size() == 1);
+  const WithdrawnReferral& w = report.withdrawn.front();
+  CHECK(w.id == id);
+  CHECK(w.unit == "FGW");
+  CHECK(w.referred_on == parse_date("2025-11-05"));
+  CHECK(w.answered_on == parse_date("2025-11-04"));
+  // Recorded by the wall clock, so the lag is counted up to today, whatever today is.
+  CHECK(w.recorded_on == f.zone.local_date(*recorded.recorded_at));
+  CHECK(w.entry_lag == f.calendar.working_days_between(parse_date("2025-11-04"), *w.recorded_on));
+  const auto unit = [&](const std::string& code) {
+    for (const UnitMonth& u : report.units) {
+      if (u.unit.code == code) {
+        return u;
+      }
+    }
+    FAIL("no unit " << code);
+    return UnitMonth{};
+  };
+  CHECK(unit("FGW").referred == 0);
+  CHECK(unit("FGW").consult_on_time.numerator == 1);
+  CHECK(unit("FGW").consult_on_time.denominator == 1);
+  // JXW's assist clock (due the 4th with the lead's reply) ended with the lead's reply, still in
+  // time: cancelled, so not counted.
+  CHECK(unit("JXW").assist_on_time.denominator == 0);
+}

@@ -101,7 +101,9 @@ std::vector<AccountableUnit> accountability(Store& store,
                              "SELECT e.detail, e.case_id, c.title, e.at FROM case_event e "
                              "JOIN case_file c ON c.id = e.case_id "
                              "WHERE e.action = 'escalate-inspection' AND e.at >= ? AND e.at < ? "
-                             "ORDER BY e.at, e.case_id");
+                             "AND " +
+                                 std::string(report_sql::k_referral_stands) +
+                                 " ORDER BY e.at, e.case_id");
   report_sql::bind_window(referred, window);
   while (referred.executeStep()) {
     if (AccountableUnit* unit = find(referred.getColumn(0).getString())) {

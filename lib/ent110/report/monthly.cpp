@@ -185,7 +185,9 @@ std::vector<ReportCase> referred_cases(Store& store,
                           " AND k.referred_at = e.at) "
                           "FROM case_event e JOIN case_file c ON c.id = e.case_id "
                           "WHERE e.action = 'escalate-inspection' AND e.at >= ? AND e.at < ? "
-                          "ORDER BY e.at, e.case_id");
+                          "AND " +
+                              std::string(report_sql::k_referral_stands) +
+                              " ORDER BY e.at, e.case_id");
   bind_window(query, window);
   std::vector<ReportCase> cases;
   while (query.executeStep()) {
@@ -201,6 +203,43 @@ std::vector<ReportCase> referred_cases(Store& store,
     cases.push_back(std::move(c));
   }
   return cases;
+}
+
+std::vector<WithdrawnReferral> withdrawn_referrals(Store& store,
+                                                   const WorkingCalendar& calendar,
+                                                   const Zone& zone,
+                                                   const ReportWindow& window,
+                                                   const report_sql::UnitIndex& by_unit) {
+  SQLite::Statement query(
+      store.db(),
+      "SELECT w.case_id, r.detail, r.at, w.recorded_at, c.title, "
+      "(SELECT k.stopped FROM case_clock k WHERE k.case_id = w.case_id AND k.name = 'reply' "
+      " AND k.started_at <= r.at ORDER BY k.id DESC LIMIT 1) "
+      "FROM case_event w JOIN case_event r ON r.case_id = w.case_id "
+      "AND r.case_seq = CAST(w.detail AS INTEGER) JOIN case_file c ON c.id = w.case_id "
+      "WHERE w.action = 'withdraw' AND w.at >= ? AND w.at < ? ORDER BY w.at, w.case_id");
+  bind_window(query, window);
+  std::vector<WithdrawnReferral> withdrawn;
+  while (query.executeStep()) {
+    WithdrawnReferral w;
+    w.id = query.getColumn(0).getString();
+    w.unit = query.getColumn(1).getString();
+    const auto found = by_unit.find(w.unit);
+    w.unit_name = found != by_unit.end() ? found->second->unit.name : w.unit;
+    w.referred_on = zone.local_date(parse_utc(query.getColumn(2).getString()));
+    if (!query.getColumn(3).isNull()) {
+      w.recorded_on = zone.local_date(parse_utc(query.getColumn(3).getString()));
+    }
+    w.title = query.getColumn(4).getString();
+    if (!query.getColumn(5).isNull()) {
+      w.answered_on = parse_date(query.getColumn(5).getString());
+    }
+    if (w.answered_on && w.recorded_on && *w.answered_on <= *w.recorded_on) {
+      w.entry_lag = calendar.working_days_between(*w.answered_on, *w.recorded_on);
+    }
+    withdrawn.push_back(std::move(w));
+  }
+  return withdrawn;
 }
 
 }  // namespace
@@ -254,6 +293,13 @@ MonthlyReport compute_monthly(Store& store,
     const auto current_rates =
         report_sql::reply_rates_by_type(store, window.first, window.last, window.as_of);
     report_sql::set_reply_rates(current_rates, by_unit);
+    for (const auto& [unit, rate] : report_sql::clock_rates_by_unit(store, "assist", window.first,
+                                                                    window.last, window.as_of)) {
+      if (auto found = by_unit.find(unit); found != by_unit.end()) {
+        found->second->assist_on_time = rate;
+      }
+    }
+    report.withdrawn = withdrawn_referrals(store, calendar, zone, window, by_unit);
     report.overdue = overdue_cases(store, calendar, window, by_unit);
     report.referred = referred_cases(store, zone, window, by_unit);
 

@@ -7,6 +7,7 @@
 #include <ent110/report/document.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,7 @@ struct UnitMonth {
   std::int64_t referred = 0;        ///< its cases referred to inspection in the month (Art. 7)
   Rate returned;                    ///< its results returned in review of all reviewed in the month
   std::int64_t disputed = 0;        ///< disputes it filed in the month (Art. 2)
+  Rate assist_on_time;              ///< its assist clocks (as a co-unit, 协办) due in the month
   Rate satisfaction;                ///< of the ratings of its answers recorded in the month
 };
 
@@ -93,6 +95,20 @@ struct ReportCase {
   int working_days_late = 0;  ///< working days after due up to as_of
 };
 
+/// A referral to inspection withdrawn in the month: a fact recorded late (or a calendar change)
+/// showed the unit was not late without explanation; the reports count the case as the corrected
+/// record says and show how late the fact was entered.
+struct WithdrawnReferral {
+  std::string id;
+  std::string unit;
+  std::string unit_name;
+  std::string title;
+  LocalDate referred_on;
+  std::optional<LocalDate> answered_on;  ///< when the reply clock stopped, if it has
+  std::optional<LocalDate> recorded_on;  ///< when the withdrawal was recorded
+  std::optional<int> entry_lag;          ///< working days from answered_on to recorded_on
+};
+
 /// Everything the monthly report (通报, Art. 10) shows, computed by SQL aggregation.
 struct MonthlyReport {
   ReportWindow window;
@@ -101,9 +117,10 @@ struct MonthlyReport {
   MonthHeadline current;
   MonthHeadline previous;
   std::vector<UnitMonth> units;      ///< every member unit, in unit list order
-  std::vector<ReportCase> referred;  ///< referred to inspection in the month
-  std::vector<ReportCase> overdue;   ///< clocks of units open past due at as_of
-  std::vector<MonthHeadline> trend;  ///< the six months up to and including this one
+  std::vector<ReportCase> referred;  ///< referred to inspection in the month, still standing
+  std::vector<WithdrawnReferral> withdrawn;  ///< referrals withdrawn in the month
+  std::vector<ReportCase> overdue;           ///< clocks of units open past due at as_of
+  std::vector<MonthHeadline> trend;          ///< the six months up to and including this one
 };
 
 /// Computes the report of `month` as seen at `now` with GROUP BY queries over indexed columns;

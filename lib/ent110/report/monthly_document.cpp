@@ -78,6 +78,7 @@ ReportSection units_section(const MonthlyReport& report, Lang lang) {
                           {"referred", MessageId::report_col_referred},
                           {"returned", MessageId::report_col_returned},
                           {"disputed", MessageId::report_col_disputed},
+                          {"assist_on_time", MessageId::report_col_assist_on_time},
                           {"satisfaction", MessageId::report_col_satisfaction}}),
       {}};
   BarChart on_time{"unit_on_time", tr(lang, MessageId::report_chart_unit_on_time), {}};
@@ -87,7 +88,7 @@ ReportSection units_section(const MonthlyReport& report, Lang lang) {
     table.rows.push_back(Row{u.unit.code, u.unit.name, count(u.forwarded), count(u.answered),
                              u.consult_on_time, u.coordinate_on_time, count(u.overdue),
                              count(u.explained), count(u.explained_late), count(u.referred),
-                             u.returned, count(u.disputed), u.satisfaction});
+                             u.returned, count(u.disputed), u.assist_on_time, u.satisfaction});
     on_time.bars.push_back({u.unit.name, combined(u.consult_on_time, u.coordinate_on_time)});
     satisfaction.bars.push_back({u.unit.name, u.satisfaction});
   }
@@ -114,6 +115,35 @@ ReportSection referred_section(const MonthlyReport& report, Lang lang) {
                     {}};
   for (const ReportCase& c : report.referred) {
     table.rows.push_back(Row{c.id, c.unit_name, c.title, format_date(c.due), format_date(c.date)});
+  }
+  section.table = std::move(table);
+  return section;
+}
+
+ReportSection withdrawn_section(const MonthlyReport& report, Lang lang) {
+  ReportSection section;
+  section.key = "withdrawn";
+  section.heading = tr(lang, MessageId::report_monthly_withdrawn);
+  if (report.withdrawn.empty()) {
+    section.paragraphs.push_back(tr(lang, MessageId::report_monthly_withdrawn_none));
+    return section;
+  }
+  section.paragraphs.push_back(tr(lang, MessageId::report_monthly_withdrawn_intro));
+  ReportTable table{{{"case", tr(lang, MessageId::report_col_case)},
+                     {"unit", tr(lang, MessageId::report_col_unit_name)},
+                     {"title", tr(lang, MessageId::report_col_title)},
+                     {"referred_on", tr(lang, MessageId::report_col_referred_on)},
+                     {"answered_on", tr(lang, MessageId::report_col_answered_on)},
+                     {"recorded_on", tr(lang, MessageId::report_col_recorded_on)},
+                     {"entry_lag", tr(lang, MessageId::report_col_entry_lag)}},
+                    {}};
+  const auto date_or_dash = [](const std::optional<LocalDate>& day) {
+    return day ? format_date(*day) : std::string("—");
+  };
+  for (const WithdrawnReferral& w : report.withdrawn) {
+    table.rows.push_back(Row{w.id, w.unit_name, w.title, format_date(w.referred_on),
+                             date_or_dash(w.answered_on), date_or_dash(w.recorded_on),
+                             w.entry_lag ? ReportValue(count(*w.entry_lag)) : ReportValue("—")});
   }
   section.table = std::move(table);
   return section;
@@ -221,9 +251,10 @@ ReportDocument monthly_document(const MonthlyReport& report,
       {tr(lang, MessageId::report_def_returned), tr(lang, MessageId::report_def_returned_text)},
       {tr(lang, MessageId::report_def_rate), tr(lang, MessageId::report_def_rate_text)},
   };
-  document.sections = {totals_section(report, lang),     units_section(report, lang),
-                       referred_section(report, lang),   overdue_section(report, lang),
-                       comparison_section(report, lang), trend_section(report, lang)};
+  document.sections = {totals_section(report, lang),   units_section(report, lang),
+                       referred_section(report, lang), withdrawn_section(report, lang),
+                       overdue_section(report, lang),  comparison_section(report, lang),
+                       trend_section(report, lang)};
   return document;
 }
 

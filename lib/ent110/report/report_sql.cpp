@@ -49,6 +49,25 @@ Rate clock_rate(
   return Rate{query.getColumn(0).getInt64(), query.getColumn(1).getInt64()};
 }
 
+std::map<std::string, Rate> clock_rates_by_unit(
+    Store& store, std::string_view name, LocalDate first, LocalDate last, LocalDate as_of) {
+  SQLite::Statement query(store.db(), "SELECT k.unit, " + rate_sums(last, as_of) +
+                                          " FROM case_clock k WHERE k.name = :name "
+                                          "AND k.due BETWEEN :first AND :last GROUP BY k.unit");
+  if (last > as_of) {
+    query.bind(":as_of", format_date(as_of));
+  }
+  query.bind(":name", std::string(name));
+  query.bind(":first", format_date(first));
+  query.bind(":last", format_date(last));
+  std::map<std::string, Rate> rates;
+  while (query.executeStep()) {
+    rates[query.getColumn(0).getString()] =
+        Rate{query.getColumn(1).getInt64(), query.getColumn(2).getInt64()};
+  }
+  return rates;
+}
+
 std::map<std::string, ClockRates> reply_rates_by_type(Store& store,
                                                       LocalDate first,
                                                       LocalDate last,
@@ -161,9 +180,10 @@ void add_event_figures(Store& store,
 
   // A referral to inspection names the late unit in its detail (Art. 7).
   SQLite::Statement referred(store.db(),
-                             "SELECT detail, count(*) FROM case_event "
-                             "WHERE action = 'escalate-inspection' AND at >= ? AND at < ? "
-                             "GROUP BY detail");
+                             "SELECT e.detail, count(*) FROM case_event e "
+                             "WHERE e.action = 'escalate-inspection' AND e.at >= ? AND e.at < ? "
+                             "AND " +
+                                 std::string(k_referral_stands) + " GROUP BY e.detail");
   bind_window(referred, window);
   while (referred.executeStep()) {
     if (auto found = by_unit.find(referred.getColumn(0).getString()); found != by_unit.end()) {

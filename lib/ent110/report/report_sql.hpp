@@ -19,6 +19,12 @@ namespace ent110::report_sql {
 /// Binds the window's [begin, end) as UTC text at parameters `first` and `first` + 1.
 void bind_window(SQLite::Statement& statement, const ReportWindow& window, int first = 1);
 
+/// SQL condition on a referral event aliased `e`: no later `withdraw` event names it (a fact
+/// recorded late, or a calendar change, proved it wrong), so it stands.
+inline constexpr std::string_view k_referral_stands =
+    "NOT EXISTS (SELECT 1 FROM case_event w WHERE w.case_id = e.case_id AND w.action = "
+    "'withdraw' AND w.detail = CAST(e.case_seq AS TEXT))";
+
 /// Reply on-time rates of one unit, split by the case's type.
 struct ClockRates {
   Rate consult;
@@ -30,6 +36,10 @@ struct ClockRates {
 /// the end of its due date; not counted when not yet due, or paused or cancelled (an explanation
 /// or a dispute stopped it, or the case left the unit), whenever that happened.
 Rate clock_rate(
+    Store& store, std::string_view name, LocalDate first, LocalDate last, LocalDate as_of);
+
+/// clock_rate of the clocks `name`, per owing unit.
+std::map<std::string, Rate> clock_rates_by_unit(
     Store& store, std::string_view name, LocalDate first, LocalDate last, LocalDate as_of);
 
 /// clock_rate of the reply clocks, per owing unit and case type.

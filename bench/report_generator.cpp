@@ -5,6 +5,7 @@
 #include "report_generator.hpp"
 
 #include <ent110/calendar/calendar.hpp>
+#include <ent110/cases/clock_rules.hpp>
 #include <ent110/config/config.hpp>
 #include <ent110/core/time.hpp>
 #include <ent110/registry/registry.hpp>
@@ -125,6 +126,9 @@ struct EventRow {
 
 // One case's course: the simulation appends events and clocks until the case ends or the next
 // event would fall after the horizon (the case then stays where it is, its clocks running).
+// The configuration the generated database is initialised with: its clock limits are the defaults.
+const Config k_rules_config;
+
 class CaseRun {
  public:
   CaseRun(const WorkingCalendar& calendar, const Zone& zone, Instant horizon, std::mt19937_64& rng)
@@ -132,6 +136,7 @@ class CaseRun {
 
   std::vector<EventRow> events;
   std::vector<ClockRow> clocks;
+  CaseType type = CaseType::consult;
   std::string state = "received";
   std::string unit;
   std::string reject_reason;
@@ -169,11 +174,13 @@ class CaseRun {
     return true;
   }
 
-  std::size_t start(std::string name, std::string owner, std::optional<int> working_days) {
+  // Starts clock `name` with the limit of the clock-rules table (as CaseService's replay does),
+  // or the office's `decided` one.
+  std::size_t start(ClockName name, std::string owner, std::optional<int> decided = std::nullopt) {
     const Instant at = events.back().at;
     const LocalDate day = day_of(at);
-    const int limit = working_days.value_or(1);
-    clocks.push_back(ClockRow{std::move(name), std::move(owner), at, day, working_days,
+    const int limit = decided.value_or(clock_limit(clock_rule(name), type, k_rules_config));
+    clocks.push_back(ClockRow{std::string(to_string(name)), std::move(owner), at, day, limit,
                               after(day, limit), std::nullopt, ClockOutcome::running,
                               std::nullopt});
     return clocks.size() - 1;
@@ -298,12 +305,13 @@ class Generator {
 
   // The course of one case through spec/rules.md; returns at the horizon or the end.
   void simulate(CaseRun& c, Instant received, bool coordinate, bool major) {
+    c.type = coordinate ? CaseType::coordinate : CaseType::consult;
     const std::string office(k_office);
     c.emit(received, "intake", office, coordinate ? "coordinate" : "consult", "");
-    const std::size_t forward_clock = c.start("forward", office, 1);
+    const std::size_t forward_clock = c.start(ClockName::forward, office);
     std::optional<std::size_t> government;
     if (major) {
-      government = c.start("government", office, 2);
+      government = c.start(ClockName::government, office);
     }
     const LocalDate d0 = c.day_of(received);
     if (c.chance() < 0.03) {
@@ -339,13 +347,13 @@ class Generator {
       }
       c.stop(*government);
     }
-    std::optional<int> limit = coordinate ? 5 : 1;
-    std::size_t reply = c.start("reply", lead, limit);
+    std::optional<int> limit;
+    std::size_t reply = c.start(ClockName::reply, lead, limit);
     // An index into c.clocks, or k_no_clock (std::optional here trips g++ 12 -O3's
     // -Wmaybe-uninitialized).
     std::size_t explain = k_no_clock;
     if (coordinate) {
-      explain = c.start("explain", lead, 3);
+      explain = c.start(ClockName::explain, lead);
       const double path = c.chance();
       if (path < 0.08) {
         // Art. 7: the unit explains, the office escalates and decides a new limit.
@@ -369,7 +377,7 @@ class Generator {
         c.set(reply, ClockOutcome::cancelled);
         c.state = "forwarded";
         limit = 10;
-        reply = c.start("reply", lead, limit);
+        reply = c.start(ClockName::reply, lead, limit);
         explain = k_no_clock;
       } else if (path < 0.10) {
         // Art. 2: the unit disputes; the office forwards to another unit.
@@ -389,8 +397,8 @@ class Generator {
         c.set(explain, ClockOutcome::cancelled);
         c.unit = lead;
         c.state = "forwarded";
-        reply = c.start("reply", lead, limit);
-        explain = c.start("explain", lead, 3);
+        reply = c.start(ClockName::reply, lead, limit);
+        explain = c.start(ClockName::explain, lead);
       }
     }
     // The reply: mostly on time, some late; a few only after a referral to inspection (Art. 7),
@@ -428,7 +436,7 @@ class Generator {
       c.state = "submitted";
       c.result_at = c.events.back().at;
       c.result_unit = lead;
-      std::size_t review = c.start("review", office, 1);
+      std::size_t review = c.start(ClockName::review, office);
       if (c.chance() < 0.12) {
         // Art. 6: returned in review, resubmitted, reviewed again.
         if (!c.emit(c.office_time(c.after(c.day_of(c.events.back().at), c.between(0, 1))), "return",
@@ -437,7 +445,7 @@ class Generator {
         }
         c.stop(review);
         c.state = "returned";
-        const std::size_t resubmit = c.start("resubmit", lead, 2);
+        const std::size_t resubmit = c.start(ClockName::resubmit, lead);
         if (!c.emit(c.office_time(c.after(c.day_of(c.events.back().at), c.between(1, 3))), "reply",
                     lead, "", "补充后的办理结果")) {
           return;
@@ -445,7 +453,7 @@ class Generator {
         c.stop(resubmit);
         c.state = "submitted";
         c.result_at = c.events.back().at;
-        review = c.start("review", office, 1);
+        review = c.start(ClockName::review, office);
       }
       if (!c.emit(c.office_time(c.after(c.day_of(c.events.back().at), c.between(0, 1))), "approve",
                   office, "", "审核通过")) {

@@ -110,6 +110,10 @@ Session::Session(const GlobalOptions& globals, Needs needs, std::ostream& out, s
 
 Session::~Session() = default;
 
+Actor Session::authorized(Duty duty, std::string_view attempt) {
+  return authorize(store(), m_actor, duty, attempt, config().office_unit);
+}
+
 Store& Session::store() {
   return *m_store;
 }

@@ -45,11 +45,10 @@ std::string ledger_head(Store& store) {
   return ledger_digests(store).back();
 }
 
-bool ledger_extends(Store& store, std::string_view anchor) {
+bool ledger_extends(const std::vector<std::string>& digests, std::string_view anchor) {
   std::string wanted(anchor);
   std::transform(wanted.begin(), wanted.end(), wanted.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  const std::vector<std::string> digests = ledger_digests(store);
   return std::find(digests.begin(), digests.end(), wanted) != digests.end();
 }
 

@@ -21,8 +21,8 @@ std::vector<std::string> ledger_digests(Store& store);
 /// The ledger's head digest Ln (64 zeros for an empty ledger).
 std::string ledger_head(Store& store);
 
-/// Whether some digest of the ledger equals `anchor` (lowercase or uppercase hex), i.e. the
-/// ledger still extends the history that digest was taken of.
-bool ledger_extends(Store& store, std::string_view anchor);
+/// Whether one of `digests` (from ledger_digests) equals `anchor` (lowercase or uppercase hex),
+/// i.e. the ledger still extends the history that digest was taken of.
+bool ledger_extends(const std::vector<std::string>& digests, std::string_view anchor);
 
 }  // namespace ent110

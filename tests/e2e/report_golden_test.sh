@@ -57,4 +57,13 @@ grep -q 'aria-label="各单位满意率"' "$E2E_DIR/monthly-2025-09.html" && pas
 [[ $(head -c 3 "$E2E_DIR/monthly-2025-09.csv" | od -An -tx1 | tr -d ' ') == efbbbf ]] && pass ||
   fail "the CSV starts with a UTF-8 byte-order mark"
 
+# The monthly report carries the ledger's head as drawn: verify names the same digest, and it
+# still holds after more history is appended (issue 10).
+report_anchor=$(jq -r .anchor "$golden/monthly-2025-09.json")
+run verify --json
+expect_jq '.anchor' "$report_anchor" "the report's anchor is the ledger head when drawn"
+run --as office1 unit add XXQ --name 新区 --kind zone
+run verify --anchor "$report_anchor"
+expect_code 0 "the ledger still extends the report's anchor after a later change"
+
 finish

@@ -104,6 +104,7 @@ struct MonthlyReport {
   std::vector<ReportCase> referred;  ///< referred to inspection in the month
   std::vector<ReportCase> overdue;   ///< clocks of units open past due at as_of
   std::vector<MonthHeadline> trend;  ///< the six months up to and including this one
+  std::string anchor;                ///< the ledger's head digest when drawn (audit/ledger.hpp)
 };
 
 /// Computes the report of `month` as seen at `now` with GROUP BY queries over indexed columns;

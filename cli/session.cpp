@@ -4,6 +4,7 @@
 #include <ent110/core/error.hpp>
 
 #include <cstdlib>
+#include <iostream>
 #include <ostream>
 #include <pwd.h>
 #include <sys/ioctl.h>

@@ -167,18 +167,18 @@ TEST_CASE("verify --anchor: a ledger that only grew still extends an earlier anc
   CHECK(report.anchor != anchor);
 }
 
-TEST_CASE("migration 007: rows of an older database get baseline audit events",
+TEST_CASE("migration 008: rows of an older database get baseline audit events",
           "[setup][verify][store]") {
   TempDir dir;
   const std::string path = (dir / "old.db").string();
   {
     SQLite::Database old(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     for (const Migration& migration : migrations()) {
-      if (migration.version < 7) {
+      if (migration.version < 8) {
         old.exec(migration.sql);
       }
     }
-    old.exec("PRAGMA user_version = 6");
+    old.exec("PRAGMA user_version = 7");
     old.exec(
         "INSERT INTO unit VALUES ('OFFICE', '办公室', 'office', NULL, NULL, NULL, "
         "'2024-01-01T00:00:00Z'); "

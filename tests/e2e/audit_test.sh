@@ -10,7 +10,9 @@ run enterprise add --name 信阳某某茶业有限公司 --as wang --at "2025-01
 printf 'name,phone\n信阳某某茶业有限公司,0376-1234567\n' >"$E2E_DIR/enterprises.csv"
 run enterprise import "$E2E_DIR/enterprises.csv" --as wang --at "2025-01-04 09:00"
 run calendar set 2025-10-13 off --reason 停电 --as wang --at "2025-01-05 09:00"
-run assess finding FGW --date 2025-06-12 --points 2 --note 督查通报 --as wang --at "2025-06-13 09:00"
+run unit add LSX --name 罗山县 --kind county --as wang --at "2025-06-01 09:00"
+run assess finding LSX --date 2025-06-12 --points 2 --note 督查通报 --as wang --at "2025-06-13 09:00"
+expect_code 0 "the office records a finding"
 run calendar set 2025-10-14 off --reason 停电 --as nobody
 expect_code 4 "a refused change"
 
@@ -31,6 +33,6 @@ run audit --since 2025-01-04
 expect_code 0 "audit --since"
 expect_out "enterprise import" "the import is listed"
 expect_out "phone: null → 0376-1234567" "the change shows before and after"
-[[ $OUT != *"unit add"* ]] && pass || fail "--since leaves earlier changes out"
+[[ $OUT != *"unit FGW"* ]] && pass || fail "--since leaves earlier changes out"
 
 finish

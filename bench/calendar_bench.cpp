@@ -19,7 +19,8 @@ using ent110::WorkingCalendar;
 const WorkingCalendar& official_calendar() {
   static const WorkingCalendar calendar = [] {
     ent110::Store store = ent110::Store::open_in_memory();
-    ent110::load_holidays(store, {}, "bench", ent110::parse_utc("2026-01-01T00:00:00Z"), nullptr);
+    ent110::load_holidays(store, {}, ent110::Actor{"bench", "OFFICE"},
+                          ent110::parse_utc("2026-01-01T00:00:00Z"), nullptr);
     return ent110::load_calendar(store);
   }();
   return calendar;

@@ -597,10 +597,11 @@ GeneratorSummary generate_report_database(const std::filesystem::path& path,
     store_options.create = true;
     Store store = Store::open(path, Access::read_write, store_options);
     const Config config;
-    initialize(store, config, std::nullopt, setup, "bench");
+    initialize(store, config, std::nullopt, Actor{"bench", "OFFICE"}, setup);
     store.write([&] {
       for (const UnitSeed& seed : k_units) {
-        add_unit(store, Unit{seed.code, seed.name, seed.kind, "", "", ""}, setup);
+        add_unit(store, Unit{seed.code, seed.name, seed.kind, "", "", ""}, Actor{"bench", "OFFICE"},
+                 setup);
         unit_codes.emplace_back(seed.code);
       }
     });

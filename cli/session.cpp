@@ -4,6 +4,7 @@
 #include <ent110/core/error.hpp>
 
 #include <cstdlib>
+#include <iostream>
 #include <ostream>
 #include <pwd.h>
 #include <sys/ioctl.h>
@@ -109,6 +110,10 @@ Session::Session(const GlobalOptions& globals, Needs needs, std::ostream& out, s
 }
 
 Session::~Session() = default;
+
+Actor Session::authorized(Duty duty, std::string_view attempt) {
+  return authorize(store(), m_actor, duty, attempt, config().office_unit);
+}
 
 Store& Session::store() {
   return *m_store;

@@ -3,6 +3,7 @@
 
 #include "invocation.hpp"
 
+#include <ent110/access/access.hpp>
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/config/config.hpp>
 #include <ent110/core/messages.hpp>
@@ -46,6 +47,9 @@ class Session {
   bool now_given() const { return m_now_given; }
   /// The login acting: `--as`/ENT110_USER, else the operating system's login name.
   const std::string& actor() const { return m_actor; }
+  /// The acting login as authorised for a change of `duty` (`attempt` names the command for the
+  /// refusal); throws Refused.
+  Actor authorized(Duty duty, std::string_view attempt);
   /// The database path in use.
   const std::filesystem::path& db_path() const { return m_db_path; }
   /// Whether this session created the database file (so a failed `init` can remove it again).

@@ -49,14 +49,16 @@ void print_recorded(Session& s, const AssessmentEntry& entry) {
 }
 
 int run_assess_policy(const AssessOptions& options, Session& s) {
-  print_recorded(s, record_policy_score(s.store(), options.unit, options.year, options.value,
-                                        options.note, s.actor(), s.now()));
+  print_recorded(
+      s, record_policy_score(s.store(), options.unit, options.year, options.value, options.note,
+                             s.authorized(Duty::assessment, "assess policy"), s.now()));
   return 0;
 }
 
 int run_assess_finding(const AssessOptions& options, Session& s) {
-  print_recorded(s, record_finding(s.store(), options.unit, parse_date(options.day),
-                                   options.value, options.note, s.actor(), s.now()));
+  print_recorded(
+      s, record_finding(s.store(), options.unit, parse_date(options.day), options.value,
+                        options.note, s.authorized(Duty::assessment, "assess finding"), s.now()));
   return 0;
 }
 

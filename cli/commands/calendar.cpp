@@ -241,7 +241,8 @@ std::string calendar_years_text(const std::vector<int>& years) {
 int run_calendar_load(const CalendarOptions& options, Session& s) {
   const std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
   CaseClockFollower follower(s.store(), s.config(), s.zone(), s.actor());
-  const LoadSummary summary = load_holidays(s.store(), paths, s.actor(), s.now(), &follower);
+  const LoadSummary summary = load_holidays(
+      s.store(), paths, s.authorized(Duty::calendar, "calendar load"), s.now(), &follower);
   if (s.json()) {
     emit_json(s, {{"revision", summary.revision},
                   {"years", summary.years},
@@ -383,7 +384,7 @@ int run_calendar_set(const CalendarOptions& options, Session& s) {
   CaseClockFollower follower(s.store(), s.config(), s.zone(), s.actor());
   const OverrideSummary summary =
       set_override(s.store(), day, *parse_override_choice(options.choice), options.reason,
-                   s.actor(), s.now(), &follower);
+                   s.authorized(Duty::calendar, "calendar set"), s.now(), &follower);
   if (s.json()) {
     nlohmann::json document = calendar_day_json(summary.day);
     document["revision"] = summary.revision;

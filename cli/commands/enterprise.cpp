@@ -40,8 +40,8 @@ void show_enterprise(Session& s, const Enterprise& e) {
 int run_enterprise_add(const EnterpriseOptions& options, Session& s) {
   std::int64_t id = 0;
   s.store().write([&] {
-    require_registry_access(s.store(), s.actor());
-    id = add_enterprise(s.store(), options.enterprise, s.now());
+    id = add_enterprise(s.store(), options.enterprise,
+                        s.authorized(Duty::registers, "enterprise add"), s.now());
   });
   show_enterprise(s, get_enterprise(s.store(), std::to_string(id)));
   return 0;
@@ -77,8 +77,8 @@ int run_enterprise_list(Session& s) {
 }
 
 int run_enterprise_import(const EnterpriseOptions& options, Session& s) {
-  require_registry_access(s.store(), s.actor());
-  const ImportSummary summary = import_enterprises(s.store(), options.file, s.now());
+  const ImportSummary summary = import_enterprises(
+      s.store(), options.file, s.authorized(Duty::registers, "enterprise import"), s.now());
   emit_import_summary(s, options.file, summary);
   return 0;
 }

@@ -22,7 +22,11 @@ int run_init(const InitOptions& options, Session& s) {
   if (!options.holidays.empty()) {
     holidays = options.holidays;
   }
-  const InitSummary summary = initialize(s.store(), s.config(), holidays, s.now(), s.actor());
+  // Once users exist, init changes the calendar only for the office (the schema is migrated on
+  // open, before this check, so an upgrade never waits for it).
+  const InitSummary summary =
+      initialize(s.store(), s.config(), holidays,
+                 s.authorized(Duty::calendar, holidays ? "init --holidays" : "init"), s.now());
   std::string years;
   if (!summary.holiday_years.empty()) {
     years = summary.holiday_years.size() == 1

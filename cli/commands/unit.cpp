@@ -19,8 +19,7 @@ struct UnitOptions {
 int run_unit_add(UnitOptions& options, Session& s) {
   options.unit.kind = *parse_unit_kind(options.kind);
   s.store().write([&] {
-    require_registry_access(s.store(), s.actor());
-    add_unit(s.store(), options.unit, s.now());
+    add_unit(s.store(), options.unit, s.authorized(Duty::registers, "unit add"), s.now());
   });
   const Unit unit = get_unit(s.store(), options.unit.code);
   if (s.json()) {
@@ -75,8 +74,8 @@ int run_unit_show(const UnitOptions& options, Session& s) {
 }
 
 int run_unit_import(const UnitOptions& options, Session& s) {
-  require_registry_access(s.store(), s.actor());
-  const ImportSummary summary = import_units(s.store(), options.file, s.now());
+  const ImportSummary summary =
+      import_units(s.store(), options.file, s.authorized(Duty::registers, "unit import"), s.now());
   emit_import_summary(s, options.file, summary);
   return 0;
 }

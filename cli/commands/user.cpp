@@ -18,8 +18,7 @@ struct UserOptions {
 int run_user_add(UserOptions& options, Session& s) {
   options.user.role = *parse_role(options.role);
   s.store().write([&] {
-    require_registry_access(s.store(), s.actor());
-    add_user(s.store(), options.user, s.now());
+    add_user(s.store(), options.user, s.authorized(Duty::registers, "user add"), s.now());
   });
   if (s.json()) {
     emit_json(s, to_json(options.user));

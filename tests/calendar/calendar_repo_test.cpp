@@ -26,7 +26,7 @@ int count_rows(Store& store, const std::string& table) {
 TEST_CASE("load_holidays: stores every official day with its source and a new revision",
           "[calendar]") {
   Store store = Store::open_in_memory();
-  const LoadSummary first = load_holidays(store, {}, "li", k_now, nullptr);
+  const LoadSummary first = load_holidays(store, {}, Actor{"li", "OFFICE"}, k_now, nullptr);
   CHECK(first.revision == 1);
   CHECK(first.years.front() == 2017);
   CHECK(first.years.back() >= 2026);
@@ -42,7 +42,7 @@ TEST_CASE("load_holidays: stores every official day with its source and a new re
   CHECK(store.db().execAndGet("SELECT year FROM calendar_day WHERE date = '2017-12-30'").getInt() ==
         2018);
 
-  const LoadSummary again = load_holidays(store, {}, "li", k_now, nullptr);
+  const LoadSummary again = load_holidays(store, {}, Actor{"li", "OFFICE"}, k_now, nullptr);
   CHECK(again.revision == 2);
   CHECK(count_rows(store, "calendar_year") == static_cast<int>(first.years.size()));
 }
@@ -51,11 +51,15 @@ TEST_CASE("store_holiday_schedules: an unchanged set writes nothing when asked",
   Store store = Store::open_in_memory();
   const std::vector<HolidaySchedule> schedules = embedded_holiday_schedules();
   LoadSummary summary;
-  store.write(
-      [&] { summary = store_holiday_schedules(store, schedules, "init", k_now, nullptr, true); });
+  store.write([&] {
+    summary =
+        store_holiday_schedules(store, schedules, Actor{"init", "OFFICE"}, k_now, nullptr, true);
+  });
   CHECK(summary.changed);
-  store.write(
-      [&] { summary = store_holiday_schedules(store, schedules, "init", k_now, nullptr, true); });
+  store.write([&] {
+    summary =
+        store_holiday_schedules(store, schedules, Actor{"init", "OFFICE"}, k_now, nullptr, true);
+  });
   CHECK_FALSE(summary.changed);
   CHECK(summary.revision == 1);
   CHECK(count_rows(store, "calendar_revision") == 1);
@@ -67,7 +71,7 @@ TEST_CASE("load_holidays: one bad file loads nothing", "[calendar]") {
   std::filesystem::copy_file(test::source_dir() / "holidays/2025.toml", dir / "2025.toml");
   test::write_file(dir / "2026.toml", "year = 2026\nbogus = 1\n");
   try {
-    load_holidays(store, {dir.path()}, "li", k_now, nullptr);
+    load_holidays(store, {dir.path()}, Actor{"li", "OFFICE"}, k_now, nullptr);
     FAIL("a bad file was loaded");
   } catch (const BadInput& error) {
     CHECK(std::string(error.what()).find("2026.toml:2:1: unknown key 'bogus'") !=
@@ -80,7 +84,8 @@ TEST_CASE("load_holidays: one bad file loads nothing", "[calendar]") {
 
 TEST_CASE("load_holidays: a day stated by another stored year is refused", "[calendar]") {
   Store store = Store::open_in_memory();
-  load_holidays(store, {test::source_dir() / "holidays/2018.toml"}, "li", k_now, nullptr);
+  load_holidays(store, {test::source_dir() / "holidays/2018.toml"}, Actor{"li", "OFFICE"}, k_now,
+                nullptr);
   test::TempDir dir;
   // 2017-12-30 belongs to the 2018 notice's New Year block; a 2017 file may not claim it too.
   test::write_file(dir / "2017.toml", R"(year = 2017
@@ -94,19 +99,20 @@ name = "x"
 name_en = "x"
 off = { from = 2017-12-30, to = 2017-12-30 }
 )");
-  CHECK_THROWS_WITH(load_holidays(store, {dir / "2017.toml"}, "li", k_now, nullptr),
-                    Catch::Contains("2017-12-30 is already stated by the loaded "
-                                    "'" +
-                                    (test::source_dir() / "holidays/2018.toml").string()));
+  CHECK_THROWS_WITH(
+      load_holidays(store, {dir / "2017.toml"}, Actor{"li", "OFFICE"}, k_now, nullptr),
+      Catch::Contains("2017-12-30 is already stated by the loaded "
+                      "'" +
+                      (test::source_dir() / "holidays/2018.toml").string()));
   CHECK(count_rows(store, "calendar_year") == 1);
 }
 
 TEST_CASE("set_override: recorded with actor, time and reason; the latest row rules",
           "[calendar]") {
   Store store = Store::open_in_memory();
-  load_holidays(store, {}, "li", k_now, nullptr);
+  load_holidays(store, {}, Actor{"li", "OFFICE"}, k_now, nullptr);
   const OverrideSummary set = set_override(store, day("2025-10-11"), OverrideChoice::off, "typhoon",
-                                           "wang", k_now, nullptr);
+                                           Actor{"wang", "OFFICE"}, k_now, nullptr);
   CHECK(set.revision == 2);
   CHECK(set.moved.empty());
   const CalendarDay& off = set.day;
@@ -120,12 +126,12 @@ TEST_CASE("set_override: recorded with actor, time and reason; the latest row ru
   CHECK(calendar.overrides().at(day("2025-10-11")).actor == "wang");
   CHECK(calendar.overrides().at(day("2025-10-11")).at == k_now);
 
-  set_override(store, day("2025-10-11"), OverrideChoice::work, "make-up after all", "wang", k_now,
-               nullptr);
+  set_override(store, day("2025-10-11"), OverrideChoice::work, "make-up after all",
+               Actor{"wang", "OFFICE"}, k_now, nullptr);
   CHECK(load_calendar(store).kind_of(day("2025-10-11")) == DayKind::local_work);
 
   const CalendarDay back = set_override(store, day("2025-10-11"), OverrideChoice::official,
-                                        "typhoon passed", "wang", k_now, nullptr)
+                                        "typhoon passed", Actor{"wang", "OFFICE"}, k_now, nullptr)
                                .day;
   CHECK(back.kind == DayKind::adjusted_workday);
   calendar = load_calendar(store);
@@ -133,12 +139,12 @@ TEST_CASE("set_override: recorded with actor, time and reason; the latest row ru
   CHECK(calendar.overrides().empty());
   CHECK(count_rows(store, "calendar_override") == 3);
 
-  CHECK_THROWS_AS(set_override(store, day("2025-10-12"), OverrideChoice::official, "none", "wang",
-                               k_now, nullptr),
+  CHECK_THROWS_AS(set_override(store, day("2025-10-12"), OverrideChoice::official, "none",
+                               Actor{"wang", "OFFICE"}, k_now, nullptr),
                   NotFound);
-  CHECK_THROWS_AS(
-      set_override(store, day("2025-10-12"), OverrideChoice::off, " ", "wang", k_now, nullptr),
-      UsageError);
+  CHECK_THROWS_AS(set_override(store, day("2025-10-12"), OverrideChoice::off, " ",
+                               Actor{"wang", "OFFICE"}, k_now, nullptr),
+                  UsageError);
   CHECK(load_calendar(store).revision() == 4);
 }
 
@@ -146,7 +152,7 @@ TEST_CASE("check_calendar: missing years, and next year from November", "[calend
   Store store = Store::open_in_memory();
   load_holidays(
       store, {test::source_dir() / "holidays/2024.toml", test::source_dir() / "holidays/2026.toml"},
-      "li", k_now, nullptr);
+      Actor{"li", "OFFICE"}, k_now, nullptr);
   const WorkingCalendar calendar = load_calendar(store);
   CalendarCheck check = check_calendar(calendar, day("2026-10-31"));
   CHECK(check.loaded.size() == 2);

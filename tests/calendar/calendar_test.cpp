@@ -24,7 +24,7 @@ LocalDate day(const char* text) {
 const WorkingCalendar& official_calendar() {
   static const WorkingCalendar calendar = [] {
     Store store = Store::open_in_memory();
-    load_holidays(store, {}, "test", parse_utc("2025-01-01T00:00:00Z"), nullptr);
+    load_holidays(store, {}, Actor{"test", "OFFICE"}, parse_utc("2025-01-01T00:00:00Z"), nullptr);
     return load_calendar(store);
   }();
   return calendar;
@@ -128,11 +128,15 @@ TEST_CASE("add_working_days and working_days_between agree with a day-by-day cou
   // Overrides inside and far outside the loaded years exercise every branch of the index.
   Store store = Store::open_in_memory();
   const Instant now = parse_utc("2025-01-01T00:00:00Z");
-  load_holidays(store, {}, "test", now, nullptr);
-  set_override(store, day("2025-10-13"), OverrideChoice::off, "closure", "test", now, nullptr);
-  set_override(store, day("2025-10-12"), OverrideChoice::work, "catch-up", "test", now, nullptr);
-  set_override(store, day("2030-06-03"), OverrideChoice::off, "far", "test", now, nullptr);
-  set_override(store, day("2012-03-03"), OverrideChoice::work, "early", "test", now, nullptr);
+  load_holidays(store, {}, Actor{"test", "OFFICE"}, now, nullptr);
+  set_override(store, day("2025-10-13"), OverrideChoice::off, "closure", Actor{"test", "OFFICE"},
+               now, nullptr);
+  set_override(store, day("2025-10-12"), OverrideChoice::work, "catch-up", Actor{"test", "OFFICE"},
+               now, nullptr);
+  set_override(store, day("2030-06-03"), OverrideChoice::off, "far", Actor{"test", "OFFICE"}, now,
+               nullptr);
+  set_override(store, day("2012-03-03"), OverrideChoice::work, "early", Actor{"test", "OFFICE"},
+               now, nullptr);
   const WorkingCalendar calendars[] = {official_calendar(), load_calendar(store),
                                        WorkingCalendar()};
   std::mt19937 random(20250930);

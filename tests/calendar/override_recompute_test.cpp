@@ -38,7 +38,7 @@ TEST_CASE_METHOD(
   CaseClockFollower follower(store, config, zone, "wang");
 
   const OverrideSummary closed = set_override(store, parse_date("2025-10-10"), OverrideChoice::off,
-                                              "停电", "wang", now, &follower);
+                                              "停电", Actor{"wang", "OFFICE"}, now, &follower);
   REQUIRE(closed.moved.size() == 3);
   // The forward clock stopped on the 9th; counted again it is due Saturday 11th (a made-up
   // working day), and still met. The clocks come in the order they started.
@@ -55,24 +55,24 @@ TEST_CASE_METHOD(
   CHECK(due(service, id, ClockName::forward) == "2025-10-11");
 
   // Days the counts do not pass over: the start day itself, and a day after both due dates.
-  CHECK(set_override(store, parse_date("2025-10-09"), OverrideChoice::off, "x", "wang", now,
-                     &follower)
+  CHECK(set_override(store, parse_date("2025-10-09"), OverrideChoice::off, "x",
+                     Actor{"wang", "OFFICE"}, now, &follower)
             .moved.empty());
-  CHECK(set_override(store, parse_date("2025-10-20"), OverrideChoice::off, "x", "wang", now,
-                     &follower)
+  CHECK(set_override(store, parse_date("2025-10-20"), OverrideChoice::off, "x",
+                     Actor{"wang", "OFFICE"}, now, &follower)
             .moved.empty());
 
   // Sunday 12 October made a working day: both counts pass over it and come back earlier.
   const OverrideSummary worked = set_override(store, parse_date("2025-10-12"), OverrideChoice::work,
-                                              "补班", "wang", now, &follower);
+                                              "补班", Actor{"wang", "OFFICE"}, now, &follower);
   CHECK(worked.moved.size() == 2);  // explain and reply; forward's count does not reach the 12th
   CHECK(due(service, id, ClockName::explain) == "2025-10-13");
   CHECK(due(service, id, ClockName::reply) == "2025-10-15");
 
-  set_override(store, parse_date("2025-10-12"), OverrideChoice::official, "撤销", "wang", now,
-               &follower);
-  set_override(store, parse_date("2025-10-10"), OverrideChoice::official, "撤销", "wang", now,
-               &follower);
+  set_override(store, parse_date("2025-10-12"), OverrideChoice::official, "撤销",
+               Actor{"wang", "OFFICE"}, now, &follower);
+  set_override(store, parse_date("2025-10-10"), OverrideChoice::official, "撤销",
+               Actor{"wang", "OFFICE"}, now, &follower);
   CHECK(due(service, id, ClockName::explain) == "2025-10-13");
   CHECK(due(service, id, ClockName::reply) == "2025-10-15");
 }
@@ -87,8 +87,9 @@ TEST_CASE_METHOD(CaseFixture,
   service.reply(id, "已答复", "wang", at("2025-10-11T10:00"));
   REQUIRE(CaseFixture::clock(service.get(id), ClockName::reply).outcome == ClockOutcome::missed);
   CaseClockFollower follower(store, config, zone, "wang");
-  const OverrideSummary closed = set_override(store, parse_date("2025-10-10"), OverrideChoice::off,
-                                              "停电", "wang", at("2025-10-12T09:00"), &follower);
+  const OverrideSummary closed =
+      set_override(store, parse_date("2025-10-10"), OverrideChoice::off, "停电",
+                   Actor{"wang", "OFFICE"}, at("2025-10-12T09:00"), &follower);
   const auto reply = std::find_if(closed.moved.begin(), closed.moved.end(),
                                   [&](const MovedDueDate& m) { return m.label == id + " reply"; });
   REQUIRE(reply != closed.moved.end());
@@ -112,8 +113,8 @@ TEST_CASE_METHOD(CaseFixture,
 
   CaseClockFollower follower(store, config, zone, "cron");
   const LoadSummary summary =
-      load_holidays(store, {ent110::test::source_dir() / "tests/data/calendar/2027.toml"}, "wang",
-                    at("2027-01-04T09:00"), &follower);
+      load_holidays(store, {ent110::test::source_dir() / "tests/data/calendar/2027.toml"},
+                    Actor{"wang", "OFFICE"}, at("2027-01-04T09:00"), &follower);
   const auto reply = std::find_if(summary.moved.begin(), summary.moved.end(),
                                   [&](const MovedDueDate& m) { return m.label == id + " reply"; });
   REQUIRE(reply != summary.moved.end());

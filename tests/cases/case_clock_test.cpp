@@ -149,8 +149,8 @@ TEST_CASE("clocks: a due date past the loaded schedule is provisional until the 
   // The (invented) 2027 schedule makes 1 to 3 January days off.
   CaseClockFollower follower(f.store, f.config, f.zone, "li");
   const LoadSummary summary =
-      load_holidays(f.store, {ent110::test::source_dir() / "tests/data/calendar/2027.toml"}, "li",
-                    f.at("2026-12-31T11:00"), &follower);
+      load_holidays(f.store, {ent110::test::source_dir() / "tests/data/calendar/2027.toml"},
+                    Actor{"li", "OFFICE"}, f.at("2026-12-31T11:00"), &follower);
   REQUIRE(summary.moved.size() == 1);
   CHECK(summary.moved[0].label == result.kase.id + " forward");
   const WorkingCalendar calendar = load_calendar(f.store);

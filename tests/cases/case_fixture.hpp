@@ -70,21 +70,23 @@ struct CaseFixture {
   /// Registers an office user "wang", FGW users "li" and JXW user "zhao", and a viewer "chen".
   void add_users() {
     const Instant now = at("2025-01-01");
-    add_user(store, User{"wang", config.office_unit, Role::office}, now);
-    add_user(store, User{"li", "FGW", Role::unit}, now);
-    add_user(store, User{"zhao", "JXW", Role::unit}, now);
-    add_user(store, User{"chen", config.office_unit, Role::viewer}, now);
+    add_user(store, User{"wang", config.office_unit, Role::office}, Actor{"test", "OFFICE"}, now);
+    add_user(store, User{"li", "FGW", Role::unit}, Actor{"test", "OFFICE"}, now);
+    add_user(store, User{"zhao", "JXW", Role::unit}, Actor{"test", "OFFICE"}, now);
+    add_user(store, User{"chen", config.office_unit, Role::viewer}, Actor{"test", "OFFICE"}, now);
   }
 
  private:
   static WorkingCalendar prepared(Store& store, const Config& config, const Zone& zone) {
     const Instant now = parse_instant("2025-01-01", zone);
-    initialize(store, config, std::nullopt, now);
-    add_unit(store, Unit{"FGW", "市发展和改革委员会", UnitKind::department, "", "", ""}, now);
-    add_unit(store, Unit{"JXW", "市工业和信息化局", UnitKind::department, "", "", ""}, now);
+    initialize(store, config, std::nullopt, Actor{"test", "OFFICE"}, now);
+    add_unit(store, Unit{"FGW", "市发展和改革委员会", UnitKind::department, "", "", ""},
+             Actor{"test", "OFFICE"}, now);
+    add_unit(store, Unit{"JXW", "市工业和信息化局", UnitKind::department, "", "", ""},
+             Actor{"test", "OFFICE"}, now);
     Enterprise enterprise;
     enterprise.name = "信阳示例机械有限公司";
-    add_enterprise(store, enterprise, now);
+    add_enterprise(store, enterprise, Actor{"test", "OFFICE"}, now);
     return load_calendar(store);
   }
 };

@@ -86,8 +86,10 @@ TEST_CASE("render: Chinese errors name enum words in Chinese; English keeps the 
   CHECK(tr(Lang::zh, MessageId::case_refused_type,
            {"2025-000001", "consult", "review", "coordinate"}) ==
         "问题“2025-000001”是咨询类问题；review 只适用于协调解决类问题");
-  CHECK(tr(Lang::zh, MessageId::assess_needs_office, {"li", "FGW", "unit"}) ==
-        "用户“li”（FGW）的角色是“承办单位人员”；只有办公室人员可录入考核数据（第十二条）");
+  CHECK(tr(Lang::zh, MessageId::access_needs_role,
+           {"li", "FGW", "unit", "assess policy", "office"}) ==
+        "用户“li”（单位“FGW”，角色“承办单位人员”）不能执行 assess "
+        "policy；只有办公室人员可以");
   CHECK(tr(Lang::zh, MessageId::assess_finding_not_supervised, {"FGW", "department"})
             .starts_with("“FGW”是市直部门；"));
   CHECK(tr(Lang::zh, MessageId::case_inspection_not_overdue,

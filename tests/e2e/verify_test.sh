@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# End to end: verify passes on an untouched database and finds an event edited behind ent110's back.
+# End to end: verify passes on an untouched database and finds an event edited behind ent110's back,
+# a user inserted with sqlite3, and the last case deleted after an anchor was taken (issue 10).
 source "$(dirname "$0")/lib.sh"
 
 run init
@@ -12,6 +13,42 @@ expect_code 0 "an untouched database verifies"
 expect_out "2 events" "verify counts the events"
 run verify --json
 expect_jq '.ok' "true" "verify --json says ok"
+anchor=$(printf '%s' "$OUT" | jq -r .anchor)
+[[ $anchor =~ ^[0-9a-f]{64}$ ]] && pass || fail "verify --json prints the anchor"
+run verify --anchor "$anchor"
+expect_code 0 "the ledger extends its own head"
+expect_out "$anchor" "verify prints the head digest"
+run verify --anchor nothex
+expect_code 2 "a malformed anchor is a usage error"
+expect_one_line_error "malformed anchor"
+
+cp "$ENT110_DB" "$E2E_DIR/good.db"
+sqlite3 "$ENT110_DB" "INSERT INTO user VALUES ('evil', 'OFFICE', 'office', '2025-01-01T00:00:00Z');"
+run verify
+expect_code 6 "an office user inserted with sqlite3 fails verification"
+expect_out "user 'evil' exists without an audit event" "verify names the user"
+expect_one_line_error "inserted user"
+
+# The last case removed whole (events, clocks, row) with the triggers put back: every chain
+# still links, but the ledger no longer extends the anchor taken before.
+cp "$E2E_DIR/good.db" "$ENT110_DB"
+run intake --enterprise 信阳某某茶业有限公司 --type consult --channel web --title 再咨询 --at "2025-10-09 09:00"
+run verify --json
+anchor=$(printf '%s' "$OUT" | jq -r .anchor)
+sqlite3 "$ENT110_DB" "DROP TRIGGER case_event_no_delete;
+  DELETE FROM case_event WHERE case_id = '2025-000002'; DELETE FROM case_clock WHERE case_id = '2025-000002';
+  DELETE FROM case_file WHERE id = '2025-000002';
+  CREATE TRIGGER case_event_no_delete BEFORE DELETE ON case_event
+BEGIN
+  SELECT RAISE(ABORT, 'case events are append-only');
+END;"
+run verify
+expect_code 0 "without an anchor the truncated chain looks whole"
+run verify --anchor "$anchor"
+expect_code 6 "the anchor proves the deletion"
+expect_one_line_error "lost anchor"
+expect_err "no longer extends anchor '$anchor'" "the error names the anchor"
+cp "$E2E_DIR/good.db" "$ENT110_DB"
 
 # Someone edits the history with sqlite3, first removing the guard trigger.
 sqlite3 "$ENT110_DB" "DROP TRIGGER case_event_no_update; UPDATE case_event SET text = 'GXJ' WHERE case_seq = 2;"

@@ -126,7 +126,7 @@ TEST_CASE_METHOD(SeptemberFixture,
                  "compute_monthly: a unit with no case has no denominator, never 0% or 100%",
                  "[report][monthly][rate]") {
   add_unit(store, Unit{"ZRZY", "市自然资源和规划局", UnitKind::department, "", "", ""},
-           at("2025-01-01"));
+           Actor{"test", "OFFICE"}, at("2025-01-01"));
   const MonthlyReport report = september();
   const UnitMonth& idle = unit(report, "ZRZY");
   CHECK(idle.forwarded == 0);

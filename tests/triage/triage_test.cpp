@@ -256,7 +256,7 @@ TEST_CASE("compute_triage: --unit narrows to one unit or to the office", "[triag
   }
   SECTION("a unit with nothing is still there, empty") {
     add_unit(f.store, Unit{"SWJ", "市商务局", UnitKind::department, "", "", ""},
-             f.at("2025-01-01"));
+             Actor{"test", "OFFICE"}, f.at("2025-01-01"));
     const Triage t = f.triage("2025-10-10", "SWJ");
     REQUIRE(unit_codes(t) == Titles{"SWJ"});
     CHECK(t.units[0].empty());
@@ -278,9 +278,9 @@ TEST_CASE("default_triage_unit: a unit user's own unit, nobody else's", "[triage
   TriageFixture f;
   CHECK_FALSE(default_triage_unit(f.store, "li"));  // no users: one person does everything
   const Instant now = f.at("2025-01-01");
-  add_user(f.store, User{"wang", f.config.office_unit, Role::office}, now);
-  add_user(f.store, User{"li", "FGW", Role::unit}, now);
-  add_user(f.store, User{"chen", f.config.office_unit, Role::viewer}, now);
+  add_user(f.store, User{"wang", f.config.office_unit, Role::office}, Actor{"test", "OFFICE"}, now);
+  add_user(f.store, User{"li", "FGW", Role::unit}, Actor{"test", "OFFICE"}, now);
+  add_user(f.store, User{"chen", f.config.office_unit, Role::viewer}, Actor{"test", "OFFICE"}, now);
   CHECK(default_triage_unit(f.store, "li") == "FGW");
   CHECK_FALSE(default_triage_unit(f.store, "wang"));
   CHECK_FALSE(default_triage_unit(f.store, "chen"));
@@ -354,8 +354,8 @@ TEST_CASE("apply_triage: all referrals of a run are one transaction", "[triage]"
 TEST_CASE("apply_triage: only an office user may refer", "[triage]") {
   NationalDay f;
   const Instant now = f.at("2025-01-01");
-  add_user(f.store, User{"wang", f.config.office_unit, Role::office}, now);
-  add_user(f.store, User{"li", "FGW", Role::unit}, now);
+  add_user(f.store, User{"wang", f.config.office_unit, Role::office}, Actor{"test", "OFFICE"}, now);
+  add_user(f.store, User{"li", "FGW", Role::unit}, Actor{"test", "OFFICE"}, now);
   CHECK_THROWS_AS(f.apply("2025-10-10T08:30", "li"), Refused);
   CHECK(count_referrals(f.store) == 0);
   CHECK(f.apply("2025-10-10T08:30", "wang").referred.size() == 2);

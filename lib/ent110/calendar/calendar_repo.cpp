@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <ent110/audit/audit_log.hpp>
 #include <ent110/calendar/calendar_repo.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/store/store.hpp>
@@ -215,7 +216,7 @@ WorkingCalendar load_calendar(Store& store) {
 
 LoadSummary store_holiday_schedules(Store& store,
                                     const std::vector<HolidaySchedule>& schedules,
-                                    const std::string& actor,
+                                    const Actor& actor,
                                     Instant now,
                                     CalendarFollower* follower,
                                     bool only_if_changed) {
@@ -236,9 +237,14 @@ LoadSummary store_holiday_schedules(Store& store,
   }
   check_against_stored(store, schedules);
   const WorkingCalendar before = load_calendar(store);
-  summary.revision = new_revision(store, "load", files, actor, now);
+  summary.revision = new_revision(store, "load", files, actor.login, now);
   for (const HolidaySchedule& schedule : schedules) {
+    const std::string year = std::to_string(schedule.year);
+    std::optional<std::string> stored = audit_row(store, AuditSubject::calendar_year, year);
     replace_year(store, schedule, summary.revision);
+    // The year's row carries its days, so a day added behind the tool's back shows in verify.
+    record_change(store, actor, "calendar load", AuditSubject::calendar_year, year,
+                  std::move(stored), now);
   }
   if (follower != nullptr && !summary.years.empty()) {
     // A year's notice may also close the last days of the December before (New Year).
@@ -252,7 +258,7 @@ LoadSummary store_holiday_schedules(Store& store,
 
 LoadSummary load_holidays(Store& store,
                           const std::vector<std::filesystem::path>& paths,
-                          const std::string& actor,
+                          const Actor& actor,
                           Instant now,
                           CalendarFollower* follower) {
   // Every file is read and validated before the transaction begins: one bad file loads nothing.
@@ -280,7 +286,7 @@ OverrideSummary set_override(Store& store,
                              LocalDate day,
                              OverrideChoice choice,
                              const std::string& reason,
-                             const std::string& actor,
+                             const Actor& actor,
                              Instant now,
                              CalendarFollower* follower) {
   if (std::all_of(reason.begin(), reason.end(), [](char c) { return c == ' ' || c == '\t'; })) {
@@ -295,17 +301,20 @@ OverrideSummary set_override(Store& store,
     if (choice == OverrideChoice::official && !before.overrides().contains(day)) {
       throw NotFound(MessageId::calendar_no_override, {format_date(day)});
     }
-    summary.revision = new_revision(store, "override", format_date(day) + " " + kind, actor, now);
+    summary.revision =
+        new_revision(store, "override", format_date(day) + " " + kind, actor.login, now);
     SQLite::Statement insert(store.db(),
                              "INSERT INTO calendar_override (date, kind, reason, actor, at, "
                              "revision) VALUES (?, ?, ?, ?, ?, ?)");
     insert.bind(1, format_date(day));
     insert.bind(2, kind);
     insert.bind(3, reason);
-    insert.bind(4, actor);
+    insert.bind(4, actor.login);
     insert.bind(5, format_utc(now));
     insert.bind(6, summary.revision);
     insert.exec();
+    record_change(store, actor, "calendar set", AuditSubject::calendar_override,
+                  std::to_string(store.db().getLastInsertRowid()), std::nullopt, now);
     const WorkingCalendar calendar = load_calendar(store);
     summary.day = calendar.days_between(day, day).front();
     if (follower != nullptr) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <ent110/audit/audit_log.hpp>
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/calendar/deadlines.hpp>
 #include <ent110/calendar/holiday_file.hpp>
@@ -28,10 +29,11 @@ struct LoadSummary {
 /// Stores `schedules` inside the caller's transaction: each replaces its year (other stored years
 /// stay), a new revision is recorded and `follower` (when given) recounts and judges again what
 /// counts over the days that changed. With `only_if_changed`, a set identical to what is stored
-/// writes nothing. Throws BadInput when a day is already stated by another stored year's file.
+/// writes nothing. Each year stored is an audit event by `actor` (authorised by the caller).
+/// Throws BadInput when a day is already stated by another stored year's file.
 LoadSummary store_holiday_schedules(Store& store,
                                     const std::vector<HolidaySchedule>& schedules,
-                                    const std::string& actor,
+                                    const Actor& actor,
                                     Instant now,
                                     CalendarFollower* follower,
                                     bool only_if_changed = false);
@@ -41,7 +43,7 @@ LoadSummary store_holiday_schedules(Store& store,
 /// invalid (BadInput naming `file:line:col`).
 LoadSummary load_holidays(Store& store,
                           const std::vector<std::filesystem::path>& paths,
-                          const std::string& actor,
+                          const Actor& actor,
                           Instant now,
                           CalendarFollower* follower);
 
@@ -63,14 +65,14 @@ struct OverrideSummary {
 };
 
 /// Records a local override of `day` with `reason` (non-empty, else UsageError), `actor` and
-/// `now`, as a new calendar revision, and lets `follower` (when given) recount and judge again
-/// what counts over `day`, in one transaction. Refuses (NotFound) to remove an override that does
-/// not exist.
+/// `now`, as a new calendar revision and an audit event, and lets `follower` (when given)
+/// recount and judge again what counts over `day`, in one transaction. Refuses (NotFound) to
+/// remove an override that does not exist.
 OverrideSummary set_override(Store& store,
                              LocalDate day,
                              OverrideChoice choice,
                              const std::string& reason,
-                             const std::string& actor,
+                             const Actor& actor,
                              Instant now,
                              CalendarFollower* follower);
 

@@ -1,30 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/cases/event_log.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/store/chain_hash.hpp>
 #include <ent110/store/store.hpp>
 
 #include <SQLiteCpp/Statement.h>
-#include <fmt/format.h>
-#include <openssl/evp.h>
-
-#include <array>
 
 namespace ent110 {
 namespace {
-
-const std::string k_genesis(64, '0');
 
 constexpr std::string_view k_event_columns =
     "SELECT seq, case_id, case_seq, at, action, actor, unit, detail, text, prev_hash, hash, "
     "recorded_at "
     "FROM case_event ";
-
-void append_field(std::string& out, std::string_view field) {
-  out += std::to_string(field.size());
-  out += ':';
-  out += field;
-  out += ',';
-}
 
 Event event_from_row(SQLite::Statement& query) {
   Event event;
@@ -53,44 +41,26 @@ Event event_from_row(SQLite::Statement& query) {
 }  // namespace
 
 std::string event_hash(const Event& event) {
-  std::string content;
-  append_field(content, std::to_string(event.seq));
-  append_field(content, event.case_id);
-  append_field(content, std::to_string(event.case_seq));
-  append_field(content, format_utc(event.at));
-  append_field(content, to_string(event.action));
-  append_field(content, event.actor);
-  append_field(content, event.unit);
-  append_field(content, event.detail);
-  append_field(content, event.text);
+  std::vector<std::string> fields{std::to_string(event.seq),
+                                  event.case_id,
+                                  std::to_string(event.case_seq),
+                                  format_utc(event.at),
+                                  std::string(to_string(event.action)),
+                                  event.actor,
+                                  event.unit,
+                                  event.detail,
+                                  event.text};
   if (event.recorded_at) {
     // Events from before the column existed hash as they always did.
-    append_field(content, format_utc(*event.recorded_at));
+    fields.push_back(format_utc(*event.recorded_at));
   }
-  content += event.prev_hash;
-
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  if (EVP_Digest(content.data(), content.size(), digest.data(), &length, EVP_sha256(), nullptr) !=
-      1) {
-    throw StoreError(MessageId::case_hash_failed, {});
-  }
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += fmt::format("{:02x}", digest[i]);
-  }
-  return hex;
+  return chain_hash(fields, event.prev_hash);
 }
 
 Event append_event(Store& store, Event event) {
-  SQLite::Statement last(store.db(), "SELECT seq, hash FROM case_event ORDER BY seq DESC LIMIT 1");
-  if (last.executeStep()) {
-    event.seq = last.getColumn(0).getInt64() + 1;
-    event.prev_hash = last.getColumn(1).getString();
-  } else {
-    event.seq = 1;
-    event.prev_hash = k_genesis;
-  }
+  ChainTail tail = chain_tail(store.db(), "case_event");
+  event.seq = tail.next_seq;
+  event.prev_hash = std::move(tail.prev_hash);
   SQLite::Statement count(store.db(),
                           "SELECT coalesce(max(case_seq), 0) FROM case_event WHERE case_id = ?");
   count.bind(1, event.case_id);
@@ -164,18 +134,13 @@ std::optional<Event> EventsByCase::next() {
 }
 
 ChainCheck verify_event_chain(Store& store) {
-  ChainCheck check;
   SQLite::Statement query(store.db(), std::string(k_event_columns) + "ORDER BY seq");
-  std::string previous = k_genesis;
+  ChainWalk walk;
   while (query.executeStep()) {
     const Event event = event_from_row(query);
-    ++check.events;
-    if (!check.first_broken && (event.prev_hash != previous || event_hash(event) != event.hash)) {
-      check.first_broken = event.seq;
-    }
-    previous = event.hash;
+    walk.check(event.seq, event.prev_hash, event_hash(event), event.hash);
   }
-  return check;
+  return ChainCheck{walk.entries(), walk.first_broken()};
 }
 
 }  // namespace ent110

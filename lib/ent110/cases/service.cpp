@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <ent110/access/access.hpp>
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/cases/case_repo.hpp>
 #include <ent110/cases/event_log.hpp>
@@ -110,42 +111,11 @@ std::string CaseService::acting_unit(Actors actors,
                                      const Case& kase,
                                      std::string_view login,
                                      Action action) {
-  // With no users registered one person acts for the office and for every unit.
-  if (!has_users(m_store)) {
-    switch (actors) {
-      case Actors::office:
-        return m_config.office_unit;
-      case Actors::lead_unit:
-        return kase.unit;
-      case Actors::co_unit:
-        return {};  // contribute() names the co-unit
-    }
-  }
-  const std::optional<User> user = find_user(m_store, login);
-  if (!user) {
-    throw NotFound(MessageId::case_user_unknown, {std::string(login)});
-  }
-  const std::string role(to_string(user->role));
-  if (actors == Actors::office) {
-    if (user->role != Role::office) {
-      throw Refused(MessageId::case_refused_office_only,
-                    {user->login, user->unit, role, std::string(command_of(action))});
-    }
-    return user->unit;
-  }
-  if (actors == Actors::co_unit) {
-    if (user->role != Role::unit) {
-      throw Refused(MessageId::case_refused_co_unit_only,
-                    {user->login, user->unit, role, std::string(command_of(action)), kase.id});
-    }
-    return user->unit;  // contribute() checks that it is one of the case's co-units
-  }
-  if (user->role != Role::unit || user->unit != kase.unit) {
-    throw Refused(
-        MessageId::case_refused_lead_unit_only,
-        {user->login, user->unit, role, std::string(command_of(action)), kase.id, kase.unit});
-  }
-  return user->unit;
+  const CaseParty party = actors == Actors::office      ? CaseParty::office
+                          : actors == Actors::lead_unit ? CaseParty::lead_unit
+                                                        : CaseParty::co_unit;
+  return authorize_case_action(m_store, login, party, command_of(action),
+                               CaseParties{kase.id, m_config.office_unit, kase.unit});
 }
 
 CaseService::Acting CaseService::begin(std::string_view ref,

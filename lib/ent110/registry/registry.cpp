@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <ent110/audit/audit_log.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/core/time.hpp>
 #include <ent110/registry/registry.hpp>
@@ -80,7 +81,10 @@ Unit unit_from_row(SQLite::Statement& row) {
 
 constexpr const char* k_unit_columns = "SELECT code, name, kind, leader, contact, phone FROM unit";
 
-void upsert_unit(Store& store, const Unit& unit, Instant now) {
+// Writes `unit` and its audit event (`action` by `actor`).
+void upsert_unit(
+    Store& store, const Unit& unit, const Actor& actor, std::string_view action, Instant now) {
+  std::optional<std::string> before = audit_row(store, AuditSubject::unit, unit.code);
   SQLite::Statement insert(
       store.db(),
       "INSERT INTO unit (code, name, kind, leader, contact, phone, created_at) "
@@ -95,6 +99,7 @@ void upsert_unit(Store& store, const Unit& unit, Instant now) {
   bind_text(insert, 6, unit.phone);
   insert.bind(7, format_utc(now));
   insert.exec();
+  record_change(store, actor, action, AuditSubject::unit, unit.code, std::move(before), now);
 }
 
 Enterprise enterprise_from_row(SQLite::Statement& row) {
@@ -139,10 +144,15 @@ void validate_enterprise(Store& store, const Enterprise& enterprise) {
   }
 }
 
-void write_enterprise(Store& store,
-                      const Enterprise& enterprise,
-                      std::optional<std::int64_t> id,
-                      Instant now) {
+// Inserts `enterprise` (no `id`) or updates row `id`, with its audit event; returns the id.
+std::int64_t write_enterprise(Store& store,
+                              const Enterprise& enterprise,
+                              std::optional<std::int64_t> id,
+                              const Actor& actor,
+                              std::string_view action,
+                              Instant now) {
+  std::optional<std::string> before =
+      id ? audit_row(store, AuditSubject::enterprise, std::to_string(*id)) : std::nullopt;
   SQLite::Statement statement(
       store.db(),
       id ? "UPDATE enterprise SET name = ?1, credit_code = ?2, county = ?3, above_scale = ?4, "
@@ -162,6 +172,10 @@ void write_enterprise(Store& store,
     statement.bind(8, format_utc(now));
   }
   statement.exec();
+  const std::int64_t written = id.value_or(store.db().getLastInsertRowid());
+  record_change(store, actor, action, AuditSubject::enterprise, std::to_string(written),
+                std::move(before), now);
+  return written;
 }
 
 std::optional<bool> parse_flag(std::string_view raw) {
@@ -217,7 +231,7 @@ std::vector<std::string> role_names() {
   return names_of(k_roles);
 }
 
-int ensure_builtin_units(Store& store, const Config& config, Instant now) {
+int ensure_builtin_units(Store& store, const Config& config, const Actor& actor, Instant now) {
   const std::array builtins = {
       Unit{config.office_unit, config.office_name, UnitKind::office, {}, {}, {}},
       Unit{config.government_unit, config.government_name, UnitKind::government, {}, {}, {}},
@@ -227,14 +241,14 @@ int ensure_builtin_units(Store& store, const Config& config, Instant now) {
   int created = 0;
   for (const Unit& unit : builtins) {
     if (!find_unit(store, unit.code)) {
-      upsert_unit(store, unit, now);
+      upsert_unit(store, unit, actor, "init", now);
       ++created;
     }
   }
   return created;
 }
 
-void add_unit(Store& store, const Unit& unit, Instant now) {
+void add_unit(Store& store, const Unit& unit, const Actor& actor, Instant now) {
   if (!valid_unit_code(unit.code)) {
     throw UsageError(MessageId::unit_code_invalid, {unit.code});
   }
@@ -244,7 +258,7 @@ void add_unit(Store& store, const Unit& unit, Instant now) {
   if (find_unit(store, unit.code)) {
     throw BadInput(MessageId::unit_exists, {unit.code});
   }
-  upsert_unit(store, unit, now);
+  upsert_unit(store, unit, actor, "unit add", now);
 }
 
 std::vector<Unit> list_units(Store& store) {
@@ -286,7 +300,10 @@ Unit get_unit(Store& store, std::string_view code) {
   throw NotFound(MessageId::unit_unknown, {std::string(code)});
 }
 
-ImportSummary import_units(Store& store, const std::filesystem::path& file, Instant now) {
+ImportSummary import_units(Store& store,
+                           const std::filesystem::path& file,
+                           const Actor& actor,
+                           Instant now) {
   const std::string name = file.string();
   toml::table root;
   try {
@@ -377,13 +394,13 @@ ImportSummary import_units(Store& store, const std::filesystem::path& file, Inst
         fail(*entry.node, MessageId::import_unit_incomplete, {unit.code});
       }
       ++(existing ? summary.updated : summary.added);
-      upsert_unit(store, unit, now);
+      upsert_unit(store, unit, actor, "unit import", now);
     }
   });
   return summary;
 }
 
-void add_user(Store& store, const User& user, Instant now) {
+void add_user(Store& store, const User& user, const Actor& actor, Instant now) {
   static const std::regex k_login("[A-Za-z0-9._@-]{1,64}");
   if (!std::regex_match(user.login, k_login)) {
     throw UsageError(MessageId::login_invalid, {user.login});
@@ -405,6 +422,7 @@ void add_user(Store& store, const User& user, Instant now) {
   insert.bind(3, std::string(to_string(user.role)));
   insert.bind(4, format_utc(now));
   insert.exec();
+  record_change(store, actor, "user add", AuditSubject::user, user.login, std::nullopt, now);
 }
 
 std::vector<User> list_users(Store& store) {
@@ -427,25 +445,14 @@ std::optional<User> find_user(Store& store, std::string_view login) {
               *parse_role(query.getColumn(2).getString())};
 }
 
-void require_registry_access(Store& store, std::string_view actor) {
-  if (!has_users(store)) {
-    return;
-  }
-  const std::optional<User> user = find_user(store, actor);
-  if (!user) {
-    throw NotFound(MessageId::actor_unknown, {std::string(actor)});
-  }
-  if (user->role != Role::office) {
-    throw Refused(MessageId::registry_needs_office,
-                  {user->login, user->unit, std::string(to_string(user->role))});
-  }
-}
-
 bool has_users(Store& store) {
   return store.db().execAndGet("SELECT EXISTS (SELECT 1 FROM user)").getInt() != 0;
 }
 
-std::int64_t add_enterprise(Store& store, const Enterprise& enterprise, Instant now) {
+std::int64_t add_enterprise(Store& store,
+                            const Enterprise& enterprise,
+                            const Actor& actor,
+                            Instant now) {
   validate_enterprise(store, enterprise);
   if (find_enterprise_where(store, "name = ?", enterprise.name)) {
     throw BadInput(MessageId::enterprise_name_exists, {enterprise.name});
@@ -455,8 +462,7 @@ std::int64_t add_enterprise(Store& store, const Enterprise& enterprise, Instant 
       throw BadInput(MessageId::enterprise_code_exists, {enterprise.credit_code, other->name});
     }
   }
-  write_enterprise(store, enterprise, std::nullopt, now);
-  return store.db().getLastInsertRowid();
+  return write_enterprise(store, enterprise, std::nullopt, actor, "enterprise add", now);
 }
 
 std::vector<Enterprise> list_enterprises(Store& store) {
@@ -486,7 +492,10 @@ Enterprise get_enterprise(Store& store, std::string_view reference) {
   throw NotFound(MessageId::enterprise_unknown, {text});
 }
 
-ImportSummary import_enterprises(Store& store, const std::filesystem::path& file, Instant now) {
+ImportSummary import_enterprises(Store& store,
+                                 const std::filesystem::path& file,
+                                 const Actor& actor,
+                                 Instant now) {
   const std::string name = file.string();
   const std::vector<CsvRow> rows = parse_csv(read_file(file), name);
   if (rows.empty()) {
@@ -560,7 +569,7 @@ ImportSummary import_enterprises(Store& store, const std::filesystem::path& file
         throw BadInput(MessageId::import_csv_row, {name, std::to_string(row.row), error.what()});
       }
       write_enterprise(store, enterprise, existing ? std::optional{existing->id} : std::nullopt,
-                       now);
+                       actor, "enterprise import", now);
       ++(existing ? summary.updated : summary.added);
     }
   });

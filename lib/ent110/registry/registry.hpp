@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <ent110/audit/audit_log.hpp>
 #include <ent110/config/config.hpp>
 #include <ent110/core/time.hpp>
 #include <ent110/store/store.hpp>
@@ -85,11 +86,14 @@ struct ImportSummary {
   int updated = 0;
 };
 
+// Every function below that writes records one audit event per row it changes, by `actor`
+// (authorised by the caller, lib/ent110/access), inside the same transaction.
+
 /// Creates the four built-in units named in `config` when missing; returns how many it created.
-int ensure_builtin_units(Store& store, const Config& config, Instant now);
+int ensure_builtin_units(Store& store, const Config& config, const Actor& actor, Instant now);
 
 /// Adds a member unit; throws UsageError for a malformed code, BadInput when the code exists.
-void add_unit(Store& store, const Unit& unit, Instant now);
+void add_unit(Store& store, const Unit& unit, const Actor& actor, Instant now);
 /// Every unit, ordered by kind (built-ins first) then code.
 std::vector<Unit> list_units(Store& store);
 /// The unit `code`, or nullopt.
@@ -98,24 +102,27 @@ std::optional<Unit> find_unit(Store& store, std::string_view code);
 Unit get_unit(Store& store, std::string_view code);
 /// Adds or updates every `[[unit]]` of a TOML file in one go; throws BadInput naming
 /// `file:line:col` for any bad entry, and then changes nothing.
-ImportSummary import_units(Store& store, const std::filesystem::path& file, Instant now);
+ImportSummary import_units(Store& store,
+                           const std::filesystem::path& file,
+                           const Actor& actor,
+                           Instant now);
 
 /// Registers `user`; the unit must exist (NotFound), an office user must belong to the office and
 /// a unit user to a member unit (Refused), and the login must be new (BadInput).
-void add_user(Store& store, const User& user, Instant now);
+void add_user(Store& store, const User& user, const Actor& actor, Instant now);
 /// Every user, ordered by login.
 std::vector<User> list_users(Store& store);
 /// The user `login`, or nullopt.
 std::optional<User> find_user(Store& store, std::string_view login);
 /// Whether any user is registered (with none, one person acts for everyone).
 bool has_users(Store& store);
-/// Checks that `actor` may change the registers: anyone while no user is registered, else an
-/// office user. Throws NotFound for an unregistered login and Refused for another role.
-void require_registry_access(Store& store, std::string_view actor);
 
 /// Adds an enterprise and returns its id; validates the credit code (BadInput) and the county
 /// (NotFound), and refuses a duplicate name or code (BadInput).
-std::int64_t add_enterprise(Store& store, const Enterprise& enterprise, Instant now);
+std::int64_t add_enterprise(Store& store,
+                            const Enterprise& enterprise,
+                            const Actor& actor,
+                            Instant now);
 /// Every enterprise, ordered by id.
 std::vector<Enterprise> list_enterprises(Store& store);
 /// The enterprise whose id, credit code or exact name is `reference`; throws NotFound.
@@ -123,6 +130,9 @@ Enterprise get_enterprise(Store& store, std::string_view reference);
 /// Adds or updates (matched by credit code, else name) every row of a CSV file with a header row
 /// (name, credit_code, county, above_scale, key, contact, phone; only name is required), all or
 /// nothing; throws BadInput naming `file:row`.
-ImportSummary import_enterprises(Store& store, const std::filesystem::path& file, Instant now);
+ImportSummary import_enterprises(Store& store,
+                                 const std::filesystem::path& file,
+                                 const Actor& actor,
+                                 Instant now);
 
 }  // namespace ent110

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <ent110/audit/audit_log.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/registry/registry.hpp>
 #include <ent110/report/assessment.hpp>
@@ -13,21 +14,6 @@ namespace {
 
 constexpr int k_first_year = 1900;
 constexpr int k_last_year = 9999;
-
-// Art. 12: the office organises the year-end assessment, so only office users record its inputs.
-void require_office(Store& store, std::string_view actor) {
-  if (!has_users(store)) {
-    return;
-  }
-  const std::optional<User> user = find_user(store, actor);
-  if (!user) {
-    throw Refused(MessageId::assess_unknown_user, {std::string(actor)});
-  }
-  if (user->role != Role::office) {
-    throw Refused(MessageId::assess_needs_office,
-                  {user->login, user->unit, std::string(to_string(user->role))});
-  }
-}
 
 // Art. 12 assesses counties, districts, areas, zones and departments, not the built-in bodies.
 Unit require_member_unit(Store& store, std::string_view code) {
@@ -62,9 +48,8 @@ AssessmentEntry read_entry(SQLite::Statement& row) {
 constexpr std::string_view k_select =
     "SELECT id, kind, unit, year, date, value, note, actor, at FROM assessment_event ";
 
-AssessmentEntry insert(Store& store, AssessmentEntry entry) {
+AssessmentEntry insert(Store& store, AssessmentEntry entry, const Actor& actor) {
   store.write([&] {
-    require_office(store, entry.actor);
     const Unit unit = require_member_unit(store, entry.unit);
     if (entry.kind == AssessmentKind::finding && !supervision_applies(unit.kind)) {
       throw Refused(MessageId::assess_finding_not_supervised,
@@ -88,6 +73,8 @@ AssessmentEntry insert(Store& store, AssessmentEntry entry) {
     insert.bind(8, format_utc(entry.at));
     insert.exec();
     entry.id = store.db().getLastInsertRowid();
+    record_change(store, actor, "assess " + std::string(to_string(entry.kind)),
+                  AuditSubject::assessment_event, std::to_string(entry.id), std::nullopt, entry.at);
   });
   return entry;
 }
@@ -114,7 +101,7 @@ AssessmentEntry record_policy_score(Store& store,
                                     int year,
                                     double score,
                                     std::string_view note,
-                                    std::string_view actor,
+                                    const Actor& actor,
                                     Instant now) {
   if (year < k_first_year || year > k_last_year) {
     throw UsageError(MessageId::assess_bad_year, {std::to_string(year)});
@@ -125,7 +112,8 @@ AssessmentEntry record_policy_score(Store& store,
   require_note(note);
   return insert(store,
                 AssessmentEntry{0, AssessmentKind::policy, std::string(unit), year, std::nullopt,
-                                score, std::string(note), std::string(actor), now});
+                                score, std::string(note), actor.login, now},
+                actor);
 }
 
 AssessmentEntry record_finding(Store& store,
@@ -133,15 +121,17 @@ AssessmentEntry record_finding(Store& store,
                                LocalDate day,
                                double points,
                                std::string_view note,
-                               std::string_view actor,
+                               const Actor& actor,
                                Instant now) {
   if (!std::isfinite(points) || points <= 0 || points > 100) {
     throw UsageError(MessageId::assess_bad_points, {number_text(points)});
   }
   require_note(note);
   const int year = static_cast<int>(date::year_month_day{day}.year());
-  return insert(store, AssessmentEntry{0, AssessmentKind::finding, std::string(unit), year, day,
-                                       points, std::string(note), std::string(actor), now});
+  return insert(store,
+                AssessmentEntry{0, AssessmentKind::finding, std::string(unit), year, day, points,
+                                std::string(note), actor.login, now},
+                actor);
 }
 
 std::vector<AssessmentEntry> list_assessment(Store& store, int year) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <ent110/audit/audit_log.hpp>
 #include <ent110/core/time.hpp>
 #include <ent110/registry/registry.hpp>
 #include <ent110/store/store.hpp>
@@ -40,15 +41,15 @@ struct AssessmentEntry {
 };
 
 /// Records member unit `unit`'s policy-implementation score for `year`, 0–100; the latest record
-/// of a unit and year is the one the assessment uses. One transaction. Throws NotFound (unit),
-/// Refused (not a member unit, or `actor` is not an office user while users exist) and
-/// UsageError (score out of range, empty note, year outside 1900–9999).
+/// of a unit and year is the one the assessment uses. One transaction, with its audit event by
+/// `actor` (authorised by the caller, lib/ent110/access). Throws NotFound (unit), Refused (not a
+/// member unit) and UsageError (score out of range, empty note, year outside 1900–9999).
 AssessmentEntry record_policy_score(Store& store,
                                     std::string_view unit,
                                     int year,
                                     double score,
                                     std::string_view note,
-                                    std::string_view actor,
+                                    const Actor& actor,
                                     Instant now);
 
 /// Records a supervision finding against member unit `unit` on `day`, deducting `points`
@@ -59,7 +60,7 @@ AssessmentEntry record_finding(Store& store,
                                LocalDate day,
                                double points,
                                std::string_view note,
-                               std::string_view actor,
+                               const Actor& actor,
                                Instant now);
 
 /// Every input recorded for `year`, in the order recorded.

@@ -126,6 +126,9 @@ struct ReportDocument {
   std::vector<std::string> recipients;  ///< 报送
   std::vector<std::string> copies;      ///< 抄送
   LocalDate issued;                     ///< date of issue
+  /// The ledger's head digest when the report was drawn (ent110-verify(1) --anchor), so that a
+  /// history rewritten after the report went out is provable; empty for reports without one.
+  std::string anchor;
   std::vector<ReportDefinition> definitions;
   std::vector<ReportSection> sections;
 };

@@ -9,6 +9,7 @@
 // Everything stands as at the end of as_of: the month's last day, or yesterday inside it.
 // Every query is a GROUP BY over a covering index (schema/004_reports.sql), so the work grows
 // with one month's activity, never with the number of cases stored.
+#include <ent110/audit/ledger.hpp>
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/report/monthly.hpp>
@@ -317,6 +318,7 @@ MonthlyReport compute_monthly(Store& store,
                                             nullptr)));
     }
   });
+  report.anchor = ledger_head(store);
   return report;
 }
 

@@ -121,6 +121,7 @@ struct MonthlyReport {
   std::vector<WithdrawnReferral> withdrawn;  ///< referrals withdrawn in the month
   std::vector<ReportCase> overdue;           ///< clocks of units open past due at as_of
   std::vector<MonthHeadline> trend;          ///< the six months up to and including this one
+  std::string anchor;  ///< the ledger's head digest when drawn (audit/ledger.hpp)
 };
 
 /// Computes the report of `month` as seen at `now` with GROUP BY queries over indexed columns;

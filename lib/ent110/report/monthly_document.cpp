@@ -235,6 +235,7 @@ ReportDocument monthly_document(const MonthlyReport& report,
                                 LocalDate issued) {
   ReportDocument document = document_header(config, lang, issued);
   document.kind = "monthly";
+  document.anchor = report.anchor;
   document.period = format_month(report.window.month);
   document.period_label = month_label(lang, report.window.month);
   const std::string as_of = report_detail::long_date(lang, report.window.as_of);

@@ -117,6 +117,9 @@ std::vector<std::pair<std::string, std::string>> header_fields(const ReportDocum
       {tr(lang, MessageId::report_label_recipients), join_list(lang, document.recipients)},
       {tr(lang, MessageId::report_label_copies), join_list(lang, document.copies)},
   };
+  if (!document.anchor.empty()) {
+    fields.emplace_back(tr(lang, MessageId::report_label_anchor), document.anchor);
+  }
   for (const ReportDefinition& definition : document.definitions) {
     fields.emplace_back(definition.term, definition.meaning);
   }

@@ -348,7 +348,14 @@ std::string render_html(const ReportDocument& document) {
           "</p>\n<p>" +
           escape(tr(lang, MessageId::report_definition,
                     {tr(lang, MessageId::report_label_issuer), document.issuer})) +
-          "</p>\n</footer>\n</body>\n</html>\n";
+          "</p>\n";
+  if (!document.anchor.empty()) {
+    html += "<p class=\"anchor\">" +
+            escape(tr(lang, MessageId::report_definition,
+                      {tr(lang, MessageId::report_label_anchor), document.anchor})) +
+            "</p>\n";
+  }
+  html += "</footer>\n</body>\n</html>\n";
   return html;
 }
 

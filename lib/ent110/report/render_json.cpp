@@ -98,6 +98,7 @@ std::string render_json(const ReportDocument& document) {
                      {"recipients", document.recipients},
                      {"copies", document.copies},
                      {"issued", format_date(document.issued)},
+                     {"anchor", document.anchor.empty() ? json(nullptr) : json(document.anchor)},
                      {"definitions", definitions},
                      {"sections", sections}};
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";

@@ -52,12 +52,15 @@ std::string render_markdown(const ReportDocument& document) {
   const Lang lang = document.lang;
   std::string out = "# " + markdown_text(document.title) + "\n\n**" +
                     markdown_text(document.period_label) + "**\n\n";
-  const std::vector<std::pair<std::string, std::string>> fields{
+  std::vector<std::pair<std::string, std::string>> fields{
       {tr(lang, MessageId::report_label_issuer), document.issuer},
       {tr(lang, MessageId::report_label_issued), long_date(lang, document.issued)},
       {tr(lang, MessageId::report_label_recipients), join_list(lang, document.recipients)},
       {tr(lang, MessageId::report_label_copies), join_list(lang, document.copies)},
   };
+  if (!document.anchor.empty()) {
+    fields.emplace_back(tr(lang, MessageId::report_label_anchor), document.anchor);
+  }
   for (const auto& [label, value] : fields) {
     out += "- " + tr(lang, MessageId::report_definition, {label, markdown_text(value)}) + "\n";
   }

@@ -39,6 +39,9 @@ std::string render_text(const ReportDocument& document, std::size_t width) {
       {tr(lang, MessageId::report_label_recipients), join_list(lang, document.recipients)},
       {tr(lang, MessageId::report_label_copies), join_list(lang, document.copies)},
   };
+  if (!document.anchor.empty()) {
+    fields.emplace_back(tr(lang, MessageId::report_label_anchor), document.anchor);
+  }
   std::size_t label_width = 0;
   for (const auto& field : fields) {
     label_width = std::max(label_width, display_width(field.first));

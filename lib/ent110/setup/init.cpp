@@ -11,8 +11,8 @@ namespace ent110 {
 InitSummary initialize(Store& store,
                        const Config& config,
                        const std::optional<std::filesystem::path>& holidays_dir,
-                       Instant now,
-                       const std::string& actor) {
+                       const Actor& actor,
+                       Instant now) {
   InitSummary summary;
   summary.schema_before = store.version_at_open();
   summary.schema_after = schema_version(store.db());
@@ -20,10 +20,10 @@ InitSummary initialize(Store& store,
   const std::vector<HolidaySchedule> schedules =
       holidays_dir ? read_holiday_files({*holidays_dir}) : embedded_holiday_schedules();
   store.write([&] {
-    summary.builtin_units_created = ensure_builtin_units(store, config, now);
+    summary.builtin_units_created = ensure_builtin_units(store, config, actor, now);
     // An unchanged schedule is not stored again, so that init stays idempotent.
     const Zone zone(config.time_zone);
-    CaseClockFollower follower(store, config, zone, actor);
+    CaseClockFollower follower(store, config, zone, actor.login);
     LoadSummary loaded =
         store_holiday_schedules(store, schedules, actor, now, &follower, /*only_if_changed=*/true);
     summary.holiday_years = std::move(loaded.years);

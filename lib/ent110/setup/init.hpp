@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <ent110/audit/audit_log.hpp>
 #include <ent110/calendar/deadlines.hpp>
 #include <ent110/config/config.hpp>
 #include <ent110/core/time.hpp>
@@ -24,11 +25,12 @@ struct InitSummary {
 
 /// Brings a just-opened database up to date (the Store already migrated it), creates the built-in
 /// units of `config`, and loads the official holiday schedule from `holidays_dir` (default: the
-/// copy compiled into the program). Idempotent. One transaction.
+/// copy compiled into the program), recording the audit events by `actor` (authorised by the
+/// caller). Idempotent. One transaction.
 InitSummary initialize(Store& store,
                        const Config& config,
                        const std::optional<std::filesystem::path>& holidays_dir,
-                       Instant now,
-                       const std::string& actor = "init");
+                       const Actor& actor,
+                       Instant now);
 
 }  // namespace ent110

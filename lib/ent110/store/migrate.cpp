@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/core/embedded.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/store/chain_hash.hpp>
 #include <ent110/store/migrate.hpp>
 
 #include <SQLiteCpp/Transaction.h>
@@ -49,6 +50,8 @@ int migrate(SQLite::Database& db, const std::string& path) {
   if (current == latest) {
     return 0;
   }
+  // 008 seals the audit baseline of the rows it finds with the chain's own hash.
+  register_chain_hash_function(db);
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   // Another process may have migrated while we waited for the lock.
   const int locked_version = schema_version(db);

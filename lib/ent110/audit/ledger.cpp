@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#include <ent110/audit/ledger.hpp>
+#include <ent110/store/chain_hash.hpp>
+#include <ent110/store/store.hpp>
+
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace ent110 {
+
+std::vector<std::string> ledger_digests(Store& store) {
+  std::vector<std::string> digests{genesis_hash()};
+  const auto fold = [&](const std::string& entry_hash) {
+    digests.push_back(sha256_hex(digests.back() + entry_hash));
+  };
+  SQLite::Statement audits(store.db(),
+                           "SELECT after_case_seq, hash FROM audit_event "
+                           "ORDER BY after_case_seq, seq");
+  bool audit_pending = audits.executeStep();
+  // Audit events written after case event `case_seq` (or before any, for 0) come next.
+  const auto fold_audits_through = [&](std::int64_t case_seq) {
+    while (audit_pending && audits.getColumn(0).getInt64() <= case_seq) {
+      fold(audits.getColumn(1).getString());
+      audit_pending = audits.executeStep();
+    }
+  };
+  fold_audits_through(0);
+  SQLite::Statement cases(store.db(), "SELECT seq, hash FROM case_event ORDER BY seq");
+  while (cases.executeStep()) {
+    const std::int64_t seq = cases.getColumn(0).getInt64();
+    fold_audits_through(seq - 1);
+    fold(cases.getColumn(1).getString());
+    fold_audits_through(seq);
+  }
+  while (audit_pending) {
+    fold(audits.getColumn(1).getString());
+    audit_pending = audits.executeStep();
+  }
+  return digests;
+}
+
+std::string ledger_head(Store& store) {
+  return ledger_digests(store).back();
+}
+
+bool ledger_extends(const std::vector<std::string>& digests, std::string_view anchor) {
+  std::string wanted(anchor);
+  std::transform(wanted.begin(), wanted.end(), wanted.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return std::find(digests.begin(), digests.end(), wanted) != digests.end();
+}
+
+}  // namespace ent110

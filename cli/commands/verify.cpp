@@ -67,6 +67,11 @@ nlohmann::json verify_json(const VerifyReport& report) {
           {"first_broken_event", optional_seq(report.first_broken_event)},
           {"first_broken_case",
            report.first_broken_event ? nlohmann::json(report.first_broken_case) : nlohmann::json()},
+          {"cases", report.cases},
+          {"case_mismatch", report.case_mismatch
+                                ? nlohmann::json{{"case", report.case_mismatch->case_id},
+                                                 {"field", report.case_mismatch->field}}
+                                : nlohmann::json()},
           {"audit_events", report.audit_events},
           {"first_broken_audit_event", optional_seq(report.first_broken_audit_event)},
           {"audit_after_missing_cases", past},
@@ -106,6 +111,11 @@ void print_verify_problems(Session& s, const VerifyReport& report) {
                      std::to_string(report.audit_past_cases->after_case_seq)})
             << '\n';
   }
+  if (report.case_mismatch) {
+    s.out() << s.tr(MessageId::verify_case_mismatch,
+                    {report.case_mismatch->case_id, report.case_mismatch->field})
+            << '\n';
+  }
   if (report.row_mismatch) {
     const MessageId id =
         report.row_mismatch->problem == RowProblem::unaudited ? MessageId::verify_row_unaudited
@@ -125,7 +135,8 @@ int run_verify(const VerifyOptions& options, Session& s) {
     }
     anchor = options.anchor;
   }
-  const VerifyReport report = verify_database(s.store(), anchor);
+  const VerifyReport report =
+      verify_database(s.store(), ReplayContext{s.calendar(), s.config(), s.zone()}, anchor);
   const int code = static_cast<int>(report.ok() ? ExitCode::ok : ExitCode::store);
   if (s.json()) {
     emit_json(s, verify_json(report));

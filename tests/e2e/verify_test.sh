@@ -50,6 +50,24 @@ expect_one_line_error "lost anchor"
 expect_err "no longer extends anchor '$anchor'" "the error names the anchor"
 cp "$E2E_DIR/good.db" "$ENT110_DB"
 
+# Rows of the case cache edited with sqlite3 (the events untouched): the replay of the events
+# names the case and what differs.
+for tampering in \
+  "UPDATE case_file SET answer_text = '已全部解决' WHERE id = '2025-000001'|answer" \
+  "UPDATE case_file SET rating = 'satisfied' WHERE id = '2025-000001'|rating" \
+  "UPDATE case_clock SET due = '2025-12-31' WHERE case_id = '2025-000001' AND name = 'reply'|clock" \
+  "UPDATE case_clock SET outcome = 'missed' WHERE case_id = '2025-000001' AND name = 'forward'|clock" \
+  "UPDATE case_file SET state = 'evaluated' WHERE id = '2025-000001'|state"; do
+  cp "$E2E_DIR/good.db" "$ENT110_DB"
+  sqlite3 "$ENT110_DB" "${tampering%|*}"
+  run verify
+  expect_code 6 "case cache edited: ${tampering%|*}"
+  expect_out "case 2025-000001: the stored record is not what its events say (${tampering#*|}" \
+    "verify names the case and the field: ${tampering#*|}"
+  expect_one_line_error "case cache edited"
+done
+cp "$E2E_DIR/good.db" "$ENT110_DB"
+
 # Someone edits the history with sqlite3, first removing the guard trigger.
 sqlite3 "$ENT110_DB" "DROP TRIGGER case_event_no_update; UPDATE case_event SET text = 'GXJ' WHERE case_seq = 2;"
 run verify

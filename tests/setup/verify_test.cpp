@@ -4,6 +4,8 @@
 #include "support/test_support.hpp"
 
 #include <ent110/audit/ledger.hpp>
+#include <ent110/calendar/calendar_repo.hpp>
+#include <ent110/config/config.hpp>
 #include <ent110/setup/verify.hpp>
 #include <ent110/store/migrate.hpp>
 #include <ent110/store/store.hpp>
@@ -53,7 +55,10 @@ struct TamperDb {
 
   VerifyReport verify(const std::optional<std::string>& anchor = std::nullopt) const {
     Store store = Store::open(path, Access::read_only, StoreOptions{});
-    return verify_database(store, anchor);
+    const WorkingCalendar calendar = load_calendar(store);
+    const Config config;
+    const Zone zone(config.time_zone);
+    return verify_database(store, ReplayContext{calendar, config, zone}, anchor);
   }
 };
 
@@ -192,7 +197,10 @@ TEST_CASE("migration 008: rows of an older database get baseline audit events",
         "2024);");
   }
   Store store = Store::open(path, Access::read_only, StoreOptions{});
-  const VerifyReport report = verify_database(store);
+  const WorkingCalendar calendar = load_calendar(store);
+  const Config config;
+  const Zone zone(config.time_zone);
+  const VerifyReport report = verify_database(store, ReplayContext{calendar, config, zone});
   CHECK(report.ok());
   CHECK(report.audit_events == 5);
   CHECK(store.db()

@@ -66,9 +66,11 @@ std::optional<Authored> authored(SQLite::Statement& query, int first, bool edite
   if (query.getColumn(first).isNull()) {
     return std::nullopt;
   }
+  // A text without its author or time was not written by ent110; it is read as it stands so
+  // that verify can name the difference instead of failing on the row.
+  const std::optional<std::string> at = optional_text(query.getColumn(first + 3));
   return Authored{query.getColumn(first).getString(), query.getColumn(first + 1).getString(),
-                  query.getColumn(first + 2).getString(),
-                  parse_utc(query.getColumn(first + 3).getString()), edited};
+                  query.getColumn(first + 2).getString(), at ? parse_utc(*at) : Instant{}, edited};
 }
 
 void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& v) {

@@ -75,7 +75,9 @@ bool is_digest(std::string_view text) {
          });
 }
 
-VerifyReport verify_database(Store& store, const std::optional<std::string>& anchor) {
+VerifyReport verify_database(Store& store,
+                             const ReplayContext& context,
+                             const std::optional<std::string>& anchor) {
   VerifyReport report;
   store.read([&] {
     SQLite::Statement integrity(store.db(), "PRAGMA integrity_check");
@@ -101,6 +103,10 @@ VerifyReport verify_database(Store& store, const std::optional<std::string>& anc
         report.first_broken_case = owner.getColumn(0).getString();
       }
     }
+
+    const ReplayCheck replays = check_case_replays(store, context);
+    report.cases = replays.cases;
+    report.case_mismatch = replays.first;
 
     const AuditChainCheck audit = verify_audit_chain(store);
     report.audit_events = audit.events;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <ent110/audit/audit_log.hpp>
+#include <ent110/cases/replay_check.hpp>
 #include <ent110/store/store.hpp>
 
 #include <cstdint>
@@ -43,8 +44,9 @@ struct VerifyReport {
   std::optional<std::int64_t> first_broken_event;  ///< seq of the first event that fails
   std::string first_broken_case;                   ///< the case of that event
 
-  // Case replay: every case's stored state and clocks against its events (issue 10, section 4)
-  // belongs here, beside the chain check of the same events.
+  // The case replay: every case's stored record against its events and the calendar.
+  std::int64_t cases = 0;                       ///< cases replayed
+  std::optional<ReplayMismatch> case_mismatch;  ///< the first case whose record differs
 
   // The audit chain and what it records.
   std::int64_t audit_events = 0;                         ///< audit events checked
@@ -59,8 +61,8 @@ struct VerifyReport {
   /// Whether nothing was found.
   bool ok() const {
     return integrity_problems.empty() && foreign_key_violations == 0 && schema_problems.empty() &&
-           !first_broken_event && !first_broken_audit_event && !audit_past_cases && !row_mismatch &&
-           anchor_extended;
+           !first_broken_event && !case_mismatch && !first_broken_audit_event &&
+           !audit_past_cases && !row_mismatch && anchor_extended;
   }
 };
 
@@ -69,9 +71,12 @@ bool is_digest(std::string_view text);
 
 /// Checks, read-only: the database file (SQLite's integrity check, foreign keys, and every schema
 /// object against a fresh database migrated in memory), the case-event and audit-event chains
-/// (every entry's SHA-256 over its content and its predecessor's hash), the registers and the
+/// (every entry's SHA-256 over its content and its predecessor's hash), every case against the
+/// replay of its events with `context` (replay.hpp), the registers and the
 /// calendar against the replay of the audit events, and the ledger: its head digest, and when
 /// `anchor` is given (a digest, see is_digest) whether the ledger still extends it.
-VerifyReport verify_database(Store& store, const std::optional<std::string>& anchor = std::nullopt);
+VerifyReport verify_database(Store& store,
+                             const ReplayContext& context,
+                             const std::optional<std::string>& anchor = std::nullopt);
 
 }  // namespace ent110

@@ -239,7 +239,7 @@ void print_events(Session& s, const std::vector<Event>& events, bool with_case) 
     if (with_case) {
       row.push_back(event.case_id);
     }
-    const std::string detail = detail_label(s.lang(), event);
+    const std::string detail = detail_label(s.lang(), event, s.zone());
     std::string text = detail.empty()       ? event.text
                        : event.text.empty() ? detail
                                             : detail + ": " + event.text;

@@ -23,21 +23,29 @@ TEST_CASE("label: English labels keep the JSON spelling, Chinese ones translate"
   CHECK(label(Lang::en, ClockStatus::due_today) == "due-today");
 }
 
-TEST_CASE("detail_label: stored enum spellings read as words, other details as stored",
-          "[cases][labels]") {
-  const auto event = [](Action action, std::string detail) {
+TEST_CASE("detail_label: stored data read as words, other details as stored", "[cases][labels]") {
+  const Zone zone("Asia/Shanghai");
+  const auto label_of = [&](Lang lang, Action action, std::string detail) {
     Event e;
     e.action = action;
     e.detail = std::move(detail);
-    return e;
+    return detail_label(lang, e, zone);
   };
-  CHECK(detail_label(Lang::zh, event(Action::intake, "coordinate")) == "协调解决类");
-  CHECK(detail_label(Lang::zh, event(Action::intake, "consult major")) == "咨询类（重大）");
-  CHECK(detail_label(Lang::en, event(Action::intake, "consult major")) == "consult (major)");
-  CHECK(detail_label(Lang::zh, event(Action::reject, "unlawful")) == "不符合法律法规");
-  CHECK(detail_label(Lang::zh, event(Action::evaluate, "satisfied")) == "满意");
-  CHECK(detail_label(Lang::zh, event(Action::approve, "edited")) == "经办公室修改");
-  CHECK(detail_label(Lang::zh, event(Action::approve, "")).empty());
-  CHECK(detail_label(Lang::zh, event(Action::forward, "FGW with JXW")) == "FGW with JXW");
-  CHECK(detail_label(Lang::zh, event(Action::evaluate, "unknown")) == "unknown");
+  CHECK(label_of(Lang::zh, Action::intake, "coordinate") == "协调解决类");
+  CHECK(label_of(Lang::zh, Action::intake, "consult major") == "咨询类（重大）");
+  CHECK(label_of(Lang::en, Action::intake, "consult major") == "consult (major)");
+  CHECK(label_of(Lang::zh, Action::reject, "unlawful") == "不符合法律法规");
+  CHECK(label_of(Lang::zh, Action::evaluate, "satisfied") == "满意");
+  CHECK(label_of(Lang::zh, Action::approve, "edited") == "经办公室修改");
+  CHECK(label_of(Lang::zh, Action::approve, "").empty());
+  CHECK(label_of(Lang::zh, Action::forward, "FGW with JXW") == "FGW，协办 JXW");
+  CHECK(label_of(Lang::en, Action::forward, "FGW with JXW,SWJ within 3") ==
+        "FGW, co-units JXW,SWJ, within 3 working days");
+  CHECK(label_of(Lang::zh, Action::redo, "FGW due 2025-11-20") == "FGW，限 2025-11-20 前");
+  CHECK(label_of(Lang::zh, Action::withdraw, "3") == "撤回第 3 条记录的督办");
+  CHECK(label_of(Lang::en, Action::correct, "2 time 2025-11-03T03:00:00Z") ==
+        "event 2 happened at 2025-11-03T11:00:00+08:00");
+  CHECK(label_of(Lang::zh, Action::correct, "2 to JXW") == "第 2 条记录实际转办至 JXW");
+  CHECK(label_of(Lang::en, Action::correct, "5 void") == "event 5 is void");
+  CHECK(label_of(Lang::zh, Action::evaluate, "unknown") == "unknown");
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/cases/labels.hpp>
+#include <ent110/cases/replay.hpp>
 
 #include <array>
+#include <sstream>
 
 namespace ent110 {
 namespace {
@@ -57,6 +59,29 @@ std::string label_from(Lang lang, const std::array<MessageId, N>& table, Enum va
   return tr(lang, table.at(static_cast<std::size_t>(value)));
 }
 
+// The words of a forward's stored detail in `lang`; unknown words stay as stored.
+std::string forward_label(Lang lang, const std::string& detail) {
+  std::istringstream words(detail);
+  std::string word;
+  std::string lead;
+  words >> lead;
+  std::string text = lead;
+  while (words >> word) {
+    std::string value;
+    words >> value;
+    if (word == "with") {
+      text += tr(lang, MessageId::label_detail_with, {value});
+    } else if (word == "within") {
+      text += tr(lang, MessageId::label_detail_within, {value});
+    } else if (word == "due") {
+      text += tr(lang, MessageId::label_detail_due, {value});
+    } else {
+      text += " " + word + " " + value;
+    }
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string label(Lang lang, State state) {
@@ -84,9 +109,29 @@ std::string label(Lang lang, ClockStatus status) {
   return label_from(lang, k_statuses, status);
 }
 
-std::string detail_label(Lang lang, const Event& event) {
+std::string detail_label(Lang lang, const Event& event, const Zone& zone) {
   const std::string& detail = event.detail;
   switch (event.action) {
+    case Action::forward:
+    case Action::redo:
+      // "FGW with JXW,SWJ within 3" (forward_detail): the lead unit, co-units, decided limit.
+      return forward_label(lang, detail);
+    case Action::withdraw:
+      return tr(lang, MessageId::label_detail_withdrawn, {detail});
+    case Action::correct:
+      if (const std::optional<Correction> correction = parse_correction(detail)) {
+        const std::string seq = std::to_string(correction->event);
+        switch (correction->kind) {
+          case CorrectionKind::time:
+            return tr(lang, MessageId::label_detail_corrected_time,
+                      {seq, zone.format_local(*correction->time)});
+          case CorrectionKind::to:
+            return tr(lang, MessageId::label_detail_corrected_to, {seq, correction->unit});
+          case CorrectionKind::void_:
+            return tr(lang, MessageId::label_detail_voided, {seq});
+        }
+      }
+      break;
     case Action::intake: {
       // "coordinate" or "coordinate major" (CaseService::intake).
       const std::string_view type = std::string_view(detail).substr(0, detail.find(' '));

@@ -29,8 +29,9 @@ std::string label(Lang lang, ClockName name);
 std::string label(Lang lang, ClockStatus status);
 
 /// The reader's words for what an event stored as its detail: the case type of an intake
-/// ("协调解决类（重大）"), the reason of a rejection, the rating, an edited approval, the late unit
-/// of a referral to inspection with Art. 7's reason; other details (unit codes, a plan) as stored.
-std::string detail_label(Lang lang, const Event& event);
+/// ("协调解决类（重大）"), a forward's co-units and decided limit, the reason of a rejection, the
+/// rating, an edited approval, the late unit of a referral to inspection with Art. 7's reason, a
+/// withdrawn referral and a correction (times local in `zone`); other details (a plan) as stored.
+std::string detail_label(Lang lang, const Event& event, const Zone& zone);
 
 }  // namespace ent110

@@ -144,7 +144,9 @@ int run_verify(const VerifyOptions& options, Session& s) {
   }
   print_verify_problems(s, report);
   if (report.ok()) {
-    s.out() << s.tr(MessageId::verify_ok, {std::to_string(report.events)}) << '\n';
+    s.out() << s.tr(MessageId::verify_ok,
+                    {std::to_string(report.events), std::to_string(report.cases)})
+            << '\n';
     s.out() << s.tr(MessageId::verify_audit_ok, {std::to_string(report.audit_events)}) << '\n';
   }
   s.out() << s.tr(MessageId::verify_anchor_line, {report.anchor}) << '\n';

@@ -104,7 +104,7 @@ TEST_CASE("clock rules: every action ends, pauses and starts the clocks its rows
         continue;
       }
       // On time (the evening of the preparation day) and late (after every due date).
-      for (const std::string when : {"2025-09-01T22:00", "2025-09-20T10:00"}) {
+      for (const std::string when : {"2025-09-01T22:00", "2025-09-25T10:00"}) {
         CaseFixture f;
         f.add_users();
         Driver driver{f};

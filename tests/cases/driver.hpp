@@ -108,16 +108,21 @@ struct Driver {
     return std::nullopt;
   }
 
-  // With `late`, the path's last step comes after the reply was due (2025-09-20): a referral to
-  // inspection needs the unit late, and an explanation or dispute that late does not pause.
+  // With `late`, the path's explanation or dispute (else its last step) and what follows come
+  // after the reply was due (2025-09-20): a referral to inspection needs the unit late, and an
+  // explanation or dispute that late does not pause.
   std::optional<std::string> case_in(State state, CaseType type, bool major, bool late = false) {
     const auto path = path_to(state, type);
     if (!path) {
       return std::nullopt;
     }
     const std::string id = f.intake(type, next(), major);
+    bool late_from = false;
     for (std::size_t i = 0; i < path->size(); ++i) {
-      act(id, (*path)[i], late && i + 1 == path->size() ? "2025-09-20T10:00" : next());
+      // With `late`, from the first explanation or dispute on, after the reply was due.
+      late_from = late_from || (late && ((*path)[i] == Action::explain ||
+                                         (*path)[i] == Action::dispute || i + 1 == path->size()));
+      act(id, (*path)[i], late_from ? fmt::format("2025-09-20T{:02}:00", hour++) : next());
     }
     REQUIRE(f.service.get(id).state == state);
     return id;

@@ -90,6 +90,14 @@ run reply 4 --contribution --text 已提供资料 --at "2025-11-19 09:00"
 expect_code 0 "the only co-unit contributes"
 run show 4 --json
 expect_jq '.clocks[] | select(.name == "assist") | .status' "met" "the contribution was on time"
+run intake --enterprise 1 --type consult --channel web --title 无协办 --at "2025-11-17 09:00"
+run forward 5 --to FGW --at "2025-11-17 10:00"
+before=$(db_snapshot)
+run reply 5 --contribution --text 资料 --at "2025-11-17 11:00"
+expect_code 4 "a contribution to a case without co-units"
+expect_one_line_error "a contribution to a case without co-units"
+expect_err "has no co-units" "the refusal says why"
+expect_unchanged "$before" "a refused contribution"
 
 # ---- Once users exist, only the office corrects ----
 run user add wang --unit OFFICE --role office

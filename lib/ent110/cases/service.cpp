@@ -402,6 +402,9 @@ ActionResult CaseService::contribute(std::string_view ref,
   require_text(text, "--text");
   return act(ref, Action::contribute, login, at, [&](Acting& acting) {
     const std::vector<std::string>& co_units = acting.kase.co_units;
+    if (co_units.empty()) {
+      throw Refused(MessageId::case_no_co_units, {acting.kase.id});
+    }
     if (unit) {
       if (!acting.unit.empty() && acting.unit != *unit) {
         throw Refused(MessageId::case_contribution_other_unit, {acting.login, acting.unit, *unit});
@@ -412,13 +415,12 @@ ActionResult CaseService::contribute(std::string_view ref,
       // One person acting for everyone names the co-unit unless the case has only one.
       if (co_units.size() != 1) {
         throw UsageError(MessageId::case_contribution_unit_needed,
-                         {acting.kase.id, co_units.empty() ? "-" : join(co_units)});
+                         {acting.kase.id, join(co_units)});
       }
       acting.unit = co_units.front();
     }
     if (std::find(co_units.begin(), co_units.end(), acting.unit) == co_units.end()) {
-      throw Refused(MessageId::case_not_co_unit,
-                    {acting.kase.id, acting.unit, co_units.empty() ? "-" : join(co_units)});
+      throw Refused(MessageId::case_not_co_unit, {acting.kase.id, acting.unit, join(co_units)});
     }
     finish(acting, "", text);
   });

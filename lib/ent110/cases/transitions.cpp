@@ -54,6 +54,7 @@ constexpr std::array k_table = {
     // nothing about the miss.
     Transition{explained, A::escalate_inspection, explained, k_office, k_any},
     Transition{disputed, A::escalate_inspection, disputed, k_office, k_any},
+    Transition{escalated, A::escalate_inspection, escalated, k_office, k_any},
     // Art. 2: the unit disputes the assignment; it goes on the joint meeting's agenda.
     Transition{forwarded, A::dispute, disputed, k_unit, k_any},
     // Art. 9: the office records the enterprise's rating of the answer.

@@ -107,7 +107,7 @@ off = { from = 2017-12-30, to = 2017-12-30 }
   CHECK(count_rows(store, "calendar_year") == 1);
 }
 
-TEST_CASE("set_override: recorded with actor, time and reason; the latest row rules",
+TEST_CASE("set_override: recorded with actor, time and reason, the latest row rules",
           "[calendar]") {
   Store store = Store::open_in_memory();
   load_holidays(store, {}, Actor{"li", "OFFICE"}, k_now, nullptr);

@@ -171,7 +171,7 @@ TEST_CASE("record: an action may not be dated before what people recorded", "[ca
       Refused);
 }
 
-TEST_CASE("record: correct --time moves an event and the clocks follow; the original stays",
+TEST_CASE("record: correct --time moves an event and the clocks follow, the original stays",
           "[cases][record]") {
   CaseFixture f;
   const std::string id = f.intake(CaseType::consult, "2025-11-03T09:00");
@@ -191,7 +191,7 @@ TEST_CASE("record: correct --time moves an event and the clocks follow; the orig
   CHECK_FALSE(replay_differs(f, id));
 }
 
-TEST_CASE("record: correct --to reassigns a forward; --void takes an event back",
+TEST_CASE("record: correct --to reassigns a forward, --void takes an event back",
           "[cases][record]") {
   CaseFixture f;
   const std::string id = f.intake(CaseType::consult, "2025-11-03T09:00");

@@ -23,7 +23,7 @@ TEST_CASE("intake: ids are numbered per local year of receipt", "[cases][service
   CHECK_THROWS_AS(f.service.resolve_id("abc"), NotFound);
 }
 
-TEST_CASE("intake: a major case also starts the government clock; reporting stops it once",
+TEST_CASE("intake: a major case also starts the government clock, reporting stops it once",
           "[cases][service]") {
   CaseFixture f;
   const std::string id = f.intake(CaseType::coordinate, "2025-09-30T20:15", true);
@@ -172,7 +172,7 @@ TEST_CASE("escalate --to inspection: only an overdue, unexplained reply, and onl
   CHECK(CaseFixture::clock(kase, ClockName::reply).outcome == ClockOutcome::missed);
 }
 
-TEST_CASE("evaluate and redo: rated once; a dissatisfied case is handled again and rated again",
+TEST_CASE("evaluate and redo: rated once, a dissatisfied case is handled again and rated again",
           "[cases][service]") {
   CaseFixture f;
   const std::string id = f.intake(CaseType::consult, "2025-09-01T09:00");

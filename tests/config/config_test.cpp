@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
+#include "support/test_support.hpp"
+
 #include <ent110/config/config.hpp>
 #include <ent110/core/error.hpp>
-
-#include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -44,18 +44,21 @@ TEST_CASE("parse_config: values are read and their origin is recorded", "[config
 }
 
 TEST_CASE("parse_config: unknown keys are errors naming file:line:col", "[config]") {
-  CHECK(error_of("[database]\npth = \"x\"\n") == "c.toml:2:1: unknown key 'database.pth'; known keys are listed by 'ent110 config'");
+  CHECK(error_of("[database]\npth = \"x\"\n") ==
+        "c.toml:2:1: unknown key 'database.pth'; known keys are listed by 'ent110 config'");
   CHECK(error_of("[nonsense]\n").find("c.toml:1:2: unknown key 'nonsense'") == 0);
   CHECK(error_of("top = 1\n").find("c.toml:1:") == 0);
 }
 
 TEST_CASE("parse_config: wrong types and values are errors naming file:line:col", "[config]") {
-  CHECK(error_of("[database]\nbusy_timeout_ms = \"5s\"\n").find("c.toml:2:19: 'database.busy_timeout_ms' must be an integer") == 0);
+  CHECK(error_of("[database]\nbusy_timeout_ms = \"5s\"\n")
+            .find("c.toml:2:19: 'database.busy_timeout_ms' must be an integer") == 0);
   CHECK(error_of("[database]\nbusy_timeout_ms = -1\n").find("c.toml:2:") == 0);
   CHECK(error_of("[general]\ntime_zone = \"Mars/Base\"\n").find("c.toml:2:13:") == 0);
   CHECK(error_of("[general]\nlanguage = \"fr\"\n").find("use \"zh\", \"en\"") != std::string::npos);
   CHECK(error_of("[database]\nfile_mode = \"rw\"\n").find("octal") != std::string::npos);
-  CHECK(error_of("[report]\nrecipients = [1, 2]\n").find("an array of strings") != std::string::npos);
+  CHECK(error_of("[report]\nrecipients = [1, 2]\n").find("an array of strings") !=
+        std::string::npos);
   CHECK(error_of("[clocks]\nreview_days = 0\n").find("at least 1") != std::string::npos);
 }
 

@@ -35,7 +35,7 @@ TEST_CASE("expand_plurals: other placeholders and escaped braces are left for fm
   CHECK(expand_plurals("共 {0} 件", {"1"}) == "共 {0} 件");
 }
 
-TEST_CASE("render: English messages with counts get their plurals right; Chinese needs none",
+TEST_CASE("render: English messages with counts get their plurals right, Chinese needs none",
           "[core][messages]") {
   CHECK(tr(Lang::en, MessageId::triage_referred_summary, {"1"}) ==
         "referred 1 case to the inspection office");
@@ -43,8 +43,10 @@ TEST_CASE("render: English messages with counts get their plurals right; Chinese
         "referred 2 cases to the inspection office");
   CHECK(tr(Lang::en, MessageId::case_list_count, {"1"}) == "1 case");
   CHECK(tr(Lang::en, MessageId::case_list_count, {"0"}) == "0 cases");
-  CHECK(tr(Lang::en, MessageId::verify_ok, {"1"}) ==
-        "database intact; 1 event, hash chain unbroken");
+  CHECK(tr(Lang::en, MessageId::verify_ok, {"1", "1"}) ==
+        "database intact; 1 event, hash chain unbroken; 1 case matches its events");
+  CHECK(tr(Lang::en, MessageId::verify_ok, {"2", "3"}) ==
+        "database intact; 2 events, hash chain unbroken; 3 cases match their events");
   CHECK(tr(Lang::en, MessageId::backup_done, {"b.db", "1", "6"}) ==
         "backed up to b.db (1 byte, schema version 6)");
   CHECK(tr(Lang::zh, MessageId::case_list_count, {"1"}) == "共 1 件");
@@ -71,7 +73,7 @@ TEST_CASE("catalogue: every English plural selector names an argument the Chines
   }
 }
 
-TEST_CASE("render: Chinese errors name enum words in Chinese; English keeps the spelling typed",
+TEST_CASE("render: Chinese errors name enum words in Chinese, English keeps the spelling typed",
           "[core][messages]") {
   CHECK(tr(Lang::zh, MessageId::case_refused_state_one,
            {"2025-000001", "answered", "forward", "received"}) ==

@@ -126,7 +126,7 @@ TEST_CASE("rank_units: a tie at the boundary among units off the list is commend
 }
 
 TEST_CASE(
-    "rank_units: supervision weighs only where a score exists; elsewhere its weight is "
+    "rank_units: supervision weighs only where a score exists, elsewhere its weight is "
     "spread over the other criteria",
     "[report][annual]") {
   Config config;  // weights 40, 40, 10, 10

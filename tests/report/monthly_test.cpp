@@ -290,7 +290,7 @@ TEST_CASE(
 
 TEST_CASE(
     "compute_monthly: a referral withdrawn by a late entry counts as on time and shows "
-    "its entry lag; co-units' assist clocks are rated",
+    "its entry lag, co-units' assist clocks are rated",
     "[report]") {
   test::CaseFixture f;
   // A consult forwarded Monday 3 November, due Tuesday 4, referred on Wednesday 5; the

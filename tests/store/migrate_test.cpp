@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
+#include "support/test_support.hpp"
+
 #include <ent110/core/error.hpp>
 #include <ent110/store/migrate.hpp>
 #include <ent110/store/store.hpp>
 
-#include "support/test_support.hpp"
-
 #include <catch2/catch.hpp>
+
 #include <sys/stat.h>
 
 using namespace ent110;
@@ -39,7 +40,8 @@ TEST_CASE("Store::open: a missing file is an error unless creating", "[store]") 
   CHECK_FALSE(std::filesystem::exists(dir / "none.db"));
 }
 
-TEST_CASE("Store::open: a database newer than the program is refused naming both versions", "[store]") {
+TEST_CASE("Store::open: a database newer than the program is refused naming both versions",
+          "[store]") {
   test::TempDir dir;
   const auto path = dir / "future.db";
   {
@@ -66,7 +68,9 @@ TEST_CASE("Store::open: an older database is upgraded, also by a read-only comma
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db.exec(migrations().front().sql);
     db.exec("PRAGMA user_version = 1");
-    db.exec("INSERT INTO unit (code, name, kind, created_at) VALUES ('FGW', '发改委', 'department', 'x')");
+    db.exec(
+        "INSERT INTO unit (code, name, kind, created_at) VALUES ('FGW', '发改委', 'department', "
+        "'x')");
   }
   Store store = Store::open(path, Access::read_only, StoreOptions{});
   CHECK(store.version_at_open() == 1);
@@ -79,14 +83,16 @@ TEST_CASE("Store::open: an older database is upgraded, also by a read-only comma
 TEST_CASE("Store::write: an exception rolls back everything the work did", "[store]") {
   Store store = Store::open_in_memory();
   CHECK_THROWS_AS(store.write([&] {
-    store.db().exec("INSERT INTO unit (code, name, kind, created_at) VALUES ('A', 'a', 'county', 'x')");
+    store.db().exec(
+        "INSERT INTO unit (code, name, kind, created_at) VALUES ('A', 'a', 'county', 'x')");
     throw BadInput(MessageId::bad_date, {"x"});
   }),
                   BadInput);
   CHECK(store.db().execAndGet("SELECT count(*) FROM unit").getInt() == 0);
 }
 
-TEST_CASE("Store::write: a database locked by another writer fails after the busy timeout", "[store]") {
+TEST_CASE("Store::write: a database locked by another writer fails after the busy timeout",
+          "[store]") {
   test::TempDir dir;
   const auto path = dir / "locked.db";
   Store first = Store::open(path, Access::read_write, StoreOptions{50, 0600, true});

@@ -308,7 +308,8 @@ TEST_CASE(
   // Data, not a sentence in the language of whoever ran the triage (issue 10).
   CHECK(event.text.empty());
   CHECK(detail_label(Lang::zh, event, f.zone) == "FGW：答复逾期且未说明原因（第七条）");
-  CHECK(detail_label(Lang::en, event, f.zone) == "FGW late on its reply, no explanation filed (Art. 7)");
+  CHECK(detail_label(Lang::en, event, f.zone) ==
+        "FGW late on its reply, no explanation filed (Art. 7)");
   CHECK(count_events(f.store, f.id["explained"], "escalate-inspection") == 0);
   CHECK_FALSE(verify_event_chain(f.store).first_broken);
 }

@@ -7,7 +7,8 @@
 using namespace ent110;
 
 TEST_CASE("parse_csv: BOM, quotes, embedded commas and blank lines", "[util][csv]") {
-  const auto rows = parse_csv("\xEF\xBB\xBFname,code\r\n\"甲, 公司\",1\n\n\"say \"\"hi\"\"\",2\n", "e.csv");
+  const auto rows =
+      parse_csv("\xEF\xBB\xBFname,code\r\n\"甲, 公司\",1\n\n\"say \"\"hi\"\"\",2\n", "e.csv");
   REQUIRE(rows.size() == 3);
   CHECK(rows[0].fields == std::vector<std::string>{"name", "code"});
   CHECK(rows[1].fields == std::vector<std::string>{"甲, 公司", "1"});

@@ -2,6 +2,7 @@
 #include "session.hpp"
 
 #include <ent110/core/error.hpp>
+#include <ent110/core/input.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -131,7 +132,7 @@ std::string Session::tr(MessageId id, std::vector<std::string> args) const {
 }
 
 void Session::warn(MessageId id, std::vector<std::string> args) {
-  m_err << tr(MessageId::cli_warning_prefix) << tr(id, std::move(args)) << '\n';
+  m_err << tr(MessageId::cli_warning_prefix) << escape_controls(tr(id, std::move(args))) << '\n';
 }
 
 }  // namespace ent110::cli

@@ -37,27 +37,25 @@ void print_error(std::ostream& err, Lang lang, const std::string& text) {
   err << tr(lang, MessageId::cli_error_prefix) << escape_controls(text) << '\n';
 }
 
-// The option an argument is the value of ("--title" for "--title X" or "--title=X"), else its
-// position: what a refusal of the argument names.
-std::string argument_field(const std::vector<std::string>& args, std::size_t i, Lang lang) {
-  const std::string& arg = args[i];
-  if (arg.starts_with("-") && arg.find('=') != std::string::npos &&
-      !invalid_utf8_offset(arg.substr(0, arg.find('=')))) {
-    return arg.substr(0, arg.find('='));
-  }
-  if (i > 0 && args[i - 1].starts_with("-") && args[i - 1].find('=') == std::string::npos &&
-      !invalid_utf8_offset(args[i - 1])) {
-    return args[i - 1];
-  }
-  return tr(lang, MessageId::input_argument_position, {std::to_string(i + 1)});
-}
-
-// Every argument must be UTF-8 before any of it reaches a message, a file or the database.
+// Every argument must be UTF-8 before any of it reaches a message, a file or the database. A
+// refusal names the option the argument is the value of ("--title X" or "--title=X", the byte
+// counted in X), else the argument's position.
 void require_utf8_arguments(const std::vector<std::string>& args, Lang lang) {
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (invalid_utf8_offset(args[i])) {
-      require_utf8_argument(args[i], argument_field(args, i, lang));
+    const std::string& arg = args[i];
+    if (!invalid_utf8_offset(arg)) {
+      continue;
     }
+    const std::size_t equals = arg.starts_with("--") ? arg.find('=') : std::string::npos;
+    if (equals != std::string::npos && !invalid_utf8_offset(arg.substr(0, equals))) {
+      require_utf8_argument(std::string_view(arg).substr(equals + 1), arg.substr(0, equals));
+    }
+    const bool option_value = i > 0 && args[i - 1].starts_with("-") &&
+                              args[i - 1].find('=') == std::string::npos &&
+                              !invalid_utf8_offset(args[i - 1]);
+    require_utf8_argument(
+        arg, option_value ? args[i - 1]
+                          : tr(lang, MessageId::input_argument_position, {std::to_string(i + 1)}));
   }
 }
 

@@ -117,8 +117,11 @@ IntakeRecord record_from(const std::map<std::string, std::string>& fields,
     try {
       record.received_at = parse_instant(at, zone);
     } catch (const UsageError&) {
-      throw BadInput(MessageId::case_import_value,
-                     {where, "received_at", at, "2025-09-30T20:15 or with +08:00"});
+      throw BadInput(
+          MessageId::case_import_value,
+          {where, "received_at", at,
+           "2025-09-30T20:15 or with +08:00, in the years " + std::to_string(k_first_instant_year) +
+               " to " + std::to_string(k_last_instant_year)});
     }
   }
   return record;

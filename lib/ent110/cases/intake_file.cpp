@@ -2,6 +2,7 @@
 #include <ent110/cases/intake_file.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/core/input.hpp>
+#include <ent110/core/time.hpp>
 #include <ent110/util/csv.hpp>
 
 #include <nlohmann/json.hpp>

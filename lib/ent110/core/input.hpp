@@ -18,7 +18,7 @@ inline constexpr std::size_t k_max_settings_file_bytes = std::size_t{1} << 20;
 /// Cap on intake files and enterprise imports, in bytes (64 MiB; man/ent110.1).
 inline constexpr std::size_t k_max_data_file_bytes = std::size_t{64} << 20;
 /// Longest user value quoted in a message, in code points; longer ones are cut with "…".
-inline constexpr std::size_t k_max_quoted_chars = 100;
+inline constexpr std::size_t k_max_quoted_chars = 160;
 
 /// The 0-based byte offset of the first byte of `text` that is not well-formed UTF-8 (RFC 3629:
 /// no overlong forms, no surrogates, nothing above U+10FFFF); nullopt when all of it is.

@@ -66,7 +66,7 @@ TEST_CASE(
     "parse_config: [regression] issue 11: numbers out of their range are refused, not wrapped",
     "[config][regression]") {
   CHECK(error_of("[clocks]\nreview_days = 4294967296\n") ==
-        "c.toml:2:15: 'clocks.review_days' = 4294967296 is not allowed; use a whole number from 1 "
+        "c.toml:2:15: 'clocks.review_days' = 4294967296 is out of range; use a whole number from 1 "
         "to 250");
   CHECK(error_of("[database]\nbusy_timeout_ms = 4294967296\n").find("from 0 to 600000") !=
         std::string::npos);

@@ -44,6 +44,19 @@ std::vector<std::string> location(const Where& where) {
   throw BadInput(MessageId::config_bad_value, std::move(args));
 }
 
+// A range refusal is one catalogue entry, not a hint inside config_bad_value, so that it reads
+// whole in Chinese too.
+[[noreturn]] void out_of_range(const Where& where,
+                               MessageId id,
+                               const std::string& shown,
+                               const std::string& minimum,
+                               const std::string& maximum) {
+  auto args = location(where);
+  args.emplace_back(where.key);
+  args.insert(args.end(), {shown, minimum, maximum});
+  throw BadInput(id, std::move(args));
+}
+
 std::string read_string(const Where& where) {
   if (auto value = where.node.value<std::string>(); value && where.node.is_string()) {
     return *value;
@@ -59,8 +72,8 @@ int read_integer(const Where& where, int minimum, int maximum) {
   }
   const std::int64_t value = *where.node.value<std::int64_t>();
   if (value < minimum || value > maximum) {
-    bad_value(where, std::to_string(value), MessageId::input_want_integer_range,
-              {std::to_string(minimum), std::to_string(maximum)});
+    out_of_range(where, MessageId::input_config_integer_range, std::to_string(value),
+                 std::to_string(minimum), std::to_string(maximum));
   }
   return static_cast<int>(value);
 }
@@ -72,8 +85,8 @@ double read_number(const Where& where, double minimum, double maximum) {
   }
   const double value = *where.node.value<double>();
   if (!(value >= minimum && value <= maximum)) {
-    bad_value(where, fmt::format("{}", value), MessageId::input_want_number_range,
-              {fmt::format("{}", minimum), fmt::format("{}", maximum)});
+    out_of_range(where, MessageId::input_config_number_range, fmt::format("{}", value),
+                 fmt::format("{}", minimum), fmt::format("{}", maximum));
   }
   return value;
 }

@@ -5,6 +5,7 @@
 #include "session.hpp"
 
 #include <ent110/core/error.hpp>
+#include <ent110/core/input.hpp>
 #include <ent110/util/spellcheck.hpp>
 
 #include <SQLiteCpp/Exception.h>
@@ -32,7 +33,30 @@ Lang language_before_parse(const std::vector<std::string>& args) {
 }
 
 void print_error(std::ostream& err, Lang lang, const std::string& text) {
-  err << tr(lang, MessageId::cli_error_prefix) << text << '\n';
+  // One line, and nothing a terminal would act on, whatever a message quoted.
+  err << tr(lang, MessageId::cli_error_prefix) << escape_controls(text) << '\n';
+}
+
+// Every argument must be UTF-8 before any of it reaches a message, a file or the database. A
+// refusal names the option the argument is the value of ("--title X" or "--title=X", the byte
+// counted in X), else the argument's position.
+void require_utf8_arguments(const std::vector<std::string>& args, Lang lang) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (!invalid_utf8_offset(arg)) {
+      continue;
+    }
+    const std::size_t equals = arg.starts_with("--") ? arg.find('=') : std::string::npos;
+    if (equals != std::string::npos && !invalid_utf8_offset(arg.substr(0, equals))) {
+      require_utf8_argument(std::string_view(arg).substr(equals + 1), arg.substr(0, equals));
+    }
+    const bool option_value = i > 0 && args[i - 1].starts_with("-") &&
+                              args[i - 1].find('=') == std::string::npos &&
+                              !invalid_utf8_offset(args[i - 1]);
+    require_utf8_argument(
+        arg, option_value ? args[i - 1]
+                          : tr(lang, MessageId::input_argument_position, {std::to_string(i + 1)}));
+  }
 }
 
 // The deepest subcommand the parser reached, for "see 'ent110 unit add --help'".
@@ -104,13 +128,14 @@ std::string usage_detail(CLI::App& where, const CLI::ParseError& error, Lang lan
       for (const auto word : std::views::split(*listed, ' ')) {
         typed.insert(0, std::string(word.begin(), word.end()) + (typed.empty() ? "" : " "));
       }
-      return tr(lang, MessageId::cli_unexpected_arguments, {typed});
+      return tr(lang, MessageId::cli_unexpected_arguments, {excerpt_for_message(typed)});
     }
   } else if (kind == CLI::ExitCodes::RequiredError) {
     if (what == "A subcommand is required") {
       const std::vector<std::string> unknown = where.remaining();
-      return unknown.empty() ? tr(lang, MessageId::cli_command_required)
-                             : tr(lang, MessageId::cli_unknown_command, {unknown.front()});
+      return unknown.empty()
+                 ? tr(lang, MessageId::cli_command_required)
+                 : tr(lang, MessageId::cli_unknown_command, {excerpt_for_message(unknown.front())});
     }
     constexpr std::string_view k_required = " is required";
     if (what.ends_with(k_required)) {
@@ -119,15 +144,16 @@ std::string usage_detail(CLI::App& where, const CLI::ParseError& error, Lang lan
     }
   } else if (kind == CLI::ExitCodes::ConversionError) {
     if (auto value = after("Could not convert: ")) {
-      return tr(lang, MessageId::cli_value_unreadable, {*value});
+      return tr(lang, MessageId::cli_value_unreadable, {excerpt_for_message(*value)});
     }
   } else if (kind == CLI::ExitCodes::ValidationError) {
     const std::size_t colon = what.find(": ");
     const std::size_t not_in = what.find(" not in ");
     if (colon != std::string::npos && not_in != std::string::npos && not_in > colon) {
-      return tr(lang, MessageId::cli_value_not_allowed,
-                {what.substr(0, colon), what.substr(colon + 2, not_in - colon - 2),
-                 what.substr(not_in + 8)});
+      return tr(
+          lang, MessageId::cli_value_not_allowed,
+          {what.substr(0, colon), excerpt_for_message(what.substr(colon + 2, not_in - colon - 2)),
+           what.substr(not_in + 8)});
     }
   }
   return what;
@@ -148,7 +174,7 @@ int usage_error(CLI::App& app,
     const auto newline = hint->find('\n');
     print_error(err, lang,
                 tr(lang, MessageId::cli_unknown_command_near,
-                   {hint->substr(0, newline), hint->substr(newline + 1)}));
+                   {excerpt_for_message(hint->substr(0, newline)), hint->substr(newline + 1)}));
     return static_cast<int>(ExitCode::usage);
   }
   CLI::App* where = deepest_subcommand(app);
@@ -170,6 +196,7 @@ int run_main(const std::vector<std::string>& args, std::ostream& out, std::ostre
       out << app->help();
       return static_cast<int>(ExitCode::ok);
     }
+    require_utf8_arguments(args, help_lang);
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app->parse(reversed);
   } catch (const CLI::ParseError& error) {
@@ -183,6 +210,9 @@ int run_main(const std::vector<std::string>& args, std::ostream& out, std::ostre
       return static_cast<int>(ExitCode::ok);
     }
     return usage_error(*app, error, args, help_lang, err);
+  } catch (const UsageError& error) {
+    print_error(err, help_lang, render(error.message(), help_lang));
+    return static_cast<int>(error.exit_code());
   }
 
   Lang lang = help_lang;

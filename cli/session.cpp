@@ -2,6 +2,7 @@
 #include "session.hpp"
 
 #include <ent110/core/error.hpp>
+#include <ent110/core/input.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -53,6 +54,11 @@ std::string login_name() {
   return entry != nullptr ? entry->pw_name : "unknown";
 }
 
+bool colour_wanted(const std::ostream& out, const GlobalOptions& globals) {
+  const bool is_terminal = &out == &std::cout && ::isatty(STDOUT_FILENO);
+  return is_terminal && !globals.no_color && env("NO_COLOR").empty();
+}
+
 std::size_t width_of_terminal() {
   winsize size{};
   if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
@@ -74,14 +80,14 @@ Lang language_from_environment() {
 }
 
 Session::Session(const GlobalOptions& globals, Needs needs, std::ostream& out, std::ostream& err)
-    : m_out(out), m_err(err) {
+    : m_out_buffer(out.rdbuf(), colour_wanted(out, globals)), m_out(&m_out_buffer), m_err(err) {
   m_json = globals.json;
   m_lang = language_from_environment();
   if (!globals.lang.empty()) {
     m_lang = parse_lang(globals.lang).value_or(Lang::en);
   }
   const bool is_terminal = &out == &std::cout && ::isatty(STDOUT_FILENO);
-  m_color = is_terminal && !globals.no_color && env("NO_COLOR").empty();
+  m_color = colour_wanted(out, globals);
   m_terminal_width = is_terminal ? width_of_terminal() : 0;
   if (needs == Needs::nothing) {
     return;
@@ -131,7 +137,7 @@ std::string Session::tr(MessageId id, std::vector<std::string> args) const {
 }
 
 void Session::warn(MessageId id, std::vector<std::string> args) {
-  m_err << tr(MessageId::cli_warning_prefix) << tr(id, std::move(args)) << '\n';
+  m_err << tr(MessageId::cli_warning_prefix) << escape_controls(tr(id, std::move(args))) << '\n';
 }
 
 }  // namespace ent110::cli

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "invocation.hpp"
+#include "render/terminal_text.hpp"
 
 #include <ent110/access/access.hpp>
 #include <ent110/calendar/calendar.hpp>
@@ -14,6 +15,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 
 namespace ent110::cli {
@@ -60,7 +62,7 @@ class Session {
   /// The working-day calendar stored in the database, loaded on first use.
   const WorkingCalendar& calendar();
 
-  /// Human output.
+  /// Human output, with control characters escaped (TerminalSafeBuffer).
   std::ostream& out() { return m_out; }
   /// Warnings and progress.
   std::ostream& err() { return m_err; }
@@ -83,7 +85,8 @@ class Session {
   bool m_created_database = false;
   std::optional<Store> m_store;
   std::optional<WorkingCalendar> m_calendar;
-  std::ostream& m_out;
+  TerminalSafeBuffer m_out_buffer;
+  std::ostream m_out;
   std::ostream& m_err;
 };
 

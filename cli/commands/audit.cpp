@@ -34,7 +34,9 @@ nlohmann::json audit_event_json(const Session& s, const AuditEvent& event) {
 
 // A value as one short piece of a table cell: long texts and lists are cut.
 std::string audit_short_value(const nlohmann::json& value) {
-  std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+  std::string text = value.is_string()
+                         ? value.get<std::string>()
+                         : value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (value.is_array()) {
     text = "[" + std::to_string(value.size()) + "]";
   }

@@ -46,7 +46,7 @@ int run_list(const ListOptions& options, Session& s) {
   const std::vector<CaseSummary> cases = case_service(s).list(query, today);
   if (options.ndjson) {
     for (const CaseSummary& c : cases) {
-      s.out() << to_json(c, today, s.zone(), s.calendar()).dump() << '\n';
+      emit_json_line(s, to_json(c, today, s.zone(), s.calendar()));
     }
   } else if (s.json()) {
     nlohmann::json list = nlohmann::json::array();

@@ -29,7 +29,7 @@ int run_log(const LogOptions& options, Session& s) {
   const std::vector<Event> events = case_service(s).log(id, since);
   if (options.ndjson) {
     for (const Event& event : events) {
-      s.out() << to_json(event, s.zone()).dump() << '\n';
+      emit_json_line(s, to_json(event, s.zone()));
     }
   } else if (s.json()) {
     nlohmann::json list = nlohmann::json::array();

@@ -8,6 +8,7 @@
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/cases/labels.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/core/input.hpp>
 
 #include <date/date.h>
 
@@ -16,7 +17,6 @@
 #include <fstream>
 #include <iostream>
 #include <ostream>
-#include <sstream>
 
 namespace ent110::cli {
 namespace {
@@ -94,17 +94,19 @@ std::string text_from(const std::optional<std::string>& text,
   if (text) {
     return *text;
   }
-  std::ostringstream content;
+  std::string read;
   if (*file == "-") {
-    content << std::cin.rdbuf();
+    const std::string name = tr(Lang::en, MessageId::input_standard_input);
+    read = read_bounded(std::cin, k_max_text_bytes, name);
+    require_utf8_file(read, name);
   } else {
     std::ifstream in(*file, std::ios::binary);
     if (!in) {
       throw BadInput(MessageId::cannot_read_file, {*file, std::strerror(errno)});
     }
-    content << in.rdbuf();
+    read = read_bounded(in, k_max_text_bytes, *file);
+    require_utf8_file(read, *file);
   }
-  std::string read = content.str();
   while (!read.empty() && (read.back() == '\n' || read.back() == '\r')) {
     read.pop_back();
   }

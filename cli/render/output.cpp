@@ -14,6 +14,12 @@ void emit_json(Session& session, const nlohmann::json& document) {
   session.out() << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
+// Bytes that are not UTF-8 can only come from a database written before input was checked; they
+// are shown as U+FFFD so that such a database can still be exported.
+void emit_json_line(Session& session, const nlohmann::json& record) {
+  session.out() << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
 void emit_table(Session& session, const Table& table) {
   session.out() << table.render(session.terminal_width());
 }

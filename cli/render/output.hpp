@@ -15,6 +15,9 @@ class Session;
 /// Prints `document` as the command's one JSON document on stdout.
 void emit_json(Session& session, const nlohmann::json& document);
 
+/// Prints `record` as one NDJSON line on stdout.
+void emit_json_line(Session& session, const nlohmann::json& record);
+
 /// Prints `table` on stdout, cut to the terminal's width.
 void emit_table(Session& session, const Table& table);
 

@@ -109,3 +109,23 @@ TEST_CASE("init: a failed init leaves no database file behind", "[cli]") {
   CHECK(result.code == 5);
   CHECK_FALSE(std::filesystem::exists(db));
 }
+
+TEST_CASE(
+    "run_main: [regression] issue 11: an argument that is not UTF-8 is refused before "
+    "parsing, naming its option",
+    "[cli][regression]") {
+  TempDir dir;
+  const std::string db = (dir / "never.db").string();
+  const auto named =
+      run_cli({"--db", db, "unit", "add", "XX", "--name", "\xff", "--kind", "county"});
+  CHECK(named.code == 2);
+  CHECK(named.err == "ent110: error: --name is not valid UTF-8 (byte 0); give text in UTF-8\n");
+  const auto joined = run_cli({"--db", db, "unit", "add", "XX", "--name=ab\xc0\xaf"});
+  CHECK(joined.err == "ent110: error: --name is not valid UTF-8 (byte 2); give text in UTF-8\n");
+  const auto positional = run_cli({"--db", db, "show", "\xff"});
+  CHECK(positional.err ==
+        "ent110: error: argument 4 is not valid UTF-8 (byte 0); give text in UTF-8\n");
+  const auto chinese = run_cli({"--lang", "zh", "--db", db, "show", "\xff"});
+  CHECK(chinese.err.find("第 6 个参数 不是有效的 UTF-8（第 0 字节）") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(db));
+}

@@ -59,7 +59,40 @@ TEST_CASE("parse_config: wrong types and values are errors naming file:line:col"
   CHECK(error_of("[database]\nfile_mode = \"rw\"\n").find("octal") != std::string::npos);
   CHECK(error_of("[report]\nrecipients = [1, 2]\n").find("an array of strings") !=
         std::string::npos);
-  CHECK(error_of("[clocks]\nreview_days = 0\n").find("at least 1") != std::string::npos);
+  CHECK(error_of("[clocks]\nreview_days = 0\n").find("from 1 to 250") != std::string::npos);
+}
+
+TEST_CASE(
+    "parse_config: [regression] issue 11: numbers out of their range are refused, not wrapped",
+    "[config][regression]") {
+  CHECK(error_of("[clocks]\nreview_days = 4294967296\n") ==
+        "c.toml:2:15: 'clocks.review_days' = 4294967296 is out of range; use a whole number from 1 "
+        "to 250");
+  CHECK(error_of("[database]\nbusy_timeout_ms = 4294967296\n").find("from 0 to 600000") !=
+        std::string::npos);
+  CHECK(error_of("[database]\nbusy_timeout_ms = -1\n").find("from 0 to 600000") !=
+        std::string::npos);
+  for (const char* weight : {"nan", "inf", "-inf", "-1", "1001"}) {
+    INFO(weight);
+    CHECK(error_of(std::string("[assessment]\nweight_policy = ") + weight + "\n")
+              .find("use a number from 0 to 1000") != std::string::npos);
+  }
+  CHECK(error_of("[assessment]\ncommend_top = 1001\n").find("from 0 to 1000") != std::string::npos);
+  CHECK(parse_config("[clocks]\nreview_days = 250\n", "c.toml").config.review_days == 250);
+  CHECK(parse_config("[assessment]\nweight_policy = 12.5\n", "c.toml").config.weight_policy ==
+        12.5);
+}
+
+TEST_CASE(
+    "parse_config: [regression] issue 11: a file that is not UTF-8 is refused naming its line",
+    "[config][regression]") {
+  try {
+    parse_config("[report]\ntitle = \"ab\xff\"\n", "c.toml");
+    FAIL("accepted");
+  } catch (const BadInput& error) {
+    CHECK(std::string(error.what()) ==
+          "c.toml:2: not valid UTF-8 (byte 20); save the file as UTF-8");
+  }
 }
 
 TEST_CASE("parse_config: TOML syntax errors carry the parser's position", "[config]") {

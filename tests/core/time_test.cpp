@@ -57,3 +57,26 @@ TEST_CASE("parse_month: accepts YYYY-MM only", "[time]") {
   CHECK_THROWS_AS(parse_month("2025-13"), UsageError);
   CHECK_THROWS_AS(parse_month("2025-1"), UsageError);
 }
+
+TEST_CASE("parse_instant: [regression] issue 11: signs and years outside 1901-9998 are refused",
+          "[time][regression]") {
+  const Zone shanghai("Asia/Shanghai");
+  for (const char* bad :
+       {"2025-01-01T-1:-1", "2025-01-01T+1:05", "2025-+1-01", "-025-01-01", "0000-01-01",
+        "1900-12-31T23:59", "9999-12-31", "9999-01-01T00:00Z", "2025-01-01T10:00+-1:00"}) {
+    INFO(bad);
+    try {
+      parse_instant(bad, shanghai);
+      FAIL("accepted");
+    } catch (const UsageError& error) {
+      CHECK(std::string(error.what()).find("in the years 1901 to 9998") != std::string::npos);
+    }
+  }
+  CHECK(format_utc(parse_instant("1901-01-01T12:00Z", shanghai)) == "1901-01-01T12:00:00Z");
+  CHECK(format_utc(parse_instant("9998-12-31T23:59Z", shanghai)) == "9998-12-31T23:59:00Z");
+}
+
+TEST_CASE("parse_date: [regression] issue 11: signed fields are refused", "[time][regression]") {
+  CHECK_FALSE(try_parse_date("2025-+1-01").has_value());
+  CHECK_FALSE(try_parse_date("2025-01--1").has_value());
+}

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/calendar/holiday_file.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/core/input.hpp>
 
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 namespace ent110 {
 namespace {
@@ -234,14 +234,13 @@ std::string read_text(const std::filesystem::path& path) {
   if (!in) {
     throw BadInput(MessageId::holiday_path_unreadable, {path.string()});
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
+  return read_bounded(in, k_max_settings_file_bytes, path.string());
 }
 
 }  // namespace
 
 HolidaySchedule parse_holiday_file(std::string_view text, const std::string& file) {
+  require_utf8_file(text, file);
   toml::table root;
   try {
     root = toml::parse(text, file);

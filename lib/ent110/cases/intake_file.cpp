@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/cases/intake_file.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/core/input.hpp>
+#include <ent110/core/time.hpp>
 #include <ent110/util/csv.hpp>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +19,36 @@ namespace {
 constexpr std::array<std::string_view, 7> k_fields = {"enterprise", "type",  "channel",    "title",
                                                       "body",       "major", "received_at"};
 
+// A record is one flat object; deeper values are refused before nlohmann sees them, because its
+// parser and its error path recurse once per level (a line of "[[[[…" overflowed the stack).
+constexpr std::size_t k_max_json_depth = 8;
+// One record: room for a body of k_max_text_bytes written with JSON escapes.
+constexpr std::size_t k_max_line_bytes = 2 * k_max_text_bytes;
+
+// The deepest nesting of arrays and objects in `line`, brackets inside strings not counted.
+std::size_t json_depth(std::string_view line) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 std::string field_list() {
   std::string list;
   for (std::string_view field : k_fields) {
@@ -30,9 +62,9 @@ std::string read_all(const std::filesystem::path& file) {
   if (!in) {
     throw BadInput(MessageId::cannot_read_file, {file.string(), "no such file or not readable"});
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
+  std::string content = read_bounded(in, k_max_data_file_bytes, file.string());
+  require_utf8_file(content, file.string());
+  return content;
 }
 
 std::optional<bool> parse_flag(std::string text) {
@@ -86,8 +118,11 @@ IntakeRecord record_from(const std::map<std::string, std::string>& fields,
     try {
       record.received_at = parse_instant(at, zone);
     } catch (const UsageError&) {
-      throw BadInput(MessageId::case_import_value,
-                     {where, "received_at", at, "2025-09-30T20:15 or with +08:00"});
+      throw BadInput(
+          MessageId::case_import_value,
+          {where, "received_at", at,
+           "2025-09-30T20:15 or with +08:00, in the years " + std::to_string(k_first_instant_year) +
+               " to " + std::to_string(k_last_instant_year)});
     }
   }
   return record;
@@ -106,11 +141,19 @@ std::vector<IntakeRecord> read_ndjson(const std::string& content,
       continue;
     }
     const std::string where = name + ":" + std::to_string(number);
+    if (line.size() > k_max_line_bytes) {
+      throw BadInput(MessageId::input_line_too_long, {where, std::to_string(k_max_line_bytes)});
+    }
+    if (json_depth(line) > k_max_json_depth) {
+      throw BadInput(MessageId::input_json_too_deep, {where, std::to_string(k_max_json_depth)});
+    }
     nlohmann::json object;
     try {
       object = nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error&) {
       throw BadInput(MessageId::case_import_not_json, {where});
+    } catch (const nlohmann::json::out_of_range&) {
+      throw BadInput(MessageId::input_json_number_range, {where});
     }
     if (!object.is_object()) {
       throw BadInput(MessageId::case_import_not_json, {where});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/config/config.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/core/input.hpp>
 #include <ent110/core/time.hpp>
 
 #include <fmt/format.h>
@@ -10,7 +11,6 @@
 #include <fstream>
 #include <functional>
 #include <regex>
-#include <sstream>
 
 namespace ent110 {
 namespace {
@@ -44,6 +44,19 @@ std::vector<std::string> location(const Where& where) {
   throw BadInput(MessageId::config_bad_value, std::move(args));
 }
 
+// A range refusal is one catalogue entry, not a hint inside config_bad_value, so that it reads
+// whole in Chinese too.
+[[noreturn]] void out_of_range(const Where& where,
+                               MessageId id,
+                               const std::string& shown,
+                               const std::string& minimum,
+                               const std::string& maximum) {
+  auto args = location(where);
+  args.emplace_back(where.key);
+  args.insert(args.end(), {shown, minimum, maximum});
+  throw BadInput(id, std::move(args));
+}
+
 std::string read_string(const Where& where) {
   if (auto value = where.node.value<std::string>(); value && where.node.is_string()) {
     return *value;
@@ -51,25 +64,29 @@ std::string read_string(const Where& where) {
   wrong_type(where, MessageId::type_string);
 }
 
-std::int64_t read_integer(const Where& where, std::int64_t minimum) {
+// Each numeric setting has a range (documented in ent110-config(1) and examples/config.toml):
+// TOML integers are 64-bit, and a value beyond `int` would otherwise wrap (4294967296 → 0).
+int read_integer(const Where& where, int minimum, int maximum) {
   if (!where.node.is_integer()) {
     wrong_type(where, MessageId::type_integer);
   }
   const std::int64_t value = *where.node.value<std::int64_t>();
-  if (value < minimum) {
-    bad_value(where, std::to_string(value), MessageId::config_want_positive,
-              {std::to_string(minimum)});
+  if (value < minimum || value > maximum) {
+    out_of_range(where, MessageId::input_config_integer_range, std::to_string(value),
+                 std::to_string(minimum), std::to_string(maximum));
   }
-  return value;
+  return static_cast<int>(value);
 }
 
-double read_number(const Where& where) {
+// TOML has nan and inf; a weight of either would make every total nan.
+double read_number(const Where& where, double minimum, double maximum) {
   if (!where.node.is_number()) {
     wrong_type(where, MessageId::type_number);
   }
   const double value = *where.node.value<double>();
-  if (value < 0) {
-    bad_value(where, fmt::format("{}", value), MessageId::config_want_positive, {"0"});
+  if (!(value >= minimum && value <= maximum)) {
+    out_of_range(where, MessageId::input_config_number_range, fmt::format("{}", value),
+                 fmt::format("{}", minimum), fmt::format("{}", maximum));
   }
   return value;
 }
@@ -133,15 +150,15 @@ struct Setting {
     key, [](Config& c, const Where& w) { c.member = read_unit_code(w); }, \
         [](const Config& c) { return toml_string(c.member); }             \
   }
-#define ENT110_INT_SETTING(key, member, minimum)                                                   \
-  Setting {                                                                                        \
-    key, [](Config& c, const Where& w) { c.member = static_cast<int>(read_integer(w, minimum)); }, \
-        [](const Config& c) { return std::to_string(c.member); }                                   \
+#define ENT110_INT_SETTING(key, member, minimum, maximum)                                 \
+  Setting {                                                                               \
+    key, [](Config& c, const Where& w) { c.member = read_integer(w, minimum, maximum); }, \
+        [](const Config& c) { return std::to_string(c.member); }                          \
   }
-#define ENT110_NUMBER_SETTING(key, member)                             \
-  Setting {                                                            \
-    key, [](Config& c, const Where& w) { c.member = read_number(w); }, \
-        [](const Config& c) { return fmt::format("{}", c.member); }    \
+#define ENT110_NUMBER_SETTING(key, member, minimum, maximum)                             \
+  Setting {                                                                              \
+    key, [](Config& c, const Where& w) { c.member = read_number(w, minimum, maximum); }, \
+        [](const Config& c) { return fmt::format("{}", c.member); }                      \
   }
 #define ENT110_LIST_SETTING(key, member)                                \
   Setting {                                                             \
@@ -152,7 +169,7 @@ struct Setting {
 const std::vector<Setting>& settings() {
   static const std::vector<Setting> k_settings = {
       ENT110_STRING_SETTING("database.path", database_path),
-      ENT110_INT_SETTING("database.busy_timeout_ms", busy_timeout_ms, 0),
+      ENT110_INT_SETTING("database.busy_timeout_ms", busy_timeout_ms, 0, 600000),
       Setting{"database.file_mode",
               [](Config& c, const Where& w) {
                 const std::string text = read_string(w);
@@ -191,11 +208,11 @@ const std::vector<Setting>& settings() {
       ENT110_STRING_SETTING("units.inspection_name", inspection_name),
       ENT110_UNIT_SETTING("units.supervision", supervision_unit),
       ENT110_STRING_SETTING("units.supervision_name", supervision_name),
-      ENT110_INT_SETTING("clocks.review_days", review_days, 1),
-      ENT110_INT_SETTING("clocks.resubmit_days", resubmit_days, 1),
-      ENT110_INT_SETTING("clocks.assist_days", assist_days, 1),
-      ENT110_INT_SETTING("triage.unrated_after_days", unrated_after_days, 1),
-      ENT110_INT_SETTING("triage.unrated_within_days", unrated_within_days, 1),
+      ENT110_INT_SETTING("clocks.review_days", review_days, 1, 250),
+      ENT110_INT_SETTING("clocks.resubmit_days", resubmit_days, 1, 250),
+      ENT110_INT_SETTING("clocks.assist_days", assist_days, 1, 250),
+      ENT110_INT_SETTING("triage.unrated_after_days", unrated_after_days, 1, 3650),
+      ENT110_INT_SETTING("triage.unrated_within_days", unrated_within_days, 1, 3650),
       ENT110_STRING_SETTING("report.issuer", report_issuer),
       ENT110_STRING_SETTING("report.title", report_title),
       ENT110_LIST_SETTING("report.recipients", report_recipients),
@@ -205,11 +222,11 @@ const std::vector<Setting>& settings() {
               [](const Config& c) {
                 return std::string(c.basic_counts_as_satisfied ? "true" : "false");
               }},
-      ENT110_NUMBER_SETTING("assessment.weight_satisfaction", weight_satisfaction),
-      ENT110_NUMBER_SETTING("assessment.weight_timeliness", weight_timeliness),
-      ENT110_NUMBER_SETTING("assessment.weight_policy", weight_policy),
-      ENT110_NUMBER_SETTING("assessment.weight_supervision", weight_supervision),
-      ENT110_INT_SETTING("assessment.commend_top", commend_top, 0),
+      ENT110_NUMBER_SETTING("assessment.weight_satisfaction", weight_satisfaction, 0.0, 1000.0),
+      ENT110_NUMBER_SETTING("assessment.weight_timeliness", weight_timeliness, 0.0, 1000.0),
+      ENT110_NUMBER_SETTING("assessment.weight_policy", weight_policy, 0.0, 1000.0),
+      ENT110_NUMBER_SETTING("assessment.weight_supervision", weight_supervision, 0.0, 1000.0),
+      ENT110_INT_SETTING("assessment.commend_top", commend_top, 0, 1000),
   };
   return k_settings;
 }
@@ -258,6 +275,7 @@ LoadedConfig default_config() {
 }
 
 LoadedConfig parse_config(std::string_view text, const std::string& file_name) {
+  require_utf8_file(text, file_name);
   LoadedConfig loaded = default_config();
   toml::table root;
   try {
@@ -304,9 +322,8 @@ LoadedConfig load_config(const std::filesystem::path& path) {
   if (!in) {
     throw BadInput(MessageId::config_missing, {path.string()});
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  LoadedConfig loaded = parse_config(content.str(), path.string());
+  LoadedConfig loaded =
+      parse_config(read_bounded(in, k_max_settings_file_bytes, path.string()), path.string());
   loaded.file = path;
   return loaded;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <ent110/core/input.hpp>
 #include <ent110/core/messages.hpp>
 
 #include <stdexcept>
@@ -32,9 +33,21 @@ class Error : public std::runtime_error {
 
  protected:
   Error(MessageId id, std::vector<std::string> args)
-      : std::runtime_error(tr(Lang::en, id, args)), m_message{id, std::move(args)} {}
+      : Error(Message{id, quotable(std::move(args))}) {}
 
  private:
+  explicit Error(Message message)
+      : std::runtime_error(render(message, Lang::en)), m_message(std::move(message)) {}
+
+  // Arguments often are what a user typed or a file held: a 120 KB title, a line break or a
+  // terminal escape would break the one-line refusal, so each is cut and escaped.
+  static std::vector<std::string> quotable(std::vector<std::string> args) {
+    for (std::string& arg : args) {
+      arg = excerpt_for_message(arg);
+    }
+    return args;
+  }
+
   Message m_message;
 };
 

@@ -4,15 +4,20 @@
 
 #include <date/tz.h>
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
 namespace ent110 {
 namespace {
 
-// Reads exactly `width` digits at `pos`, advancing it; nullopt when they are not all digits.
+// Reads exactly `width` digits at `pos`, advancing it; nullopt when they are not all digits
+// (from_chars alone would take a sign: "-1" in "T-1:-1").
 std::optional<int> read_digits(std::string_view text, std::size_t& pos, std::size_t width) {
-  if (pos + width > text.size()) {
+  if (pos + width > text.size() ||
+      !std::all_of(text.begin() + static_cast<std::ptrdiff_t>(pos),
+                   text.begin() + static_cast<std::ptrdiff_t>(pos + width),
+                   [](char c) { return c >= '0' && c <= '9'; })) {
     return std::nullopt;
   }
   int value = 0;
@@ -142,8 +147,11 @@ Instant parse_instant(std::string_view text, const Zone& zone) {
   std::size_t pos = 0;
   auto day = read_date(text, pos);
   auto rest = day ? read_time_and_offset(text, pos) : std::nullopt;
-  if (!day || !rest) {
-    throw UsageError(MessageId::bad_instant, {std::string(text)});
+  const auto year = day ? static_cast<int>(date::year_month_day{*day}.year()) : 0;
+  if (!day || !rest || year < k_first_instant_year || year > k_last_instant_year) {
+    throw UsageError(MessageId::bad_instant,
+                     {std::string(text), std::to_string(k_first_instant_year),
+                      std::to_string(k_last_instant_year)});
   }
   if (rest->offset) {
     return Instant{day->time_since_epoch()} + rest->time_of_day - *rest->offset;

@@ -40,9 +40,15 @@ class Zone {
   const date::time_zone* m_zone;
 };
 
+/// The years an `--at` or `received_at` may name: one year inside the schema's CHECK (1900 to
+/// 9999), so that neither an offset nor a deadline computed from it leaves the stored range.
+inline constexpr int k_first_instant_year = 1901;
+/// See k_first_instant_year.
+inline constexpr int k_last_instant_year = 9998;
+
 /// Parses `--at`/`ENT110_NOW`: "YYYY-MM-DD" (start of that local day), "YYYY-MM-DDTHH:MM[:SS]"
-/// or with a space instead of 'T' (local), each optionally followed by "Z" or "+HH:MM"/"-HH:MM";
-/// throws UsageError(bad_instant).
+/// or with a space instead of 'T' (local), each optionally followed by "Z" or "+HH:MM"/"-HH:MM",
+/// in the years k_first_instant_year to k_last_instant_year; throws UsageError(bad_instant).
 Instant parse_instant(std::string_view text, const Zone& zone);
 
 /// Parses "YYYY-MM-DD" into a valid date; nullopt otherwise.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/audit/audit_log.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/core/input.hpp>
 #include <ent110/core/time.hpp>
 #include <ent110/registry/registry.hpp>
 #include <ent110/registry/uscc.hpp>
@@ -18,7 +19,6 @@
 #include <map>
 #include <regex>
 #include <set>
-#include <sstream>
 
 namespace ent110 {
 namespace {
@@ -41,14 +41,14 @@ constexpr std::array k_roles = {
     std::pair{Role::viewer, "viewer"},
 };
 
-std::string read_file(const std::filesystem::path& file) {
+std::string read_file(const std::filesystem::path& file, std::size_t max_bytes) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     throw BadInput(MessageId::cannot_read_file, {file.string()});
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
+  std::string content = read_bounded(in, max_bytes, file.string());
+  require_utf8_file(content, file.string());
+  return content;
 }
 
 bool valid_unit_code(std::string_view code) {
@@ -307,7 +307,7 @@ ImportSummary import_units(Store& store,
   const std::string name = file.string();
   toml::table root;
   try {
-    root = toml::parse(read_file(file), name);
+    root = toml::parse(read_file(file, k_max_settings_file_bytes), name);
   } catch (const toml::parse_error& error) {
     const auto& at = error.source().begin;
     throw BadInput(MessageId::config_syntax,
@@ -497,7 +497,7 @@ ImportSummary import_enterprises(Store& store,
                                  const Actor& actor,
                                  Instant now) {
   const std::string name = file.string();
-  const std::vector<CsvRow> rows = parse_csv(read_file(file), name);
+  const std::vector<CsvRow> rows = parse_csv(read_file(file, k_max_data_file_bytes), name);
   if (rows.empty()) {
     return {};
   }

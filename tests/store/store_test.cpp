@@ -2,6 +2,7 @@
 #include "support/test_support.hpp"
 
 #include <ent110/core/error.hpp>
+#include <ent110/core/interrupt.hpp>
 #include <ent110/store/chain_hash.hpp>
 #include <ent110/store/migrate.hpp>
 #include <ent110/store/store.hpp>
@@ -111,4 +112,10 @@ TEST_CASE("Store::write: a CHECK failure is bad input that never quotes SQLite (
           "check the dates and numbers given");
   }
   CHECK(store.db().execAndGet("SELECT count(*) FROM positive").getInt() == 0);
+}
+
+TEST_CASE("Store::write: its commit marks the run as committing", "[store][interrupt]") {
+  Store store = Store::open_in_memory();
+  store.write([] {});
+  CHECK(committing());
 }

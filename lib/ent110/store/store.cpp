@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/core/error.hpp>
+#include <ent110/core/interrupt.hpp>
 #include <ent110/store/migrate.hpp>
 #include <ent110/store/store.hpp>
 
@@ -235,6 +236,9 @@ void Store::write(const std::function<void()>& work) {
     }
     SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
     work();
+    // From COMMIT on the work is done: an interrupt must not report it undone (exit 130) and
+    // invite a retry that would do it twice.
+    mark_committing();
     transaction.commit();
   } catch (const SQLite::Exception& error) {
     throw_database_error(m_path, error, m_busy_timeout_ms);

@@ -88,6 +88,12 @@ expect_code 0 "init sets up an empty file"
 [[ $(sqlite3 "$E2E_DIR/empty.db" 'PRAGMA application_id') == 1160851760 ]] &&
   pass || fail "init marks the file with ent110's application id"
 
+printf 'not a database\n' >"$E2E_DIR/notes.txt"
+run --db "$E2E_DIR/notes.txt" list
+expect_code 6 "list on a text file"
+expect_err "is not an SQLite database or is damaged" "a text file is named as such"
+[[ $(cat "$E2E_DIR/notes.txt") == "not a database" ]] && pass || fail "the text file is unchanged"
+
 ## databases made before the application id still open
 cp "$ENT110_DB" "$E2E_DIR/old.db"
 sqlite3 "$E2E_DIR/old.db" "PRAGMA application_id = 0; PRAGMA user_version = 8;"

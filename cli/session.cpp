@@ -109,6 +109,9 @@ Session::Session(const GlobalOptions& globals, Needs needs, std::ostream& out, s
                        needs == Needs::store_create};
   m_store.emplace(Store::open(
       m_db_path, needs == Needs::store_read ? Access::read_only : Access::read_write, options));
+  if (!globals.as.empty()) {
+    require_known_login(*m_store, m_actor);
+  }
   // One warning at most: a readable database is the present exposure, the setting a future one.
   if (world_accessible(m_store->file_mode())) {
     warn(MessageId::db_world_readable,

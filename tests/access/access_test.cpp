@@ -72,6 +72,15 @@ TEST_CASE("authorize: an unregistered login is not found, in one message for eve
   }
 }
 
+TEST_CASE("require_known_login: anyone before users exist, a registered user after",
+          "[access][regression]") {
+  Store store = store_with_units();
+  CHECK_NOTHROW(require_known_login(store, "anyone"));
+  add_users(store);
+  CHECK_NOTHROW(require_known_login(store, "chen"));
+  CHECK_THROWS_AS(require_known_login(store, "mallory"), NotFound);
+}
+
 TEST_CASE("authorize_case_action: office, lead unit and co-unit actions", "[access]") {
   Store store = store_with_units();
   add_users(store);

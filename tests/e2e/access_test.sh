@@ -34,7 +34,8 @@ printf '{"enterprise": "某公司", "type": "consult", "channel": "web", "title"
 before=$(db_snapshot)
 for attempt in "calendar set 2025-10-13 off --reason 停电" "calendar load $holidays/2025.toml" \
   "init --holidays $holidays" "unit add ZZ --name 某区 --kind district" \
-  "intake --from $E2E_DIR/one.ndjson" "intake --enterprise 某公司 --type consult --channel web --title 咨询"; do
+  "intake --from $E2E_DIR/one.ndjson" "intake --enterprise 某公司 --type consult --channel web --title 咨询" \
+  "list" "triage" "report monthly --month 2025-09"; do
   # shellcheck disable=SC2086 # the attempt is words
   run $attempt --as mallory
   expect_code 3 "mallory: $attempt"
@@ -43,6 +44,10 @@ for attempt in "calendar set 2025-10-13 off --reason 停电" "calendar load $hol
     "mallory: $attempt says the one message"
 done
 expect_unchanged "$before" "an unregistered login changed nothing"
+ENT110_USER=mallory run list
+expect_code 3 "ENT110_USER naming nobody registered"
+run list --as chen
+expect_code 0 "a registered viewer reads"
 
 run calendar set 2025-10-13 off --reason 停电 --as wang
 expect_code 0 "the office may set the calendar"

@@ -31,6 +31,14 @@ constexpr Role required_role(Duty /*duty*/) {
 
 }  // namespace
 
+void require_known_login(Store& store, std::string_view login) {
+  store.read([&] {
+    if (has_users(store)) {
+      registered_user(store, login);
+    }
+  });
+}
+
 Actor authorize(Store& store,
                 std::string_view login,
                 Duty duty,

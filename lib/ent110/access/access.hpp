@@ -24,6 +24,11 @@ enum class Duty {
   assessment,  ///< year-end assessment inputs (policy scores, supervision findings)
 };
 
+/// Checks that `login`, named with --as or ENT110_USER, is someone: once users are registered it
+/// must be one of them, for reading as for changing, so that a typo never reads as another view.
+/// Throws NotFound.
+void require_known_login(Store& store, std::string_view login);
+
 /// Decides whether `login` may make a change of `duty`; `attempt` names it for the refusal
 /// (e.g. "calendar set"). Returns the actor to record: the user and its unit, or `login` acting
 /// for `office_unit` while no user is registered. Throws NotFound for a login that is not a

@@ -241,8 +241,12 @@ int run_main(const std::vector<std::string>& args, std::ostream& out, std::ostre
   } catch (const SQLite::Exception& error) {
     discard_new_database();
     // A read outside Store::read/write: still a database problem, not a bug of ours.
-    print_error(err, lang, tr(lang, MessageId::db_error, {database, error.what()}));
-    return static_cast<int>(ExitCode::store);
+    try {
+      throw_database_error(database, error, session ? session->config().busy_timeout_ms : 0);
+    } catch (const Error& translated) {
+      print_error(err, lang, render(translated.message(), lang));
+      return static_cast<int>(translated.exit_code());
+    }
   } catch (const std::exception& error) {
     discard_new_database();
     print_error(err, lang, tr(lang, MessageId::cli_internal_error, {error.what()}));

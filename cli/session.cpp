@@ -4,6 +4,8 @@
 #include <ent110/core/error.hpp>
 #include <ent110/core/input.hpp>
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <iostream>
 #include <ostream>
@@ -113,6 +115,16 @@ Session::Session(const GlobalOptions& globals, Needs needs, std::ostream& out, s
                        needs == Needs::store_create};
   m_store.emplace(Store::open(
       m_db_path, needs == Needs::store_read ? Access::read_only : Access::read_write, options));
+  if (!globals.as.empty()) {
+    require_known_login(*m_store, m_actor);
+  }
+  // One warning at most: a readable database is the present exposure, the setting a future one.
+  if (world_accessible(m_store->file_mode())) {
+    warn(MessageId::db_world_readable,
+         {m_db_path.string(), fmt::format("{:04o}", m_store->file_mode())});
+  } else if (world_accessible(m_config.config.file_mode)) {
+    warn(MessageId::file_mode_world_readable, {fmt::format("{:04o}", m_config.config.file_mode)});
+  }
 }
 
 Session::~Session() = default;

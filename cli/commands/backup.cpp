@@ -14,7 +14,16 @@ struct BackupOptions {
 };
 
 int run_backup(const BackupOptions& options, Session& s) {
-  const BackupSummary summary = backup_database(s.store(), options.file, s.config().file_mode);
+  // "-" is stdout, as for most Unix tools.
+  const std::string file = options.file == "-" ? "/dev/stdout" : options.file;
+  const BackupSummary summary = backup_database(s.store(), file, s.config().file_mode);
+  if (summary.written_through) {
+    // The copy may have gone to stdout: the confirmation must not end up inside it.
+    s.err() << s.tr(MessageId::backup_done,
+                    {file, std::to_string(summary.bytes), std::to_string(summary.schema_version)})
+            << '\n';
+    return 0;
+  }
   if (s.json()) {
     emit_json(s, {{"file", options.file},
                   {"bytes", summary.bytes},

@@ -20,8 +20,9 @@ void emit_report(Session& session,
                  const ReportDocument& document,
                  ReportFormat format,
                  const std::string& output) {
-  if (!output.empty()) {
-    write_file_atomically(output, render_report(document, format));
+  // "-" is stdout, as for most Unix tools; /dev/stdout is written through like any device.
+  if (!output.empty() && output != "-") {
+    write_report_file(output, render_report(document, format), session.config().file_mode);
     return;
   }
   session.out() << render_report(document, format, session.terminal_width());

@@ -13,8 +13,9 @@ class Session;
 /// The format asked for: `--json` means json, else `--format`, else text.
 ReportFormat report_format(const Session& session, const std::optional<std::string>& format);
 
-/// Renders `document` in `format` to stdout, or with a non-empty `output` atomically to that
-/// file (nothing on stdout then); throws BadInput when the file cannot be written.
+/// Renders `document` in `format` to stdout (`output` empty or "-"), or else to that file with
+/// write_report_file (nothing on stdout then, mode database.file_mode); throws BadInput when the
+/// file cannot be written.
 void emit_report(Session& session,
                  const ReportDocument& document,
                  ReportFormat format,

@@ -210,7 +210,7 @@ TEST_CASE("roles: the office forwards, only the lead unit replies, viewers read"
                     "user 'chen' (unit 'OFFICE', role 'viewer') may not forward; only office "
                     "users may");
   CHECK_THROWS_WITH(f.forward(id, "2025-09-01T10:00", "nobody"), Catch::Contains("'nobody'"));
-  CHECK_THROWS_AS(f.forward(id, "2025-09-01T10:00", "nobody"), Refused);
+  CHECK_THROWS_AS(f.forward(id, "2025-09-01T10:00", "nobody"), NotFound);
   Case kase = f.forward(id, "2025-09-01T10:00", "wang");
   CHECK(kase.events.back().unit == "OFFICE");
   CHECK_THROWS_WITH(f.service.reply(id, "x", "zhao", f.at("2025-09-01T11:00")),

@@ -14,7 +14,7 @@ run unit add LSX --name 罗山县 --kind county --as wang --at "2025-06-01 09:00
 run assess finding LSX --date 2025-06-12 --points 2 --note 督查通报 --as wang --at "2025-06-13 09:00"
 expect_code 0 "the office records a finding"
 run calendar set 2025-10-14 off --reason 停电 --as nobody
-expect_code 4 "a refused change"
+expect_code 3 "a change by an unknown login"
 
 run audit --json
 expect_code 0 "audit --json"

@@ -177,7 +177,7 @@ C=$ID
 refused "a unit user forwarding" 4 forward "$C" --to FGW --as li --at 2025-11-03T10:00
 expect_err "user 'li' (unit 'FGW', role 'unit') may not forward; only office users may" \
   "the refusal names the user, unit, role and who may act"
-refused "an unknown login" 4 forward "$C" --to FGW --as nobody --at 2025-11-03T10:00
+refused "an unknown login" 3 forward "$C" --to FGW --as nobody --at 2025-11-03T10:00
 run forward "$C" --to FGW --as wang --at 2025-11-03T10:00
 refused "the office replying for the unit" 4 reply "$C" --text x --as wang --at 2025-11-03T11:00
 run reply "$C" --text 已答复 --as li --at 2025-11-03T11:00 --json

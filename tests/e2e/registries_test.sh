@@ -91,7 +91,7 @@ run unit add ZZ --name 某区 --kind district --as bob
 expect_code 4 "a unit user may not add units"
 expect_err "user 'bob' (unit 'FGW', role 'unit') may not unit add; only office users may" "the refusal says who may"
 run enterprise add --name 某公司 --as mallory
-expect_code 4 "an unregistered login may not act"
+expect_code 3 "an unregistered login is not found (issue 11)"
 expect_unchanged "$before" "refused registry changes"
 
 run enterprise add --name 信阳某某茶业有限公司 --credit-code 91350100M000100Y43 --county GSX --above-scale

@@ -6,11 +6,12 @@
 namespace ent110 {
 namespace {
 
-// The registered user `login`, or the refusal that names what it tried and who may.
-User registered_user(Store& store, std::string_view login, const Message& unregistered) {
+// The registered user `login`. A login nobody registered is not a user who may not act but no
+// user at all: NotFound (exit 3), in one message whatever was tried.
+User registered_user(Store& store, std::string_view login) {
   std::optional<User> user = find_user(store, login);
   if (!user) {
-    throw Refused(unregistered.id, unregistered.args);
+    throw NotFound(MessageId::access_unknown_login, {std::string(login)});
   }
   return *user;
 }
@@ -30,6 +31,14 @@ constexpr Role required_role(Duty /*duty*/) {
 
 }  // namespace
 
+void require_known_login(Store& store, std::string_view login) {
+  store.read([&] {
+    if (has_users(store)) {
+      registered_user(store, login);
+    }
+  });
+}
+
 Actor authorize(Store& store,
                 std::string_view login,
                 Duty duty,
@@ -39,10 +48,7 @@ Actor authorize(Store& store,
     return Actor{std::string(login), std::string(office_unit)};
   }
   const Role needed = required_role(duty);
-  const User user =
-      registered_user(store, login,
-                      {MessageId::access_unregistered_needs_role,
-                       {std::string(login), std::string(attempt), std::string(to_string(needed))}});
+  const User user = registered_user(store, login);
   if (user.role != needed) {
     refuse_role(user, std::string(attempt), needed);
   }
@@ -64,21 +70,17 @@ std::string authorize_case_action(Store& store,
         return {};
     }
   }
-  const std::string who(login);
   const std::string what(attempt);
   switch (party) {
     case CaseParty::office: {
-      const User user = registered_user(
-          store, login, {MessageId::access_unregistered_needs_role, {who, what, "office"}});
+      const User user = registered_user(store, login);
       if (user.role != Role::office) {
         refuse_role(user, what, Role::office);
       }
       return user.unit;
     }
     case CaseParty::lead_unit: {
-      const User user = registered_user(store, login,
-                                        {MessageId::access_unregistered_needs_lead_unit,
-                                         {who, what, parties.case_id, parties.lead_unit}});
+      const User user = registered_user(store, login);
       if (user.role != Role::unit || user.unit != parties.lead_unit) {
         throw Refused(MessageId::access_needs_lead_unit,
                       {user.login, user.unit, std::string(to_string(user.role)), what,
@@ -87,9 +89,7 @@ std::string authorize_case_action(Store& store,
       return user.unit;
     }
     case CaseParty::co_unit: {
-      const User user = registered_user(
-          store, login,
-          {MessageId::access_unregistered_needs_co_unit, {who, what, parties.case_id}});
+      const User user = registered_user(store, login);
       if (user.role != Role::unit) {
         throw Refused(
             MessageId::access_needs_co_unit,

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Who may change what: the one place every permission is decided (spec/rules.md, "Who acts").
 // With no user registered one person acts for everyone (a small office); once users exist, the
-// login must be a registered user with the role the change needs, else one refusal (Refused,
-// exit 4) in one message shape: the login, its unit and role, what it tried, who may.
+// login must be a registered user (else NotFound, exit 3, one message wherever it acts) with the
+// role the change needs, else one refusal (Refused, exit 4) in one message shape: the login, its
+// unit and role, what it tried, who may.
 #pragma once
 
 #include <ent110/audit/audit_log.hpp>
@@ -23,9 +24,15 @@ enum class Duty {
   assessment,  ///< year-end assessment inputs (policy scores, supervision findings)
 };
 
+/// Checks that `login`, named with --as or ENT110_USER, is someone: once users are registered it
+/// must be one of them, for reading as for changing, so that a typo never reads as another view.
+/// Throws NotFound.
+void require_known_login(Store& store, std::string_view login);
+
 /// Decides whether `login` may make a change of `duty`; `attempt` names it for the refusal
 /// (e.g. "calendar set"). Returns the actor to record: the user and its unit, or `login` acting
-/// for `office_unit` while no user is registered. Throws Refused.
+/// for `office_unit` while no user is registered. Throws NotFound for a login that is not a
+/// registered user, Refused for one without the role.
 Actor authorize(Store& store,
                 std::string_view login,
                 Duty duty,
@@ -50,7 +57,8 @@ struct CaseParties {
 /// names the action for the refusal (e.g. "forward"). Returns the unit the login acts for: its
 /// own, or while no user is registered the owner's (the office or the lead unit; empty for a
 /// co-unit action, whose caller names the co-unit). For a co-unit action the caller also checks
-/// that the unit is one of the case's co-units. Throws Refused.
+/// that the unit is one of the case's co-units. Throws NotFound for a login that is not a
+/// registered user, Refused for one of another party.
 std::string authorize_case_action(Store& store,
                                   std::string_view login,
                                   CaseParty party,

@@ -260,6 +260,9 @@ BatchIntake CaseService::intake_many(const std::vector<IntakeRecord>& records,
   m_provisional.clear();
   try {
     m_store.write([&] {
+      // The login is the same for every row: an unknown one is the command's NotFound, not the
+      // bad input of a row (which the loop below makes of NotFound).
+      acting_unit(Actors::office, Case{}, login, Action::intake);
       for (const IntakeRecord& record : records) {
         std::string id;
         try {

@@ -153,8 +153,8 @@ class CaseService {
   /// government clock. Throws NotFound for an unknown enterprise.
   ActionResult intake(const IntakeRequest& request, std::string_view login, Instant at);
   /// Takes in every record in one transaction, all or nothing; a record without its own
-  /// received_at is received at `at`. Errors name the record's file:line (BadInput). With
-  /// `dry_run` everything is checked and numbered, then rolled back.
+  /// received_at is received at `at`. Errors name the record's file:line (BadInput); an unknown
+  /// login is NotFound. With `dry_run` everything is checked and numbered, then rolled back.
   BatchIntake intake_many(const std::vector<IntakeRecord>& records,
                           std::string_view login,
                           Instant at,

@@ -13,14 +13,15 @@ namespace ent110 {
 /// The process exit codes of the contract (spec/cli.md); the only place they are defined.
 enum class ExitCode : int {
   ok = 0,
-  attention = 1,     ///< `--exit-code` asked and something needs attention
-  usage = 2,         ///< unknown option, missing argument, malformed value
-  not_found = 3,     ///< case, unit, enterprise or user
-  refused = 4,       ///< the rules or the actor's role do not allow it
-  bad_input = 5,     ///< a holiday, import or config file, a date outside the calendar
-  store = 6,         ///< cannot open, locked, newer schema, integrity failure
-  internal = 70,     ///< a bug in ent110
-  interrupted = 130  ///< SIGINT
+  attention = 1,      ///< `--exit-code` asked and something needs attention
+  usage = 2,          ///< unknown option, missing argument, malformed value
+  not_found = 3,      ///< case, unit, enterprise or user
+  refused = 4,        ///< the rules or the actor's role do not allow it
+  bad_input = 5,      ///< a holiday, import or config file, a date outside the calendar
+  store = 6,          ///< cannot open, locked, newer schema, integrity failure
+  internal = 70,      ///< a bug in ent110
+  interrupted = 130,  ///< SIGINT (128 + 2), before the work was committed
+  terminated = 143    ///< SIGTERM (128 + 15), before the work was committed
 };
 
 /// Base of every error ent110 throws; never thrown itself. `what()` is the English text.

@@ -1,45 +1,55 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/core/error.hpp>
+#include <ent110/core/file_output.hpp>
 #include <ent110/store/backup.hpp>
 #include <ent110/store/migrate.hpp>
 
 #include <SQLiteCpp/Statement.h>
 
-#include <sys/stat.h>
-#include <unistd.h>
+#include <cstring>
+#include <system_error>
 
 namespace ent110 {
 
 BackupSummary backup_database(Store& store,
                               const std::filesystem::path& target,
                               unsigned file_mode) {
-  const std::filesystem::path temporary =
-      target.string() + ".tmp-" + std::to_string(static_cast<long>(::getpid()));
-  std::error_code ignored;
-  std::filesystem::remove(temporary, ignored);
   try {
+    const OutputTarget where = resolve_output_target(target);
+    // A replaced file gets its copy beside it (rename is atomic within one file system); a FIFO
+    // or a device gets it from a copy in the temporary directory.
+    const std::filesystem::path directory =
+        where.write_through ? std::filesystem::temp_directory_path() : where.path.parent_path();
+    const std::unique_ptr<TemporaryFile> copy =
+        create_temporary_file(directory, where.path.filename().string());
+    // VACUUM INTO writes a rollback journal beside its output (with the output's mode, 0600).
+    const TemporaryFile journal(copy->path().string() + "-journal");
+
     SQLite::Statement vacuum(store.db(), "VACUUM INTO ?");
-    vacuum.bind(1, temporary.string());
+    vacuum.bind(1, copy->path().string());
     vacuum.exec();
 
-    SQLite::Database copy(temporary.string(), SQLite::OPEN_READONLY);
-    const std::string integrity = copy.execAndGet("PRAGMA integrity_check").getString();
-    if (integrity != "ok") {
-      throw StoreError(MessageId::backup_integrity, {temporary.string(), integrity});
+    BackupSummary summary;
+    {
+      SQLite::Database check(copy->path().string(), SQLite::OPEN_READONLY);
+      const std::string integrity = check.execAndGet("PRAGMA integrity_check").getString();
+      if (integrity != "ok") {
+        throw StoreError(MessageId::backup_integrity, {target.string(), integrity});
+      }
+      summary = BackupSummary{std::filesystem::file_size(copy->path()), schema_version(check),
+                              where.write_through};
     }
-    BackupSummary summary{std::filesystem::file_size(temporary), schema_version(copy)};
-    ::chmod(temporary.c_str(), static_cast<mode_t>(file_mode));
-    std::filesystem::rename(temporary, target);
+    if (where.write_through) {
+      copy_through(copy->path(), where);
+    } else {
+      move_into_place(*copy, where, file_mode);
+    }
     return summary;
   } catch (const SQLite::Exception& error) {
-    std::filesystem::remove(temporary, ignored);
-    throw StoreError(MessageId::backup_failed, {target.string(), error.what()});
-  } catch (const std::filesystem::filesystem_error& error) {
-    std::filesystem::remove(temporary, ignored);
-    throw StoreError(MessageId::backup_failed, {target.string(), error.code().message()});
-  } catch (...) {
-    std::filesystem::remove(temporary, ignored);
-    throw;
+    throw StoreError(MessageId::backup_failed, {target.string(), sqlite_error_text(error)});
+  } catch (const std::system_error& error) {
+    throw StoreError(MessageId::backup_failed,
+                     {target.string(), std::strerror(error.code().value())});
   }
 }
 

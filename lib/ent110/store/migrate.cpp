@@ -3,6 +3,7 @@
 #include <ent110/core/error.hpp>
 #include <ent110/store/chain_hash.hpp>
 #include <ent110/store/migrate.hpp>
+#include <ent110/store/store.hpp>
 
 #include <SQLiteCpp/Transaction.h>
 
@@ -64,8 +65,8 @@ int migrate(SQLite::Database& db, const std::string& path) {
       db.exec(migration.sql);
       db.exec("PRAGMA user_version = " + std::to_string(migration.version));
     } catch (const SQLite::Exception& error) {
-      throw StoreError(MessageId::db_migration_failed,
-                       {path, std::to_string(migration.version), migration.name, error.what()});
+      throw StoreError(MessageId::db_migration_failed, {path, std::to_string(migration.version),
+                                                        migration.name, sqlite_error_text(error)});
     }
     ++applied;
   }

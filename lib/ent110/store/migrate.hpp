@@ -8,6 +8,9 @@
 
 namespace ent110 {
 
+/// PRAGMA application_id of an ent110 database: "E110" in ASCII, set by schema/009.
+constexpr int k_application_id = 0x45313130;
+
 /// One forward-only migration, schema/NNN_name.sql, embedded in the binary.
 struct Migration {
   int version;       ///< NNN, also the PRAGMA user_version after it is applied

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/core/error.hpp>
+#include <ent110/core/interrupt.hpp>
 #include <ent110/store/migrate.hpp>
 #include <ent110/store/store.hpp>
 
@@ -15,16 +16,24 @@
 namespace ent110 {
 namespace {
 
-bool is_busy(const SQLite::Exception& error) {
-  return (error.getErrorCode() & 0xff) == SQLITE_BUSY ||
-         (error.getErrorCode() & 0xff) == SQLITE_LOCKED;
+// Each directory init makes is 0700 whatever the umask: it holds the database, its journal and
+// the backups a user may put beside it. Existing directories are left as they are.
+void create_private_directories(const std::filesystem::path& directory) {
+  std::filesystem::path at;
+  for (const std::filesystem::path& part : directory) {
+    at /= part;
+    if (::mkdir(at.c_str(), S_IRWXU) == 0) {
+      ::chmod(at.c_str(), S_IRWXU);
+    } else if (errno != EEXIST) {
+      throw StoreError(MessageId::db_cannot_open, {directory.string(), std::strerror(errno)});
+    }
+  }
 }
 
 // Creating the file ourselves is the only way to choose its mode: SQLite uses 0644.
 void create_with_mode(const std::filesystem::path& path, unsigned mode) {
-  std::error_code ignored;
   if (path.has_parent_path()) {
-    std::filesystem::create_directories(path.parent_path(), ignored);
+    create_private_directories(path.parent_path());
   }
   const int fd =
       ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
@@ -55,7 +64,99 @@ std::unique_ptr<SQLite::Database> connect(const std::string& path,
   return db;
 }
 
+// The schema that set the application id; older ent110 databases carry 0.
+constexpr int k_version_with_application_id = 9;
+
+// What a file is, judged from a read-only connection before anything may write to it.
+enum class FileKind { ent110, empty, foreign };
+
+FileKind kind_of(SQLite::Database& db) {
+  const int application_id = db.execAndGet("PRAGMA application_id").getInt();
+  if (application_id == k_application_id) {
+    return FileKind::ent110;
+  }
+  if (application_id != 0) {
+    return FileKind::foreign;
+  }
+  const int version = schema_version(db);
+  const int objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+  if (version == 0 && objects == 0) {
+    return FileKind::empty;
+  }
+  // Databases made before schema 009 carry no application id: they are known by a version this
+  // program wrote and by the registers every version has had since 001.
+  const int registers = db.execAndGet(
+                              "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
+                              "('unit', 'user', 'enterprise')")
+                            .getInt();
+  return version >= 1 && version < k_version_with_application_id && registers == 3
+             ? FileKind::ent110
+             : FileKind::foreign;
+}
+
+// Only `init` may write ent110's schema into a file; anything else refuses, unchanged, a file
+// that is not an ent110 database.
+void require_ent110_file(const std::string& path, bool may_initialise, int busy_timeout_ms) {
+  SQLite::Database probe(path, SQLite::OPEN_READONLY);
+  probe.setBusyTimeout(busy_timeout_ms);
+  switch (kind_of(probe)) {
+    case FileKind::ent110:
+      return;
+    case FileKind::empty:
+      if (may_initialise) {
+        return;
+      }
+      throw StoreError(MessageId::db_not_initialised, {path});
+    case FileKind::foreign:
+      throw StoreError(MessageId::db_not_ent110, {path});
+  }
+}
+
 }  // namespace
+
+void throw_database_error(const std::string& path,
+                          const SQLite::Exception& error,
+                          int busy_timeout_ms) {
+  const int code = error.getErrorCode() & 0xff;
+  switch (code) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throw StoreError(MessageId::db_busy, {path, std::to_string(busy_timeout_ms)});
+    case SQLITE_CONSTRAINT: {
+      // The kind, never SQLite's text: that quotes the schema and the value.
+      const int extended = error.getExtendedErrorCode();
+      const char* kind =
+          extended == SQLITE_CONSTRAINT_CHECK     ? "CHECK"
+          : extended == SQLITE_CONSTRAINT_NOTNULL ? "NOT NULL"
+          : extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY
+              ? "UNIQUE"
+          : extended == SQLITE_CONSTRAINT_FOREIGNKEY ? "FOREIGN KEY"
+                                                     : "integrity";
+      throw BadInput(MessageId::db_value_refused, {path, kind});
+    }
+    case SQLITE_FULL:
+      throw StoreError(MessageId::db_full, {path});
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+    case SQLITE_AUTH:
+      throw StoreError(MessageId::db_not_writable, {path});
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      throw StoreError(MessageId::db_not_sqlite, {path});
+    default:
+      throw StoreError(MessageId::db_failed, {path, std::to_string(error.getExtendedErrorCode()),
+                                              sqlite_error_text(error)});
+  }
+}
+
+std::string sqlite_error_text(const SQLite::Exception& error) {
+  return ::sqlite3_errstr(error.getExtendedErrorCode());
+}
+
+bool world_accessible(unsigned mode) {
+  return (mode & (S_IROTH | S_IWOTH)) != 0;
+}
 
 Store::Store(std::unique_ptr<SQLite::Database> db,
              std::string path,
@@ -66,7 +167,12 @@ Store::Store(std::unique_ptr<SQLite::Database> db,
       m_path(std::move(path)),
       m_access(access),
       m_busy_timeout_ms(busy_timeout_ms),
-      m_version_at_open(version_at_open) {}
+      m_version_at_open(version_at_open) {
+  struct stat status {};
+  if (m_path != ":memory:" && ::stat(m_path.c_str(), &status) == 0) {
+    m_file_mode = status.st_mode & 07777;
+  }
+}
 
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -81,6 +187,7 @@ Store Store::open(const std::filesystem::path& path, Access access, const StoreO
     create_with_mode(path, options.file_mode);
   }
   try {
+    require_ent110_file(name, options.create, options.busy_timeout_ms);
     auto db = connect(name, options.create ? Access::read_write : access, options.busy_timeout_ms);
     const int version = schema_version(*db);
     if (access == Access::read_write || options.create) {
@@ -98,10 +205,7 @@ Store Store::open(const std::filesystem::path& path, Access access, const StoreO
     }
     return Store(std::move(db), name, Access::read_only, options.busy_timeout_ms, version);
   } catch (const SQLite::Exception& error) {
-    if (is_busy(error)) {
-      throw StoreError(MessageId::db_busy, {name, std::to_string(options.busy_timeout_ms)});
-    }
-    throw StoreError(MessageId::db_cannot_open, {name, error.what()});
+    throw_database_error(name, error, options.busy_timeout_ms);
   }
 }
 
@@ -132,12 +236,12 @@ void Store::write(const std::function<void()>& work) {
     }
     SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
     work();
+    // From COMMIT on the work is done: an interrupt must not report it undone (exit 130) and
+    // invite a retry that would do it twice.
+    mark_committing();
     transaction.commit();
   } catch (const SQLite::Exception& error) {
-    if (is_busy(error)) {
-      throw StoreError(MessageId::db_busy, {m_path, std::to_string(m_busy_timeout_ms)});
-    }
-    throw StoreError(MessageId::db_error, {m_path, error.what()});
+    throw_database_error(m_path, error, m_busy_timeout_ms);
   }
 }
 
@@ -145,10 +249,7 @@ void Store::read(const std::function<void()>& work) {
   try {
     work();
   } catch (const SQLite::Exception& error) {
-    if (is_busy(error)) {
-      throw StoreError(MessageId::db_busy, {m_path, std::to_string(m_busy_timeout_ms)});
-    }
-    throw StoreError(MessageId::db_error, {m_path, error.what()});
+    throw_database_error(m_path, error, m_busy_timeout_ms);
   }
 }
 

@@ -25,7 +25,11 @@ class Store {
  public:
   /// Opens (or with `options.create`, creates) the database at `path` and applies pending
   /// migrations in one transaction. A read-only open of an out-of-date file migrates it first.
-  /// Throws StoreError: missing file, newer schema than this program, locked, not a database.
+  /// Only an ent110 database is opened: PRAGMA application_id k_application_id (schema 009), or
+  /// application_id 0 with an older ent110 version and its registers; an empty SQLite file only
+  /// with `options.create`. Any other file is refused before anything writes to it. Directories
+  /// it creates are 0700. Throws StoreError: missing file, not an ent110 database, newer schema
+  /// than this program, locked, not SQLite.
   static Store open(const std::filesystem::path& path, Access access, const StoreOptions& options);
 
   /// An in-memory database with every migration applied, for tests.
@@ -43,6 +47,8 @@ class Store {
   Access access() const { return m_access; }
   /// The schema version the file had before open() migrated it (0 for a new file).
   int version_at_open() const { return m_version_at_open; }
+  /// The permission bits of the database file when it was opened (0 in memory).
+  unsigned file_mode() const { return m_file_mode; }
 
   /// Runs `work` inside one BEGIN IMMEDIATE transaction: commits when it returns, rolls back
   /// when it throws (and rethrows). SQLite errors become StoreError; SQLITE_BUSY names the wait.
@@ -64,6 +70,22 @@ class Store {
   Access m_access;
   int m_busy_timeout_ms;
   int m_version_at_open;
+  unsigned m_file_mode = 0;
 };
+
+/// Throws the ent110 error for a failed SQLite call on the database at `path`, never with
+/// SQLite's own text (it can quote SQL and values): busy or locked → StoreError(db_busy, naming
+/// `busy_timeout_ms`); a constraint → BadInput(db_value_refused, naming its kind: exit 5); disk
+/// full, not writable, not SQLite or damaged, anything else → StoreError (exit 6).
+[[noreturn]] void throw_database_error(const std::string& path,
+                                       const SQLite::Exception& error,
+                                       int busy_timeout_ms);
+
+/// SQLite's fixed description of the error's code ("database or disk is full"), without the
+/// statement-specific detail of what().
+std::string sqlite_error_text(const SQLite::Exception& error);
+
+/// Whether permission bits `mode` let users outside the owner's group read or write the file.
+bool world_accessible(unsigned mode);
 
 }  // namespace ent110

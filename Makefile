@@ -1,5 +1,5 @@
 # Thin aliases for ./dev, which does the work (and installs missing Debian packages first).
-.PHONY: demo check check-sanitize bench install clean
+.PHONY: demo check check-sanitize bench fuzz install clean
 demo:
 	@./dev demo
 check:
@@ -8,7 +8,9 @@ check-sanitize:
 	@./dev check --sanitize
 bench:
 	@./dev bench
+fuzz:
+	@./dev fuzz
 install: check
 	@cmake --install build
 clean:
-	@rm -rf build build-asan build-release
+	@rm -rf build build-asan build-release build-fuzz

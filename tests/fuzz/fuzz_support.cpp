@@ -5,6 +5,7 @@
 #include <ent110/registry/registry.hpp>
 #include <ent110/setup/init.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <optional>
@@ -55,6 +56,11 @@ std::filesystem::path scratch_file(std::string_view name, std::string_view conte
     std::abort();  // the harness cannot work, which is no finding about the parser
   }
   return path;
+}
+
+void property_failed(const std::string& what) {
+  std::fprintf(stderr, "property: %s\n", what.c_str());
+  std::abort();
 }
 
 const Zone& default_zone() {

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace ent110::fuzz {
@@ -34,6 +35,10 @@ void parse_or_refuse(Parse&& parse) {
   } catch (const Error&) {
   }
 }
+
+/// Reports a broken property of an accepted input ("property: " and `what` on stderr) and aborts,
+/// which libFuzzer records as a finding.
+[[noreturn]] void property_failed(const std::string& what);
 
 /// The zone of the default configuration, Asia/Shanghai.
 const Zone& default_zone();

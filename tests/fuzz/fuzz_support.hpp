@@ -23,7 +23,8 @@ inline std::string_view text_of(const std::uint8_t* data, std::size_t size) {
 }
 
 /// Writes `content` to the file `name` in this process's scratch directory (created on first use
-/// under $TMPDIR, removed at exit) and returns its path; for parsers that only read files.
+/// in /dev/shm, else the temp directory; removed at exit) and returns its path; for parsers that
+/// only read files.
 std::filesystem::path scratch_file(std::string_view name, std::string_view content);
 
 /// Runs `parse`. A refusal (ent110::Error, exit 2–6) is the expected answer to bad input; any

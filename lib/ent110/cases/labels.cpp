@@ -3,7 +3,6 @@
 #include <ent110/cases/replay.hpp>
 
 #include <array>
-#include <sstream>
 
 namespace ent110 {
 namespace {
@@ -59,25 +58,24 @@ std::string label_from(Lang lang, const std::array<MessageId, N>& table, Enum va
   return tr(lang, table.at(static_cast<std::size_t>(value)));
 }
 
-// The words of a forward's stored detail in `lang`; unknown words stay as stored.
+// The words of a forward's stored detail (forward_detail) in `lang`.
 std::string forward_label(Lang lang, const std::string& detail) {
-  std::istringstream words(detail);
-  std::string word;
-  std::string lead;
-  words >> lead;
-  std::string text = lead;
-  while (words >> word) {
-    std::string value;
-    words >> value;
-    if (word == "with") {
-      text += tr(lang, MessageId::label_detail_with, {value});
-    } else if (word == "within") {
-      text += tr(lang, MessageId::label_detail_within, {value});
-    } else if (word == "due") {
-      text += tr(lang, MessageId::label_detail_due, {value});
-    } else {
-      text += " " + word + " " + value;
+  const std::optional<ForwardDetail> forward = parse_forward_detail(detail);
+  if (!forward) {
+    return detail;
+  }
+  std::string text = forward->lead;
+  if (!forward->co_units.empty()) {
+    std::string co_units;
+    for (const std::string& unit : forward->co_units) {
+      co_units += (co_units.empty() ? "" : ",") + unit;
     }
+    text += tr(lang, MessageId::label_detail_with, {co_units});
+  }
+  if (forward->limit.within_days) {
+    text += tr(lang, MessageId::label_detail_within, {std::to_string(*forward->limit.within_days)});
+  } else if (forward->limit.due) {
+    text += tr(lang, MessageId::label_detail_due, {format_date(*forward->limit.due)});
   }
   return text;
 }

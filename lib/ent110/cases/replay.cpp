@@ -39,32 +39,6 @@ std::optional<int> parse_int(std::string_view text) {
   return value;
 }
 
-struct ForwardDetail {
-  std::string lead;
-  std::vector<std::string> co_units;
-  DecidedLimit limit;
-};
-
-ForwardDetail parse_forward_detail(const Event& event) {
-  const std::vector<std::string> words = split(event.detail, ' ');
-  ForwardDetail parsed;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i == 0) {
-      parsed.lead = words[0];
-    } else if (words[i] == "with" && i + 1 < words.size()) {
-      parsed.co_units = split(words[++i], ',');
-    } else if (words[i] == "within" && i + 1 < words.size()) {
-      parsed.limit.within_days = parse_int(words[++i]);
-    } else if (words[i] == "due" && i + 1 < words.size()) {
-      parsed.limit.due = try_parse_date(words[++i]);
-    }
-  }
-  if (parsed.lead.empty()) {
-    throw StoreError(MessageId::case_stored_value_bad, {"case_event.detail", event.detail});
-  }
-  return parsed;
-}
-
 /// The replay's running state of one case.
 class Replay {
  public:
@@ -158,7 +132,11 @@ class Replay {
           m_kase.rating.reset();
           m_kase.rating_comment.clear();
         }
-        ForwardDetail forward = parse_forward_detail(event);
+        const std::optional<ForwardDetail> parsed = parse_forward_detail(event.detail);
+        if (!parsed) {
+          throw StoreError(MessageId::case_stored_value_bad, {"case_event.detail", event.detail});
+        }
+        const ForwardDetail& forward = *parsed;
         m_kase.unit = forward.lead;
         m_kase.co_units = forward.co_units;
         start_clocks(event.action, row.to, forward.limit);
@@ -371,6 +349,26 @@ std::string forward_detail(const std::string& lead,
   return detail;
 }
 
+std::optional<ForwardDetail> parse_forward_detail(std::string_view detail) {
+  const std::vector<std::string> words = split(detail, ' ');
+  ForwardDetail parsed;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i == 0) {
+      parsed.lead = words[0];
+    } else if (words[i] == "with" && i + 1 < words.size()) {
+      parsed.co_units = split(words[++i], ',');
+    } else if (words[i] == "within" && i + 1 < words.size()) {
+      parsed.limit.within_days = parse_int(words[++i]);
+    } else if (words[i] == "due" && i + 1 < words.size()) {
+      parsed.limit.due = try_parse_date(words[++i]);
+    }
+  }
+  if (parsed.lead.empty()) {
+    return std::nullopt;
+  }
+  return parsed;
+}
+
 std::string correction_detail(const Correction& correction) {
   switch (correction.kind) {
     case CorrectionKind::time:
@@ -440,13 +438,13 @@ std::vector<Event> effective_events(const std::vector<Event>& events) {
         case CorrectionKind::time:
           target->second.at = *correction->time;
           break;
-        case CorrectionKind::to: {
-          // The detail's first word is the lead unit; what follows (co-units, limit) stays.
-          std::string& detail = target->second.detail;
-          const std::size_t space = detail.find(' ');
-          detail = correction->unit + (space == std::string::npos ? "" : detail.substr(space));
+        case CorrectionKind::to:
+          // Only the lead unit changes; the co-units and a decided limit stay.
+          if (std::optional<ForwardDetail> forward = parse_forward_detail(target->second.detail)) {
+            target->second.detail =
+                forward_detail(correction->unit, forward->co_units, forward->limit);
+          }
           break;
-        }
       }
     }
   }

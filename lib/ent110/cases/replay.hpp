@@ -37,6 +37,16 @@ std::string forward_detail(const std::string& lead,
                            const std::vector<std::string>& co_units,
                            const DecidedLimit& limit);
 
+/// A forward or redo event's detail, read back.
+struct ForwardDetail {
+  std::string lead;
+  std::vector<std::string> co_units;
+  DecidedLimit limit;
+};
+
+/// Parses forward_detail; nullopt when it names no lead unit.
+std::optional<ForwardDetail> parse_forward_detail(std::string_view detail);
+
 /// What `correct` does to the event it names.
 enum class CorrectionKind {
   time,   ///< the event really happened at another instant

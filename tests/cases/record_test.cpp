@@ -150,6 +150,34 @@ TEST_CASE("record: a reply entered late, dated before a referral, withdraws the 
   CHECK_FALSE(replay_differs(f, id));
 }
 
+TEST_CASE("record: a referred unit cannot back-date its own reply, the office enters the record",
+          "[cases][record]") {
+  CaseFixture f;
+  f.add_users();
+  const std::string id = f.intake(CaseType::consult, "2025-11-03T09:00");
+  f.forward(id, "2025-11-03T10:00");  // due 11-04
+  f.service.escalate(id, EscalationTarget::inspection, "", "wang", f.at("2025-11-05T08:30"));
+  const std::size_t events = case_events(f.store, id).size();
+  CHECK_THROWS_WITH(f.service.reply(id, "其实4日已答复", "li", f.at("2025-11-04T17:00")),
+                    Catch::Contains("the office enters") && Catch::Contains("'li'"));
+  CHECK(case_events(f.store, id).size() == events);
+  // After the referral the unit answers as usual: late.
+  const Case late = f.service.reply(id, "已答复", "li", f.at("2025-11-05T10:00")).kase;
+  CHECK(CaseFixture::clock(late, ClockName::reply).outcome == ClockOutcome::missed);
+
+  // The office enters a telephone answer it received on time, for the unit.
+  const std::string other = f.intake(CaseType::consult, "2025-11-03T09:00");
+  f.forward(other, "2025-11-03T10:00");
+  f.service.escalate(other, EscalationTarget::inspection, "", "wang", f.at("2025-11-05T08:30"));
+  const Case kase =
+      f.service.reply(other, "11月4日电话答复", "wang", f.at("2025-11-04T17:00")).kase;
+  CHECK(kase.events[3].actor == "wang");
+  CHECK(kase.events[3].unit == "FGW");
+  CHECK(kase.events.back().action == Action::withdraw);
+  CHECK_FALSE(CaseFixture::clock(kase, ClockName::reply).referred_at.has_value());
+  CHECK_FALSE(replay_differs(f, other));
+}
+
 TEST_CASE("record: a late reply after the due date keeps the referral", "[cases][record]") {
   CaseFixture f;
   const std::string id = f.intake(CaseType::consult, "2025-11-03T09:00");

@@ -130,27 +130,40 @@ CaseService::Acting CaseService::begin(std::string_view ref,
   acting.action = action;
   acting.to = row.to;
   acting.login = std::string(login);
-  acting.unit = acting_unit(row.actors, acting.kase, login, action);
   // Back-dated entry from paper records is fine, also before a referral that the late fact may
   // prove wrong (it is then withdrawn); placing an action before anything else people did is
   // rewriting history, which only `correct` does, in the open.
-  if (auto last = last_decisive_at(id); last && at < *last) {
+  const RecordedTimes times = recorded_times(id);
+  if (times.last_decisive && at < *times.last_decisive) {
     throw Refused(MessageId::case_refused_before_last,
-                  {id, m_zone.format_local(at), m_zone.format_local(*last)});
+                  {id, m_zone.format_local(at), m_zone.format_local(*times.last_decisive)});
+  }
+  if (times.last_referral && at < *times.last_referral && row.actors != Actors::office) {
+    // A fact that would overturn a referral reaches the record through the office (the paper or
+    // telephone record it received), never from the referred unit itself.
+    try {
+      acting_unit(Actors::office, acting.kase, login, action);
+    } catch (const Refused&) {
+      throw Refused(MessageId::case_late_entry_office_only,
+                    {id, m_zone.format_local(*times.last_referral), std::string(login)});
+    }
+    acting.unit = row.actors == Actors::lead_unit ? acting.kase.unit : std::string();
+  } else {
+    acting.unit = acting_unit(row.actors, acting.kase, login, action);
   }
   acting.at = at;
   acting.day = m_zone.local_date(at);
   return acting;
 }
 
-std::optional<Instant> CaseService::last_decisive_at(const std::string& id) {
-  std::optional<Instant> last;
+CaseService::RecordedTimes CaseService::recorded_times(const std::string& id) {
+  RecordedTimes times;
   for (const Event& event : effective_events(case_events(m_store, id))) {
-    if (event.action != Action::escalate_inspection) {
-      last = event.at;
-    }
+    std::optional<Instant>& last =
+        event.action == Action::escalate_inspection ? times.last_referral : times.last_decisive;
+    last = std::max(last.value_or(event.at), event.at);
   }
-  return last;
+  return times;
 }
 
 void CaseService::finish(Acting& acting, std::string detail, std::string text) {

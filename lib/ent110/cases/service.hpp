@@ -253,7 +253,12 @@ class CaseService {
   std::string intake_here(const IntakeRequest& request, std::string_view login, Instant at);
   Acting begin(std::string_view ref, Action action, std::string_view login, Instant at);
   std::string acting_unit(Actors actors, const Case& kase, std::string_view login, Action action);
-  std::optional<Instant> last_decisive_at(const std::string& id);
+  /// When the case's latest referral to inspection and its latest other event happened.
+  struct RecordedTimes {
+    std::optional<Instant> last_decisive;
+    std::optional<Instant> last_referral;
+  };
+  RecordedTimes recorded_times(const std::string& id);
   void finish(Acting& acting, std::string detail, std::string text);
   /// A case before and after its replay was stored.
   struct Rebuilt {

@@ -2,9 +2,9 @@
 #include <ent110/core/error.hpp>
 #include <ent110/core/interrupt.hpp>
 #include <ent110/store/migrate.hpp>
+#include <ent110/store/sqlite_connection.hpp>
 #include <ent110/store/store.hpp>
 
-#include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
 #include <cerrno>
@@ -115,39 +115,32 @@ void require_ent110_file(const std::string& path, bool may_initialise, int busy_
 }  // namespace
 
 void throw_database_error(const std::string& path,
+                          const DatabaseFailure& failure,
+                          int busy_timeout_ms) {
+  using Kind = DatabaseFailure::Kind;
+  switch (failure.kind()) {
+    case Kind::busy:
+    case Kind::serialization:
+      throw StoreError(MessageId::db_busy, {path, std::to_string(busy_timeout_ms)});
+    case Kind::constraint:
+      // The kind, never the engine's text: that quotes the schema and the value.
+      throw BadInput(MessageId::db_value_refused, {path, failure.detail()});
+    case Kind::full:
+      throw StoreError(MessageId::db_full, {path});
+    case Kind::not_writable:
+      throw StoreError(MessageId::db_not_writable, {path});
+    case Kind::not_database:
+      throw StoreError(MessageId::db_not_sqlite, {path});
+    case Kind::other:
+      break;
+  }
+  throw StoreError(MessageId::db_failed, {path, failure.code(), failure.detail()});
+}
+
+void throw_database_error(const std::string& path,
                           const SQLite::Exception& error,
                           int busy_timeout_ms) {
-  const int code = error.getErrorCode() & 0xff;
-  switch (code) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      throw StoreError(MessageId::db_busy, {path, std::to_string(busy_timeout_ms)});
-    case SQLITE_CONSTRAINT: {
-      // The kind, never SQLite's text: that quotes the schema and the value.
-      const int extended = error.getExtendedErrorCode();
-      const char* kind =
-          extended == SQLITE_CONSTRAINT_CHECK     ? "CHECK"
-          : extended == SQLITE_CONSTRAINT_NOTNULL ? "NOT NULL"
-          : extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY
-              ? "UNIQUE"
-          : extended == SQLITE_CONSTRAINT_FOREIGNKEY ? "FOREIGN KEY"
-                                                     : "integrity";
-      throw BadInput(MessageId::db_value_refused, {path, kind});
-    }
-    case SQLITE_FULL:
-      throw StoreError(MessageId::db_full, {path});
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_CANTOPEN:
-    case SQLITE_AUTH:
-      throw StoreError(MessageId::db_not_writable, {path});
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-      throw StoreError(MessageId::db_not_sqlite, {path});
-    default:
-      throw StoreError(MessageId::db_failed, {path, std::to_string(error.getExtendedErrorCode()),
-                                              sqlite_error_text(error)});
-  }
+  throw_database_error(path, sqlite_failure(error), busy_timeout_ms);
 }
 
 std::string sqlite_error_text(const SQLite::Exception& error) {
@@ -158,12 +151,12 @@ bool world_accessible(unsigned mode) {
   return (mode & (S_IROTH | S_IWOTH)) != 0;
 }
 
-Store::Store(std::unique_ptr<SQLite::Database> db,
+Store::Store(std::unique_ptr<Connection> connection,
              std::string path,
              Access access,
              int busy_timeout_ms,
              int version_at_open)
-    : m_db(std::move(db)),
+    : m_connection(std::move(connection)),
       m_path(std::move(path)),
       m_access(access),
       m_busy_timeout_ms(busy_timeout_ms),
@@ -192,7 +185,8 @@ Store Store::open(const std::filesystem::path& path, Access access, const StoreO
     const int version = schema_version(*db);
     if (access == Access::read_write || options.create) {
       migrate(*db, name);
-      return Store(std::move(db), name, Access::read_write, options.busy_timeout_ms, version);
+      return Store(std::make_unique<SqliteConnection>(std::move(db)), name, Access::read_write,
+                   options.busy_timeout_ms, version);
     }
     if (version > latest_schema_version()) {
       throw StoreError(MessageId::db_too_new,
@@ -203,7 +197,8 @@ Store Store::open(const std::filesystem::path& path, Access access, const StoreO
       migrate(*connect(name, Access::read_write, options.busy_timeout_ms), name);
       db = connect(name, Access::read_only, options.busy_timeout_ms);
     }
-    return Store(std::move(db), name, Access::read_only, options.busy_timeout_ms, version);
+    return Store(std::make_unique<SqliteConnection>(std::move(db)), name, Access::read_only,
+                 options.busy_timeout_ms, version);
   } catch (const SQLite::Exception& error) {
     throw_database_error(name, error, options.busy_timeout_ms);
   }
@@ -214,32 +209,44 @@ Store Store::open_in_memory() {
       std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   db->exec("PRAGMA foreign_keys = ON");
   migrate(*db, ":memory:");
-  return Store(std::move(db), ":memory:", Access::read_write, 0, 0);
+  return Store(std::make_unique<SqliteConnection>(std::move(db)), ":memory:", Access::read_write, 0,
+               0);
+}
+
+SQLite::Database& Store::db() {
+  return static_cast<SqliteConnection&>(*m_connection).database();
 }
 
 void Store::write(const std::function<void()>& work) {
   try {
-    if (sqlite3_get_autocommit(m_db->getHandle()) == 0) {
+    if (m_connection->in_transaction()) {
       // A write inside a write (one command made of several library actions, such as
       // `triage --apply`) joins the outer transaction; the savepoint undoes only its own part
       // when it throws, and the outer commit makes everything durable at once.
-      m_db->exec("SAVEPOINT nested_write");
+      m_connection->execute("SAVEPOINT nested_write");
       try {
         work();
       } catch (...) {
-        m_db->exec("ROLLBACK TO nested_write");
-        m_db->exec("RELEASE nested_write");
+        m_connection->execute("ROLLBACK TO SAVEPOINT nested_write");
+        m_connection->execute("RELEASE SAVEPOINT nested_write");
         throw;
       }
-      m_db->exec("RELEASE nested_write");
+      m_connection->execute("RELEASE SAVEPOINT nested_write");
       return;
     }
-    SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
-    work();
-    // From COMMIT on the work is done: an interrupt must not report it undone (exit 130) and
-    // invite a retry that would do it twice.
-    mark_committing();
-    transaction.commit();
+    m_connection->begin_write();
+    try {
+      work();
+      // From COMMIT on the work is done: an interrupt must not report it undone (exit 130) and
+      // invite a retry that would do it twice.
+      mark_committing();
+      m_connection->commit();
+    } catch (...) {
+      m_connection->rollback();
+      throw;
+    }
+  } catch (const DatabaseFailure& failure) {
+    fail(failure);
   } catch (const SQLite::Exception& error) {
     throw_database_error(m_path, error, m_busy_timeout_ms);
   }
@@ -248,9 +255,15 @@ void Store::write(const std::function<void()>& work) {
 void Store::read(const std::function<void()>& work) {
   try {
     work();
+  } catch (const DatabaseFailure& failure) {
+    fail(failure);
   } catch (const SQLite::Exception& error) {
     throw_database_error(m_path, error, m_busy_timeout_ms);
   }
+}
+
+void Store::fail(const DatabaseFailure& failure) const {
+  throw_database_error(m_path, failure, m_busy_timeout_ms);
 }
 
 }  // namespace ent110

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <ent110/store/database.hpp>
+
 #include <SQLiteCpp/Database.h>
 
 #include <filesystem>
@@ -39,8 +41,12 @@ class Store {
   Store& operator=(Store&&) noexcept;
   ~Store();
 
+  /// The SQLite connection of a SQLite store. Transitional: every statement is moving to
+  /// Statement (statement.hpp); this goes when the last caller has.
+  SQLite::Database& db();
   /// The connection; SQL lives in lib/ent110/store and the *_repo files only.
-  SQLite::Database& db() { return *m_db; }
+  Connection& connection() { return *m_connection; }
+  Engine engine() const { return m_connection->engine(); }
   /// The path given to open(), or ":memory:".
   const std::string& path() const { return m_path; }
   /// Whether open() was read-write.
@@ -58,14 +64,18 @@ class Store {
   /// Runs `work` translating SQLite errors into StoreError (for reads).
   void read(const std::function<void()>& work);
 
+  /// Throws the ent110 error for `failure` on this database: busy → StoreError(db_busy, naming
+  /// the wait); a constraint → BadInput(db_value_refused, exit 5); anything else StoreError.
+  [[noreturn]] void fail(const DatabaseFailure& failure) const;
+
  private:
-  Store(std::unique_ptr<SQLite::Database> db,
+  Store(std::unique_ptr<Connection> connection,
         std::string path,
         Access access,
         int busy_timeout_ms,
         int version_at_open);
 
-  std::unique_ptr<SQLite::Database> m_db;
+  std::unique_ptr<Connection> m_connection;
   std::string m_path;
   Access m_access;
   int m_busy_timeout_ms;
@@ -79,6 +89,10 @@ class Store {
 /// full, not writable, not SQLite or damaged, anything else → StoreError (exit 6).
 [[noreturn]] void throw_database_error(const std::string& path,
                                        const SQLite::Exception& error,
+                                       int busy_timeout_ms);
+/// throw_database_error for an engine-neutral failure.
+[[noreturn]] void throw_database_error(const std::string& path,
+                                       const DatabaseFailure& failure,
                                        int busy_timeout_ms);
 
 /// SQLite's fixed description of the error's code ("database or disk is full"), without the

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+// The few SQL spellings that differ between SQLite and PostgreSQL, in one place. Everything else
+// is written once: `?`/`?NNN` placeholders, INSERT … ON CONFLICT DO NOTHING, RETURNING, CAST,
+// substr, coalesce, CASE (never a bare comparison as a result column: PostgreSQL returns a
+// boolean there).
+#pragma once
+
+#include <ent110/store/database.hpp>
+
+#include <string_view>
+
+namespace ent110::dialect {
+
+/// `sqlite` on SQLite, `postgresql` on PostgreSQL: for a fragment that has no common spelling.
+/// Each use names the difference in a comment beside it.
+constexpr std::string_view pick(Engine engine,
+                                std::string_view sqlite,
+                                std::string_view postgresql) {
+  return engine == Engine::sqlite ? sqlite : postgresql;
+}
+
+}  // namespace ent110::dialect

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+#include <ent110/store/sqlite_connection.hpp>
+
+#include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
+
+namespace ent110 {
+namespace {
+
+class SqliteStatement final : public PreparedStatement {
+ public:
+  SqliteStatement(SQLite::Database& db, std::string_view sql)
+      : m_db(db), m_statement(db, std::string(sql)) {}
+
+  void bind_null(int index) override {
+    guard([&] { m_statement.bind(index); });
+  }
+  void bind_integer(int index, std::int64_t value) override {
+    guard([&] { m_statement.bind(index, static_cast<int64_t>(value)); });
+  }
+  void bind_real(int index, double value) override {
+    guard([&] { m_statement.bind(index, value); });
+  }
+  void bind_text(int index, std::string_view value) override {
+    guard([&] { m_statement.bind(index, value.data(), static_cast<int>(value.size())); });
+  }
+  bool step() override {
+    bool row = false;
+    guard([&] { row = m_statement.executeStep(); });
+    if (!row) {
+      m_changes = m_db.getChanges();
+    }
+    return row;
+  }
+  std::int64_t changes() const override { return m_changes; }
+  void reset() override {
+    guard([&] { m_statement.reset(); });
+  }
+  int column_count() const override { return m_statement.getColumnCount(); }
+  std::string column_name(int column) const override { return m_statement.getColumnName(column); }
+  bool is_null(int column) const override { return m_statement.isColumnNull(column); }
+  std::int64_t integer(int column) const override {
+    return m_statement.getColumn(column).getInt64();
+  }
+  double real(int column) const override { return m_statement.getColumn(column).getDouble(); }
+  std::string text(int column) const override { return m_statement.getColumn(column).getString(); }
+
+ private:
+  template <typename Work>
+  static void guard(Work&& work) {
+    try {
+      work();
+    } catch (const SQLite::Exception& error) {
+      throw sqlite_failure(error);
+    }
+  }
+
+  SQLite::Database& m_db;
+  SQLite::Statement m_statement;
+  std::int64_t m_changes = 0;
+};
+
+template <typename Work>
+void guarded(Work&& work) {
+  try {
+    work();
+  } catch (const SQLite::Exception& error) {
+    throw sqlite_failure(error);
+  }
+}
+
+}  // namespace
+
+DatabaseFailure sqlite_failure(const SQLite::Exception& error) {
+  using Kind = DatabaseFailure::Kind;
+  const int extended = error.getExtendedErrorCode();
+  const std::string code = std::to_string(extended);
+  const std::string description = ::sqlite3_errstr(extended);
+  switch (error.getErrorCode() & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return DatabaseFailure(Kind::busy, code, description);
+    case SQLITE_CONSTRAINT:
+      return DatabaseFailure(
+          Kind::constraint, code,
+          extended == SQLITE_CONSTRAINT_CHECK     ? "CHECK"
+          : extended == SQLITE_CONSTRAINT_NOTNULL ? "NOT NULL"
+          : extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY
+              ? "UNIQUE"
+          : extended == SQLITE_CONSTRAINT_FOREIGNKEY ? "FOREIGN KEY"
+                                                     : "integrity");
+    case SQLITE_FULL:
+      return DatabaseFailure(Kind::full, code, description);
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+    case SQLITE_AUTH:
+      return DatabaseFailure(Kind::not_writable, code, description);
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return DatabaseFailure(Kind::not_database, code, description);
+    default:
+      return DatabaseFailure(Kind::other, code, description);
+  }
+}
+
+SqliteConnection::SqliteConnection(std::unique_ptr<SQLite::Database> db) : m_db(std::move(db)) {}
+
+std::unique_ptr<PreparedStatement> SqliteConnection::prepare(std::string_view sql) {
+  std::unique_ptr<PreparedStatement> prepared;
+  guarded([&] { prepared = std::make_unique<SqliteStatement>(*m_db, sql); });
+  return prepared;
+}
+
+void SqliteConnection::execute(std::string_view script) {
+  guarded([&] { m_db->exec(std::string(script)); });
+}
+
+void SqliteConnection::begin_write() {
+  execute("BEGIN IMMEDIATE");
+}
+
+void SqliteConnection::commit() {
+  execute("COMMIT");
+}
+
+void SqliteConnection::rollback() {
+  if (in_transaction()) {
+    execute("ROLLBACK");
+  }
+}
+
+bool SqliteConnection::in_transaction() const {
+  return ::sqlite3_get_autocommit(m_db->getHandle()) == 0;
+}
+
+int SqliteConnection::schema_version() {
+  int version = 0;
+  guarded([&] { version = m_db->execAndGet("PRAGMA user_version").getInt(); });
+  return version;
+}
+
+void SqliteConnection::set_schema_version(int version) {
+  execute("PRAGMA user_version = " + std::to_string(version));
+}
+
+}  // namespace ent110

@@ -22,7 +22,8 @@ class SqliteStatement final : public PreparedStatement {
     guard([&] { m_statement.bind(index, value); });
   }
   void bind_text(int index, std::string_view value) override {
-    guard([&] { m_statement.bind(index, value.data(), static_cast<int>(value.size())); });
+    // Not bind(index, data, size): that overload binds a BLOB.
+    guard([&] { m_statement.bind(index, std::string(value)); });
   }
   bool step() override {
     bool row = false;

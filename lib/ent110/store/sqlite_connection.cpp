@@ -7,27 +7,37 @@
 namespace ent110 {
 namespace {
 
+// Every call into SQLiteCpp goes through here, so that its exceptions leave as DatabaseFailure.
+template <typename Work>
+auto sqlite_call(Work&& work) {
+  try {
+    return work();
+  } catch (const SQLite::Exception& error) {
+    throw sqlite_failure(error);
+  }
+}
+
 class SqliteStatement final : public PreparedStatement {
  public:
   SqliteStatement(SQLite::Database& db, std::string_view sql)
       : m_db(db), m_statement(db, std::string(sql)) {}
 
   void bind_null(int index) override {
-    guard([&] { m_statement.bind(index); });
+    sqlite_call([&] { m_statement.bind(index); });
   }
   void bind_integer(int index, std::int64_t value) override {
-    guard([&] { m_statement.bind(index, static_cast<int64_t>(value)); });
+    sqlite_call([&] { m_statement.bind(index, static_cast<int64_t>(value)); });
   }
   void bind_real(int index, double value) override {
-    guard([&] { m_statement.bind(index, value); });
+    sqlite_call([&] { m_statement.bind(index, value); });
   }
   void bind_text(int index, std::string_view value) override {
     // Not bind(index, data, size): that overload binds a BLOB.
-    guard([&] { m_statement.bind(index, std::string(value)); });
+    sqlite_call([&] { m_statement.bind(index, std::string(value)); });
   }
   bool step() override {
     bool row = false;
-    guard([&] { row = m_statement.executeStep(); });
+    sqlite_call([&] { row = m_statement.executeStep(); });
     if (!row) {
       m_changes = m_db.getChanges();
     }
@@ -35,40 +45,28 @@ class SqliteStatement final : public PreparedStatement {
   }
   std::int64_t changes() const override { return m_changes; }
   void reset() override {
-    guard([&] { m_statement.reset(); });
+    sqlite_call([&] { m_statement.reset(); });
   }
   int column_count() const override { return m_statement.getColumnCount(); }
   std::string column_name(int column) const override { return m_statement.getColumnName(column); }
-  bool is_null(int column) const override { return m_statement.isColumnNull(column); }
-  std::int64_t integer(int column) const override {
-    return m_statement.getColumn(column).getInt64();
+  bool is_null(int column) const override {
+    return sqlite_call([&] { return m_statement.isColumnNull(column); });
   }
-  double real(int column) const override { return m_statement.getColumn(column).getDouble(); }
-  std::string text(int column) const override { return m_statement.getColumn(column).getString(); }
+  std::int64_t integer(int column) const override {
+    return sqlite_call([&] { return m_statement.getColumn(column).getInt64(); });
+  }
+  double real(int column) const override {
+    return sqlite_call([&] { return m_statement.getColumn(column).getDouble(); });
+  }
+  std::string text(int column) const override {
+    return sqlite_call([&] { return m_statement.getColumn(column).getString(); });
+  }
 
  private:
-  template <typename Work>
-  static void guard(Work&& work) {
-    try {
-      work();
-    } catch (const SQLite::Exception& error) {
-      throw sqlite_failure(error);
-    }
-  }
-
   SQLite::Database& m_db;
   SQLite::Statement m_statement;
   std::int64_t m_changes = 0;
 };
-
-template <typename Work>
-void guarded(Work&& work) {
-  try {
-    work();
-  } catch (const SQLite::Exception& error) {
-    throw sqlite_failure(error);
-  }
-}
 
 }  // namespace
 
@@ -109,12 +107,12 @@ SqliteConnection::SqliteConnection(std::unique_ptr<SQLite::Database> db) : m_db(
 
 std::unique_ptr<PreparedStatement> SqliteConnection::prepare(std::string_view sql) {
   std::unique_ptr<PreparedStatement> prepared;
-  guarded([&] { prepared = std::make_unique<SqliteStatement>(*m_db, sql); });
+  sqlite_call([&] { prepared = std::make_unique<SqliteStatement>(*m_db, sql); });
   return prepared;
 }
 
 void SqliteConnection::execute(std::string_view script) {
-  guarded([&] { m_db->exec(std::string(script)); });
+  sqlite_call([&] { m_db->exec(std::string(script)); });
 }
 
 void SqliteConnection::begin_write() {
@@ -137,7 +135,7 @@ bool SqliteConnection::in_transaction() const {
 
 int SqliteConnection::schema_version() {
   int version = 0;
-  guarded([&] { version = m_db->execAndGet("PRAGMA user_version").getInt(); });
+  sqlite_call([&] { version = m_db->execAndGet("PRAGMA user_version").getInt(); });
   return version;
 }
 

@@ -68,7 +68,7 @@ std::string Statement::column_name(int column) const {
 }
 
 bool Statement::is_null(int column) const {
-  return m_prepared->is_null(column);
+  ENT110_ENGINE_CALL(return m_prepared->is_null(column));
 }
 
 std::int64_t Statement::int64(int column) const {

@@ -4,6 +4,7 @@
 // value BadInput, exit 5), so no caller catches engine exceptions.
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -25,7 +26,11 @@ class Statement {
   ~Statement();
 
   Statement& bind(int index, std::int64_t value);
-  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  /// Any other integer type (int, long long, std::size_t …) binds as a 64-bit integer.
+  template <std::integral T>
+  requires(!std::same_as<T, bool>) Statement& bind(int index, T value) {
+    return bind(index, static_cast<std::int64_t>(value));
+  }
   Statement& bind(int index, double value);
   Statement& bind(int index, std::string_view value);
   Statement& bind(int index, const std::string& value) {

@@ -61,6 +61,7 @@ std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
   add_enterprise(*app, inv, lang);
   add_calendar(*app, inv, lang);
   add_backup(*app, inv, lang);
+  add_copy(*app, inv, lang);
   add_verify(*app, inv, lang);
   add_triage(*app, inv, lang);
   add_intake(*app, inv, lang);

@@ -17,6 +17,7 @@ void add_user       (CLI::App& app, Invocation& inv, Lang lang);
 void add_enterprise (CLI::App& app, Invocation& inv, Lang lang);
 void add_calendar   (CLI::App& app, Invocation& inv, Lang lang);
 void add_backup     (CLI::App& app, Invocation& inv, Lang lang);
+void add_copy       (CLI::App& app, Invocation& inv, Lang lang);
 void add_verify     (CLI::App& app, Invocation& inv, Lang lang);
 void add_triage     (CLI::App& app, Invocation& inv, Lang lang);
 void add_intake     (CLI::App& app, Invocation& inv, Lang lang);

@@ -3,6 +3,7 @@
 #include <ent110/core/error.hpp>
 #include <ent110/setup/copy.hpp>
 #include <ent110/setup/verify.hpp>
+#include <ent110/store/location.hpp>
 #include <ent110/store/migrate.hpp>
 #include <ent110/store/statement.hpp>
 
@@ -13,10 +14,6 @@
 
 namespace ent110 {
 namespace {
-
-bool is_database_uri(std::string_view location) {
-  return location.starts_with("postgresql://") || location.starts_with("postgres://");
-}
 
 // Identifiers are double-quoted: `user` is a reserved word of PostgreSQL.
 std::string sql_identifier(std::string_view identifier) {
@@ -43,8 +40,8 @@ std::int64_t copy_table(Store& source, Store& target, const std::string& table) 
         names += (column == 0 ? "" : ", ") + sql_identifier(rows.column_name(column));
         placeholders += column == 0 ? "?" : ", ?";
       }
-      insert.emplace(target, fmt::format("INSERT INTO {} ({}) VALUES ({})", sql_identifier(table), names,
-                                         placeholders));
+      insert.emplace(target, fmt::format("INSERT INTO {} ({}) VALUES ({})", sql_identifier(table),
+                                         names, placeholders));
     }
     for (int column = 0; column < columns; ++column) {
       if (rows.is_null(column)) {
@@ -103,7 +100,7 @@ CopySummary copy_database(Store& source,
                           const Config& config,
                           const Zone& zone) {
   const bool creates_file =
-      !is_database_uri(target_location) && !std::filesystem::exists(target_location);
+      !is_postgresql_uri(target_location) && !std::filesystem::exists(target_location);
   StoreOptions target_options = options;
   target_options.create = true;
   try {

@@ -2,9 +2,12 @@
 #include <ent110/core/error.hpp>
 #include <ent110/core/file_output.hpp>
 #include <ent110/store/backup.hpp>
+#include <ent110/store/location.hpp>
 #include <ent110/store/migrate.hpp>
+#include <ent110/store/statement.hpp>
 
-#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
 
 #include <cstring>
 #include <system_error>
@@ -14,6 +17,13 @@ namespace ent110 {
 BackupSummary backup_database(Store& store,
                               const std::filesystem::path& target,
                               unsigned file_mode) {
+  if (store.engine() == Engine::postgresql) {
+    // The server's own tool makes a consistent copy while units go on working; a second,
+    // home-made format would only be a worse pg_dump.
+    throw Refused(MessageId::backup_use_pg_dump,
+                  {fmt::format("pg_dump --format=custom --file={} '{}'", target.string(),
+                               without_password(store.path()))});
+  }
   try {
     const OutputTarget where = resolve_output_target(target);
     // A replaced file gets its copy beside it (rename is atomic within one file system); a FIFO
@@ -25,9 +35,7 @@ BackupSummary backup_database(Store& store,
     // VACUUM INTO writes a rollback journal beside its output (with the output's mode, 0600).
     const TemporaryFile journal(copy->path().string() + "-journal");
 
-    SQLite::Statement vacuum(store.db(), "VACUUM INTO ?");
-    vacuum.bind(1, copy->path().string());
-    vacuum.exec();
+    Statement(store, "VACUUM INTO ?").bind(1, copy->path().string()).run();
 
     BackupSummary summary;
     {

@@ -3,6 +3,7 @@
 
 #include <ent110/core/error.hpp>
 #include <ent110/core/input.hpp>
+#include <ent110/store/login.hpp>
 
 #include <fmt/format.h>
 
@@ -115,6 +116,14 @@ Session::Session(const GlobalOptions& globals, Needs needs, std::ostream& out, s
                        needs == Needs::store_create};
   m_store.emplace(Store::open(
       m_db_path, needs == Needs::store_read ? Access::read_only : Access::read_write, options));
+  if (const std::optional<std::string> login = database_login(*m_store)) {
+    // On a server the database login is who acts; naming anyone else is refused, naming oneself
+    // (a script's ENT110_USER) is fine.
+    if (!globals.as.empty() && globals.as != *login) {
+      throw Refused(MessageId::access_as_on_postgresql, {globals.as, *login});
+    }
+    m_actor = *login;
+  }
   if (!globals.as.empty()) {
     require_known_login(*m_store, m_actor);
   }

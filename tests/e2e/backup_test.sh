@@ -2,6 +2,17 @@
 # End to end: a backup is a complete, consistent database that ent110 can open.
 source "$(dirname "$0")/lib.sh"
 
+if [[ $E2E_ENGINE == postgresql ]]; then
+  run init
+  run backup "$E2E_DIR/copy.db"
+  expect_code 4 "backup on PostgreSQL is pg_dump's job"
+  expect_one_line_error "backup on PostgreSQL"
+  expect_err "pg_dump --format=custom --file=$E2E_DIR/copy.db" "the refusal prints the pg_dump command"
+  [[ ! -e $E2E_DIR/copy.db ]] && pass || fail "backup on PostgreSQL writes no file"
+  finish
+  exit
+fi
+
 run init
 run unit add FGW --name 市发展和改革委员会 --kind department
 run backup "$E2E_DIR/copy.db"

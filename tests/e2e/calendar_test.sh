@@ -77,7 +77,7 @@ expect_code 0 "an override after every due date"
 [[ $OUT != *"moved"* ]] && pass || fail "an override that moves nothing lists nothing"
 run calendar add 2025-09-30 5 --json
 expect_jq '.date' "2025-10-15" "the override moves the count"
-[[ $(sqlite3 "$ENT110_DB" "SELECT actor || ' ' || reason FROM calendar_override WHERE date = '2025-10-13'") == "wang 停电" ]] &&
+[[ $(db_sql "SELECT actor || ' ' || reason FROM calendar_override WHERE date = '2025-10-13'") == "wang 停电" ]] &&
   pass || fail "the override is recorded with its actor and reason"
 
 run calendar load "$ENT110_SOURCE_DIR/tests/data/calendar/2027.toml"

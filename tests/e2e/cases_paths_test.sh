@@ -201,6 +201,6 @@ expect_code 0 "ndjson"
 run log 2025-000001 --json
 expect_jq '[.events[].action] | join(",")' "intake,reject" "log of one case"
 run log --json
-expect_jq '.events | length' "$(sqlite3 "$ENT110_DB" "SELECT count(*) FROM case_event")" "log of all cases"
+expect_jq '.events | length' "$(db_sql "SELECT count(*) FROM case_event")" "log of all cases"
 
 finish

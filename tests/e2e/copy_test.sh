@@ -43,7 +43,7 @@ expect_err "copy only into a new file or an empty database" "the refusal says wh
 [[ $(sqlite3 "$E2E_DIR/copy.db" .dump) == "$before" ]] && pass || fail "the refused target is unchanged"
 
 # A source edited behind the tool's back does not verify: the copy is refused whole.
-sqlite3 "$ENT110_DB" "UPDATE case_file SET answer_text = '改过的答复' WHERE number = 1"
+db_sql "UPDATE case_file SET answer_text = '改过的答复' WHERE number = 1"
 run copy --to "$E2E_DIR/tampered.db"
 expect_code 6 "a source that does not verify is not copied"
 expect_one_line_error "tampered source"

@@ -4,6 +4,7 @@
 # everything but init; created directories are 0700 and files 0600 whatever the umask; a
 # world-readable database or file_mode gets one warning.
 source "$(dirname "$0")/lib.sh"
+sqlite_only "these checks are about SQLite database files and their modes"
 
 umask 000
 # A backup into a FIFO or a device keeps its temporary copy here.

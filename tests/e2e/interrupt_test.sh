@@ -4,6 +4,7 @@
 # exits 0, so a retry never repeats done work. Each wait is bounded; each signal is sent at a
 # point the test has observed, not after a guessed delay.
 source "$(dirname "$0")/lib.sh"
+sqlite_only "the lock holder and the file checks here are SQLite's"
 
 export TMPDIR="$E2E_DIR/tmp"
 mkdir "$TMPDIR"

@@ -5,20 +5,121 @@ set -uo pipefail
 : "${ENT110:?set ENT110 to the ent110 binary}"
 : "${ENT110_SOURCE_DIR:?set ENT110_SOURCE_DIR to the source tree}"
 
+# drop_test_databases: the script's PostgreSQL database and its db_save snapshots.
+drop_test_databases() {
+  local database
+  for database in $(psql "$ENT110_TEST_POSTGRESQL" -qAt -c \
+    "SELECT datname FROM pg_database WHERE datname LIKE '${E2E_PG_DATABASE}%'"); do
+    psql "$ENT110_TEST_POSTGRESQL" -qAt -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null
+  done
+}
+
+# pg_database_uri DATABASE [LOGIN]: the test server's URI for DATABASE, as LOGIN (default: the
+# maintenance URI's user). The maintenance URI's path is its database; everything else is kept.
+pg_database_uri() {
+  local uri
+  uri=$(sed -E "s#^(postgres(ql)?://[^/?]*)(/[^?]*)?#\1/$1#" <<<"$ENT110_TEST_POSTGRESQL")
+  if [[ -n ${2:-} ]]; then
+    if [[ $uri == *user=* ]]; then
+      uri=$(sed -E "s/([?&])user=[^&]*/\1user=$2/" <<<"$uri")
+    else
+      uri+=$([[ $uri == *\?* ]] && echo "&" || echo "?")user=$2
+    fi
+  fi
+  printf '%s' "$uri"
+}
+
 E2E_DIR=$(mktemp -d "${TMPDIR:-/tmp}/ent110-e2e.XXXXXX")
-trap 'rm -rf "$E2E_DIR"' EXIT
-export ENT110_DB="$E2E_DIR/ent110.db" ENT110_CONFIG=/dev/null NO_COLOR=1
+export ENT110_CONFIG=/dev/null NO_COLOR=1
 unset ENT110_USER ENT110_NOW ENT110_LANG LC_ALL LC_MESSAGES LANG
+
+# The engine under test: SQLite files, or with ENT110_TEST_POSTGRESQL (a libpq URI of the test
+# server's maintenance database, tests/postgresql/cluster) a fresh PostgreSQL database per script.
+if [[ -n ${ENT110_TEST_POSTGRESQL:-} ]]; then
+  E2E_ENGINE=postgresql
+  E2E_PG_DATABASE="e2e_${E2E_DIR##*.}"
+  E2E_PG_DATABASE=${E2E_PG_DATABASE,,}
+  psql "$ENT110_TEST_POSTGRESQL" -qAt -v ON_ERROR_STOP=1 -c "CREATE DATABASE $E2E_PG_DATABASE" >/dev/null
+  trap 'drop_test_databases; rm -rf "$E2E_DIR"' EXIT
+  export ENT110_DB
+  ENT110_DB=$(pg_database_uri "$E2E_PG_DATABASE")
+else
+  E2E_ENGINE=sqlite
+  trap 'rm -rf "$E2E_DIR"' EXIT
+  export ENT110_DB="$E2E_DIR/ent110.db"
+fi
 
 e2e_failures=0
 e2e_passes=0
 OUT="" ERR="" CODE=0
 
 # run ARGS…: runs ent110, capturing stdout in $OUT, stderr in $ERR and the exit code in $CODE.
+# On PostgreSQL, who acts is the database login: `--as NAME` (or ENT110_USER) becomes a
+# connection as NAME, unless the command names its own --db.
 run() {
-  OUT=$("$ENT110" "$@" 2>"$E2E_DIR/stderr")
+  local args=("$@")
+  if [[ $E2E_ENGINE == postgresql && " $* " != *" --db "* ]]; then
+    local login=${ENT110_USER:-} arg
+    args=()
+    while (($#)); do
+      arg=$1
+      shift
+      if [[ $arg == --as ]]; then
+        login=$1
+        shift
+      elif [[ $arg == --as=* ]]; then
+        login=${arg#--as=}
+      else
+        args+=("$arg")
+      fi
+    done
+    args=(--db "$(pg_database_uri "$E2E_PG_DATABASE" "$login")" "${args[@]}")
+    OUT=$(env -u ENT110_USER "$ENT110" "${args[@]}" 2>"$E2E_DIR/stderr")
+  else
+    OUT=$("$ENT110" "${args[@]}" 2>"$E2E_DIR/stderr")
+  fi
   CODE=$?
   ERR=$(cat "$E2E_DIR/stderr")
+}
+
+# db_sql SQL: runs SQL on the test database behind ent110's back (as an attacker with the file or
+# a superuser's psql would), printing rows as a|b lines.
+db_sql() {
+  if [[ $E2E_ENGINE == postgresql ]]; then
+    psql "$ENT110_DB" -qAt -v ON_ERROR_STOP=1 -c "$1"
+  else
+    sqlite3 "$ENT110_DB" "$1"
+  fi
+}
+
+# db_save NAME / db_restore NAME: a snapshot of the whole test database, and putting it back (a
+# file copy on SQLite, a template database on PostgreSQL).
+db_save() {
+  if [[ $E2E_ENGINE == postgresql ]]; then
+    psql "$ENT110_TEST_POSTGRESQL" -qAt -v ON_ERROR_STOP=1 \
+      -c "DROP DATABASE IF EXISTS ${E2E_PG_DATABASE}_$1" \
+      -c "CREATE DATABASE ${E2E_PG_DATABASE}_$1 TEMPLATE $E2E_PG_DATABASE" >/dev/null
+  else
+    cp "$ENT110_DB" "$E2E_DIR/saved-$1.db"
+  fi
+}
+db_restore() {
+  if [[ $E2E_ENGINE == postgresql ]]; then
+    psql "$ENT110_TEST_POSTGRESQL" -qAt -v ON_ERROR_STOP=1 \
+      -c "DROP DATABASE IF EXISTS $E2E_PG_DATABASE WITH (FORCE)" \
+      -c "CREATE DATABASE $E2E_PG_DATABASE TEMPLATE ${E2E_PG_DATABASE}_$1" >/dev/null
+  else
+    cp "$E2E_DIR/saved-$1.db" "$ENT110_DB"
+  fi
+}
+
+# sqlite_only REASON: ends a script that is about SQLite files as skipped on PostgreSQL (ctest
+# reports it as skipped, exit 77).
+sqlite_only() {
+  if [[ $E2E_ENGINE == postgresql ]]; then
+    echo "skipped on PostgreSQL: $1"
+    exit 77
+  fi
 }
 
 pass() { e2e_passes=$((e2e_passes + 1)); }
@@ -49,7 +150,13 @@ expect_jq() {
 }
 
 # db_snapshot: a dump of the database's content, to prove a refused command changed nothing.
-db_snapshot() { sqlite3 "$ENT110_DB" .dump; }
+db_snapshot() {
+  if [[ $E2E_ENGINE == postgresql ]]; then
+    pg_dump --data-only --no-owner "$ENT110_DB"
+  else
+    sqlite3 "$ENT110_DB" .dump
+  fi
+}
 # expect_unchanged BEFORE DESCRIPTION: the database dump equals BEFORE.
 expect_unchanged() { [[ $(db_snapshot) == "$1" ]] && pass || fail "$2: database changed"; }
 

@@ -177,7 +177,7 @@ for day in 12 13 14 15 16 17; do
   run --at 2025-10-${day}T08:30 triage --apply
   expect_code 0 "--apply on 2025-10-$day"
 done
-referrals() { sqlite3 "$ENT110_DB" "SELECT group_concat(case_id, ',') FROM (SELECT case_id FROM case_event WHERE action = 'escalate-inspection' ORDER BY seq)"; }
+referrals() { db_sql "SELECT case_id FROM case_event WHERE action = 'escalate-inspection' ORDER BY seq" | paste -sd,; }
 [[ $(referrals) == "2025-000005,2025-000002,2025-000003,2025-000004,2025-000009" ]] && pass ||
   fail "a week of daily --apply refers each case once: got '$(referrals)'"
 run show 2 --json

@@ -22,8 +22,8 @@ class Zone;
 std::string_view clock_columns();
 /// The clock in the clock_columns() of `row` that start at column `first`.
 Clock clock_from_row(const Statement& row, int first);
-/// Put before a column in a condition, keeps SQLite from searching that column's indexes, so
-/// that a better one leads; empty on PostgreSQL.
+/// The prefix of a column in a condition that keeps SQLite from searching the column's indexes,
+/// so that a better index leads: "+" on SQLite, empty on PostgreSQL.
 std::string_view sqlite_index_off(Engine engine);
 
 /// The id `ref` names (full id, "YYYY-N" or the number alone); throws NotFound or UsageError.

@@ -2,6 +2,7 @@
 #include "cases/case_fixture.hpp"
 
 #include <ent110/cases/event_log.hpp>
+#include <ent110/store/statement.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -32,27 +33,27 @@ TEST_CASE("event chain: the library refuses to edit events and an edit behind it
   f.forward(id, "2025-09-01T10:00");
   f.service.reply(id, "已答复", "li", f.at("2025-09-01T11:00"));
 
-  CHECK_THROWS(f.store.db().exec("UPDATE case_event SET text = 'x' WHERE seq = 2"));
-  CHECK_THROWS(f.store.db().exec("DELETE FROM case_event WHERE seq = 3"));
+  CHECK_THROWS(Statement(f.store, "UPDATE case_event SET text = 'x' WHERE seq = 2").run());
+  CHECK_THROWS(Statement(f.store, "DELETE FROM case_event WHERE seq = 3").run());
 
   SECTION("a changed text") {
-    f.store.db().exec("DROP TRIGGER case_event_no_update");
-    f.store.db().exec("UPDATE case_event SET text = '改过的答复' WHERE seq = 3");
+    Statement(f.store, "DROP TRIGGER case_event_no_update").run();
+    Statement(f.store, "UPDATE case_event SET text = '改过的答复' WHERE seq = 3").run();
     CHECK(verify_event_chain(f.store).first_broken == 3);
   }
   SECTION("a changed instant, with its hash recomputed by the forger") {
-    f.store.db().exec("DROP TRIGGER case_event_no_update");
+    Statement(f.store, "DROP TRIGGER case_event_no_update").run();
     Event forged = f.service.log(id, std::nullopt)[1];
     forged.at = f.at("2025-09-01T09:30");
-    SQLite::Statement update(f.store.db(), "UPDATE case_event SET at = ?, hash = ? WHERE seq = 2");
-    update.bind(1, format_utc(forged.at));
-    update.bind(2, event_hash(forged));
-    update.exec();
+    Statement(f.store, "UPDATE case_event SET at = ?, hash = ? WHERE seq = 2")
+        .bind(1, format_utc(forged.at))
+        .bind(2, event_hash(forged))
+        .run();
     CHECK(verify_event_chain(f.store).first_broken == 3);  // the next link no longer holds
   }
   SECTION("a deleted event") {
-    f.store.db().exec("DROP TRIGGER case_event_no_delete");
-    f.store.db().exec("DELETE FROM case_event WHERE seq = 2");
+    Statement(f.store, "DROP TRIGGER case_event_no_delete").run();
+    Statement(f.store, "DELETE FROM case_event WHERE seq = 2").run();
     CHECK(verify_event_chain(f.store).first_broken == 3);
   }
 }

@@ -10,6 +10,7 @@
 #include <ent110/cases/replay.hpp>
 #include <ent110/cases/replay_check.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/store/statement.hpp>
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -324,9 +325,9 @@ TEST_CASE("record: the stored case is the replay of its events after every path"
   CHECK(replay_differs(f, id).value_or("none") == "none");
 
   // A stored row edited behind ent110's back differs from the replay.
-  f.store.db().exec(
-      "UPDATE case_clock SET due = '2025-12-31' WHERE id = (SELECT max(id) FROM "
-      "case_clock)");
+  Statement(f.store,
+            "UPDATE case_clock SET due = '2025-12-31' WHERE id = (SELECT max(id) FROM case_clock)")
+      .run();
   CHECK(replay_differs(f, id).value_or("none") == "clock 9 (explain) due");
 }
 
@@ -417,12 +418,12 @@ TEST_CASE("check_case_replays: names the first case whose stored record its even
   };
   for (const Tampering& t : tamperings) {
     INFO(t.sql);
-    f.store.db().exec(t.sql);
+    Statement(f.store, t.sql).run();
     const ReplayCheck found = check();
     REQUIRE(found.first);
     CHECK(found.first->case_id == t.case_id);
     CHECK(found.first->field == t.field);
-    f.store.db().exec(t.undo);
+    Statement(f.store, t.undo).run();
     CHECK_FALSE(check().first);
   }
 }

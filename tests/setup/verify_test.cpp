@@ -8,6 +8,7 @@
 #include <ent110/config/config.hpp>
 #include <ent110/setup/verify.hpp>
 #include <ent110/store/migrate.hpp>
+#include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
 
 #include <SQLiteCpp/Database.h>
@@ -203,7 +204,6 @@ TEST_CASE("migration 008: rows of an older database get baseline audit events",
   const VerifyReport report = verify_database(store, ReplayContext{calendar, config, zone});
   CHECK(report.ok());
   CHECK(report.audit_events == 5);
-  CHECK(store.db()
-            .execAndGet("SELECT count(*) FROM audit_event WHERE actor = 'migration'")
-            .getInt() == 5);
+  CHECK(Statement(store, "SELECT count(*) FROM audit_event WHERE actor = 'migration'")
+            .scalar_int64() == 5);
 }

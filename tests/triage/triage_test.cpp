@@ -7,8 +7,8 @@
 #include <ent110/cases/event_log.hpp>
 #include <ent110/cases/labels.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/store/statement.hpp>
 
-#include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 
 #include <map>
@@ -39,21 +39,16 @@ std::vector<std::string> unit_codes(const Triage& triage) {
   return codes;
 }
 
-int count_events(Store& store, const std::string& case_id, const std::string& action) {
-  SQLite::Statement query(store.db(),
-                          "SELECT count(*) FROM case_event WHERE case_id = ? AND action = ?");
-  query.bind(1, case_id);
-  query.bind(2, action);
-  query.executeStep();
-  return query.getColumn(0).getInt();
+std::int64_t count_events(Store& store, const std::string& case_id, const std::string& action) {
+  return Statement(store, "SELECT count(*) FROM case_event WHERE case_id = ? AND action = ?")
+      .bind(1, case_id)
+      .bind(2, action)
+      .scalar_int64();
 }
 
-int count_referrals(Store& store) {
-  return store.db()
-      .execAndGet(
-          "SELECT count(*) FROM case_event WHERE action = "
-          "'escalate-inspection'")
-      .getInt();
+std::int64_t count_referrals(Store& store) {
+  return Statement(store, "SELECT count(*) FROM case_event WHERE action = 'escalate-inspection'")
+      .scalar_int64();
 }
 
 }  // namespace
@@ -346,9 +341,8 @@ TEST_CASE("apply_triage: all referrals of a run are one transaction", "[triage]"
   f.service.escalate(second, EscalationTarget::government, "", "wang", f.at("2025-10-10T12:00"));
   CHECK_THROWS_AS(f.apply("2025-10-10T08:30"), Refused);
   CHECK(count_referrals(f.store) == 0);
-  CHECK(f.store.db()
-            .execAndGet("SELECT count(*) FROM case_clock WHERE referred_at IS NOT NULL")
-            .getInt() == 0);
+  CHECK(Statement(f.store, "SELECT count(*) FROM case_clock WHERE referred_at IS NOT NULL")
+            .scalar_int64() == 0);
   CHECK(f.apply("2025-10-10T13:00").referred.size() == 2);
 }
 

@@ -121,7 +121,7 @@ AuditEvent record_change(Store& store,
   event.after = audit_row(store, subject, key);
   event.after_case_seq =
       store.db().execAndGet("SELECT coalesce(max(seq), 0) FROM case_event").getInt64();
-  ChainTail tail = chain_tail(store.db(), "audit_event");
+  ChainTail tail = chain_tail(store, "audit_event");
   event.seq = tail.next_seq;
   event.prev_hash = std::move(tail.prev_hash);
   event.hash = audit_hash(event);

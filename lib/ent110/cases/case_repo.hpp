@@ -5,21 +5,26 @@
 
 #include <ent110/cases/case.hpp>
 #include <ent110/cases/service.hpp>
+#include <ent110/store/database.hpp>
+#include <ent110/store/statement.hpp>
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace SQLite {
-class Statement;
-}
-
 namespace ent110 {
 
 class Store;
 class Zone;
+
+/// The columns of a clock, from case_clock aliased `k`, in the order clock_from_row reads them.
+std::string_view clock_columns();
+/// The clock in the clock_columns() of `row` that start at column `first`.
+Clock clock_from_row(const Statement& row, int first);
+/// The prefix of a column in a condition that keeps SQLite from searching the column's indexes,
+/// so that a better index leads: "+" on SQLite, empty on PostgreSQL.
+std::string_view sqlite_index_off(Engine engine);
 
 /// The id `ref` names (full id, "YYYY-N" or the number alone); throws NotFound or UsageError.
 std::string resolve_case_id(Store& store, std::string_view ref);
@@ -37,9 +42,9 @@ class CasesInOrder {
   std::optional<Case> next();
 
  private:
-  std::unique_ptr<SQLite::Statement> m_cases;
-  std::unique_ptr<SQLite::Statement> m_co_units;
-  std::unique_ptr<SQLite::Statement> m_clocks;
+  Statement m_cases;
+  Statement m_co_units;
+  Statement m_clocks;
   bool m_co_unit_ready = false;
   bool m_clock_ready = false;
 };

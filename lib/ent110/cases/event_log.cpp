@@ -2,9 +2,7 @@
 #include <ent110/cases/event_log.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/store/chain_hash.hpp>
-#include <ent110/store/store.hpp>
-
-#include <SQLiteCpp/Statement.h>
+#include <ent110/store/statement.hpp>
 
 namespace ent110 {
 namespace {
@@ -14,26 +12,26 @@ constexpr std::string_view k_event_columns =
     "recorded_at "
     "FROM case_event ";
 
-Event event_from_row(SQLite::Statement& query) {
+Event event_from_row(const Statement& query) {
   Event event;
-  event.seq = query.getColumn(0).getInt64();
-  event.case_id = query.getColumn(1).getString();
-  event.case_seq = query.getColumn(2).getInt();
-  event.at = parse_utc(query.getColumn(3).getString());
-  const std::string action = query.getColumn(4).getString();
+  event.seq = query.int64(0);
+  event.case_id = query.text(1);
+  event.case_seq = query.int32(2);
+  event.at = parse_utc(query.text(3));
+  const std::string action = query.text(4);
   if (auto parsed = parse_action(action)) {
     event.action = *parsed;
   } else {
     throw StoreError(MessageId::case_stored_value_bad, {"case_event.action", action});
   }
-  event.actor = query.getColumn(5).getString();
-  event.unit = query.getColumn(6).getString();
-  event.detail = query.getColumn(7).getString();
-  event.text = query.getColumn(8).getString();
-  event.prev_hash = query.getColumn(9).getString();
-  event.hash = query.getColumn(10).getString();
-  if (!query.getColumn(11).isNull()) {
-    event.recorded_at = parse_utc(query.getColumn(11).getString());
+  event.actor = query.text(5);
+  event.unit = query.text(6);
+  event.detail = query.text(7);
+  event.text = query.text(8);
+  event.prev_hash = query.text(9);
+  event.hash = query.text(10);
+  if (auto recorded_at = query.optional_text(11)) {
+    event.recorded_at = parse_utc(*recorded_at);
   }
   return event;
 }
@@ -58,23 +56,22 @@ std::string event_hash(const Event& event) {
 }
 
 Event append_event(Store& store, Event event) {
-  ChainTail tail = chain_tail(store.db(), "case_event");
+  ChainTail tail = chain_tail(store, "case_event");
   event.seq = tail.next_seq;
   event.prev_hash = std::move(tail.prev_hash);
-  SQLite::Statement count(store.db(),
-                          "SELECT coalesce(max(case_seq), 0) FROM case_event WHERE case_id = ?");
+  Statement count(store, "SELECT coalesce(max(case_seq), 0) FROM case_event WHERE case_id = ?");
   count.bind(1, event.case_id);
-  count.executeStep();
-  event.case_seq = count.getColumn(0).getInt() + 1;
+  count.step();
+  event.case_seq = count.int32(0) + 1;
   if (!event.recorded_at) {
     event.recorded_at = wall_clock_now();
   }
   event.hash = event_hash(event);
 
-  SQLite::Statement insert(store.db(),
-                           "INSERT INTO case_event (seq, case_id, case_seq, at, action, actor, "
-                           "unit, detail, text, prev_hash, hash, recorded_at) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  Statement insert(store,
+                   "INSERT INTO case_event (seq, case_id, case_seq, at, action, actor, "
+                   "unit, detail, text, prev_hash, hash, recorded_at) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   insert.bind(1, event.seq);
   insert.bind(2, event.case_id);
   insert.bind(3, event.case_seq);
@@ -87,7 +84,7 @@ Event append_event(Store& store, Event event) {
   insert.bind(10, event.prev_hash);
   insert.bind(11, event.hash);
   insert.bind(12, format_utc(*event.recorded_at));
-  insert.exec();
+  insert.run();
   return event;
 }
 
@@ -99,44 +96,46 @@ std::vector<Event> find_events(Store& store,
                                const std::optional<std::string>& case_id,
                                std::optional<Instant> since) {
   std::string sql(k_event_columns);
+  // The instant is the last parameter, so that no parameter number is skipped (PostgreSQL
+  // cannot type one the SQL does not use).
+  const int since_parameter = case_id ? 2 : 1;
   if (case_id) {
     sql += "WHERE case_id = ?1";
     sql += since ? " AND at >= ?2 ORDER BY case_seq" : " ORDER BY case_seq";
   } else {
     // Newest last by the instant of the action: back-dated entries take their place in time.
-    sql += since ? "WHERE at >= ?2 ORDER BY at, seq" : "ORDER BY at, seq";
+    sql += since ? "WHERE at >= ?1 ORDER BY at, seq" : "ORDER BY at, seq";
   }
-  SQLite::Statement query(store.db(), sql);
+  Statement query(store, sql);
   if (case_id) {
     query.bind(1, *case_id);
   }
   if (since) {
-    query.bind(2, format_utc(*since));
+    query.bind(since_parameter, format_utc(*since));
   }
   std::vector<Event> events;
-  while (query.executeStep()) {
+  while (query.step()) {
     events.push_back(event_from_row(query));
   }
   return events;
 }
 
 EventsByCase::EventsByCase(Store& store)
-    : m_query(std::make_unique<SQLite::Statement>(
-          store.db(), std::string(k_event_columns) + "ORDER BY case_id, case_seq")) {}
+    : m_query(store, std::string(k_event_columns) + "ORDER BY case_id, case_seq") {}
 
 EventsByCase::~EventsByCase() = default;
 
 std::optional<Event> EventsByCase::next() {
-  if (!m_query->executeStep()) {
+  if (!m_query.step()) {
     return std::nullopt;
   }
-  return event_from_row(*m_query);
+  return event_from_row(m_query);
 }
 
 ChainCheck verify_event_chain(Store& store) {
-  SQLite::Statement query(store.db(), std::string(k_event_columns) + "ORDER BY seq");
+  Statement query(store, std::string(k_event_columns) + "ORDER BY seq");
   ChainWalk walk;
-  while (query.executeStep()) {
+  while (query.step()) {
     const Event event = event_from_row(query);
     walk.check(event.seq, event.prev_hash, event_hash(event), event.hash);
   }

@@ -3,17 +3,13 @@
 #pragma once
 
 #include <ent110/cases/case.hpp>
+#include <ent110/store/statement.hpp>
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-namespace SQLite {
-class Statement;
-}
 
 namespace ent110 {
 
@@ -48,7 +44,7 @@ class EventsByCase {
   std::optional<Event> next();
 
  private:
-  std::unique_ptr<SQLite::Statement> m_query;
+  Statement m_query;
 };
 
 /// What checking the chain found.

@@ -69,12 +69,12 @@ struct VerifyReport {
 /// Whether `text` is the form of a ledger digest: 64 hexadecimal digits.
 bool is_digest(std::string_view text);
 
-/// Checks, read-only: the database file (SQLite's integrity check, foreign keys, and every schema
-/// object against a fresh database migrated in memory), the case-event and audit-event chains
-/// (every entry's SHA-256 over its content and its predecessor's hash), every case against the
-/// replay of its events with `context` (replay.hpp), the registers and the
-/// calendar against the replay of the audit events, and the ledger: its head digest, and when
-/// `anchor` is given (a digest, see is_digest) whether the ledger still extends it.
+/// Checks, read-only: on SQLite the database file (its integrity check, foreign keys, and every
+/// schema object against a fresh database migrated in memory), the case-event and audit-event
+/// chains (every entry's SHA-256 over its content and its predecessor's hash), every case against
+/// the replay of its events with `context` (replay.hpp), the registers and the calendar against the
+/// replay of the audit events, and the ledger: its head digest, and when `anchor` is given (a
+/// digest, see is_digest) whether the ledger still extends it.
 VerifyReport verify_database(Store& store,
                              const ReplayContext& context,
                              const std::optional<std::string>& anchor = std::nullopt);

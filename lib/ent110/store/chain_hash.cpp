@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/core/error.hpp>
 #include <ent110/store/chain_hash.hpp>
+#include <ent110/store/statement.hpp>
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <openssl/evp.h>
 #include <sqlite3.h>
@@ -67,13 +67,13 @@ std::string chain_hash(const std::vector<std::string>& fields, std::string_view 
   return sha256_hex(content);
 }
 
-ChainTail chain_tail(SQLite::Database& db, std::string_view table) {
-  SQLite::Statement last(
-      db, "SELECT seq, hash FROM " + std::string(table) + " ORDER BY seq DESC LIMIT 1");
-  if (!last.executeStep()) {
+ChainTail chain_tail(Store& store, std::string_view table) {
+  Statement last(store,
+                 "SELECT seq, hash FROM " + std::string(table) + " ORDER BY seq DESC LIMIT 1");
+  if (!last.step()) {
     return ChainTail{1, genesis_hash()};
   }
-  return ChainTail{last.getColumn(0).getInt64() + 1, last.getColumn(1).getString()};
+  return ChainTail{last.int64(0) + 1, last.text(1)};
 }
 
 void ChainWalk::check(std::int64_t seq,

@@ -12,6 +12,8 @@
 
 namespace ent110 {
 
+class Store;
+
 /// The prev_hash of a chain's first entry, and the ledger's starting digest: 64 zeros.
 const std::string& genesis_hash();
 
@@ -30,7 +32,7 @@ struct ChainTail {
 
 /// The tail of the chain stored in `table` (columns seq and hash): after its last entry, or
 /// seq 1 after genesis_hash() when it is empty.
-ChainTail chain_tail(SQLite::Database& db, std::string_view table);
+ChainTail chain_tail(Store& store, std::string_view table);
 
 /// Walks a chain in seq order and remembers the first entry whose link or hash fails.
 class ChainWalk {

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
+#include <ent110/cases/case_repo.hpp>
 #include <ent110/cases/clock_rules.hpp>
 #include <ent110/cases/service.hpp>
 #include <ent110/config/config.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/registry/registry.hpp>
+#include <ent110/store/dialect.hpp>
+#include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
 #include <ent110/triage/triage.hpp>
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -16,16 +18,13 @@
 namespace ent110 {
 namespace {
 
-// Case columns first, then the clock's, so that a case without a clock (LEFT JOIN) reads as
-// NULLs at the end. Every query below starts from an index: the partial indexes of running
-// clocks (case_clock_running_by_unit, case_clock_running_by_due) or case_by_state/case_by_unit.
-// The unary plus on `k.name` keeps SQLite off indexes led by the name (case_clock_by_due), which
-// would walk every stopped clock of the past as well.
+// Case columns first, then the clock's (case_repo.hpp), so that a case without a clock (LEFT
+// JOIN) reads as NULLs at the end. Every query below starts from an index: the partial indexes of
+// running clocks (case_clock_running_by_unit, case_clock_running_by_due) or
+// case_by_state/case_by_unit. sqlite_index_off on `k.name` keeps SQLite off indexes led by the
+// name (case_clock_by_due), which would walk every stopped clock of the past as well.
 constexpr std::string_view k_case_columns =
     "c.id, c.state, c.type, c.major, c.unit, e.name, c.title, c.answer_at";
-constexpr std::string_view k_clock_columns =
-    "k.id, k.case_id, k.name, k.unit, k.round, k.started_at, k.started, k.working_days, k.due, "
-    "k.stopped, k.outcome, k.provisional, k.referred_at";
 constexpr int k_first_clock_column = 8;
 
 // "'forward', 'government', 'review'": the clocks that `owners` owe (clock_rules.cpp), for IN.
@@ -39,10 +38,6 @@ std::string clock_names_owed_by(std::initializer_list<ClockOwner> owners) {
   return list;
 }
 
-std::string text_or_empty(const SQLite::Column& column) {
-  return column.isNull() ? std::string() : column.getString();
-}
-
 template <typename T>
 T stored(std::optional<T> value, const char* column, const std::string& text) {
   if (!value) {
@@ -51,51 +46,20 @@ T stored(std::optional<T> value, const char* column, const std::string& text) {
   return *value;
 }
 
-LocalDate stored_date(const SQLite::Column& column) {
-  const std::string text = column.getString();
-  return stored(try_parse_date(text), "case_clock date", text);
-}
-
-Clock clock_from(SQLite::Statement& row, int first) {
-  Clock clock;
-  clock.id = row.getColumn(first).getInt64();
-  clock.case_id = row.getColumn(first + 1).getString();
-  const std::string name = row.getColumn(first + 2).getString();
-  clock.name = stored(parse_clock_name(name), "case_clock.name", name);
-  clock.unit = row.getColumn(first + 3).getString();
-  clock.round = row.getColumn(first + 4).getInt();
-  clock.started_at = parse_utc(row.getColumn(first + 5).getString());
-  clock.started = stored_date(row.getColumn(first + 6));
-  if (!row.getColumn(first + 7).isNull()) {
-    clock.working_days = row.getColumn(first + 7).getInt();
-  }
-  clock.due = stored_date(row.getColumn(first + 8));
-  if (!row.getColumn(first + 9).isNull()) {
-    clock.stopped = stored_date(row.getColumn(first + 9));
-  }
-  const std::string outcome = row.getColumn(first + 10).getString();
-  clock.outcome = stored(parse_clock_outcome(outcome), "case_clock.outcome", outcome);
-  clock.provisional = row.getColumn(first + 11).getInt() != 0;
-  if (!row.getColumn(first + 12).isNull()) {
-    clock.referred_at = parse_utc(row.getColumn(first + 12).getString());
-  }
-  return clock;
-}
-
 // A row of case and clock columns as a line, its due date judged on `today`.
-TriageLine line_from(SQLite::Statement& row, LocalDate today, const WorkingCalendar& calendar) {
+TriageLine line_from(const Statement& row, LocalDate today, const WorkingCalendar& calendar) {
   TriageLine line;
-  line.case_id = row.getColumn(0).getString();
-  const std::string state = row.getColumn(1).getString();
+  line.case_id = row.text(0);
+  const std::string state = row.text(1);
   line.state = stored(parse_state(state), "case_file.state", state);
-  const std::string type = row.getColumn(2).getString();
+  const std::string type = row.text(2);
   line.type = stored(parse_case_type(type), "case_file.type", type);
-  line.major = row.getColumn(3).getInt() != 0;
-  line.unit = text_or_empty(row.getColumn(4));
-  line.enterprise = row.getColumn(5).getString();
-  line.title = row.getColumn(6).getString();
-  if (!row.getColumn(k_first_clock_column).isNull()) {
-    line.clock = clock_from(row, k_first_clock_column);
+  line.major = row.int32(3) != 0;
+  line.unit = row.optional_text(4).value_or("");
+  line.enterprise = row.text(5);
+  line.title = row.text(6);
+  if (!row.is_null(k_first_clock_column)) {
+    line.clock = clock_from_row(row, k_first_clock_column);
     line.due = line.clock->due;
   }
   if (line.due) {
@@ -104,18 +68,6 @@ TriageLine line_from(SQLite::Statement& row, LocalDate today, const WorkingCalen
                                           : calendar.working_days_between(today, *line.due);
   }
   return line;
-}
-
-void bind_dates(SQLite::Statement& statement,
-                const std::string& sql,
-                LocalDate today,
-                LocalDate next) {
-  if (sql.find(":today") != std::string::npos) {
-    statement.bind(":today", format_date(today));
-  }
-  if (sql.find(":next") != std::string::npos) {
-    statement.bind(":next", format_date(next));
-  }
 }
 
 bool by_due_then_id(const TriageLine& a, const TriageLine& b) {
@@ -143,14 +95,15 @@ class TriageBuilder {
     const std::string sql = fmt::format(
         "SELECT {}, {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
         "JOIN enterprise e ON e.id = c.enterprise "
-        "WHERE k.outcome = 'running' AND k.unit = :office "
-        "AND +k.name IN ({}) "
-        "AND (k.name <> 'forward' OR k.due <= :today)",
-        k_case_columns, k_clock_columns, clock_names_owed_by({ClockOwner::office}));
-    SQLite::Statement select(m_store.db(), sql);
-    select.bind(":office", m_config.office_unit);
-    bind_dates(select, sql, m_triage.today, m_triage.next_working_day);
-    while (select.executeStep()) {
+        "WHERE k.outcome = 'running' AND k.unit = ?1 "
+        "AND {}k.name IN ({}) "
+        "AND (k.name <> 'forward' OR k.due <= ?2)",
+        k_case_columns, clock_columns(), sqlite_index_off(m_store.engine()),
+        clock_names_owed_by({ClockOwner::office}));
+    Statement select(m_store, sql);
+    select.bind(1, m_config.office_unit);
+    select.bind(2, format_date(m_triage.today));
+    while (select.step()) {
       TriageLine line = line_from(select, m_triage.today, m_calendar);
       switch (line.clock->name) {
         case ClockName::forward:
@@ -173,17 +126,19 @@ class TriageBuilder {
     const std::string sql = fmt::format(
         "SELECT {}, {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
         "JOIN enterprise e ON e.id = c.enterprise "
-        "WHERE k.outcome = 'running' AND k.due <= :next{} "
-        "AND +k.name IN ({}) "
-        "AND NOT (k.name = 'explain' AND k.due < :today)",
-        k_case_columns, k_clock_columns, unit ? " AND k.unit = :unit" : "",
+        "WHERE k.outcome = 'running' AND k.due <= ?1{} "
+        "AND {}k.name IN ({}) "
+        "AND NOT (k.name = 'explain' AND k.due < ?2)",
+        k_case_columns, clock_columns(), unit ? " AND k.unit = ?3" : "",
+        sqlite_index_off(m_store.engine()),
         clock_names_owed_by({ClockOwner::lead_unit, ClockOwner::co_unit}));
-    SQLite::Statement select(m_store.db(), sql);
+    Statement select(m_store, sql);
+    select.bind(1, format_date(m_triage.next_working_day));
+    select.bind(2, format_date(m_triage.today));
     if (unit) {
-      select.bind(":unit", *unit);
+      select.bind(3, *unit);
     }
-    bind_dates(select, sql, m_triage.today, m_triage.next_working_day);
-    while (select.executeStep()) {
+    while (select.step()) {
       TriageLine line = line_from(select, m_triage.today, m_calendar);
       UnitTriage& owner = unit_entry(line.clock->unit);
       if (line.clock->due == m_triage.today) {
@@ -209,14 +164,14 @@ class TriageBuilder {
         "LEFT JOIN case_clock k ON k.id = (SELECT p.id FROM case_clock p WHERE p.case_id = c.id "
         "AND p.name = 'reply' AND p.outcome = 'paused' ORDER BY p.id DESC LIMIT 1) "
         "WHERE {}",
-        k_case_columns, k_clock_columns,
-        unit ? "c.unit = :unit AND c.state = 'explained'"
+        k_case_columns, clock_columns(),
+        unit ? "c.unit = ?1 AND c.state = 'explained'"
              : "c.state IN ('explained', 'escalated', 'disputed')");
-    SQLite::Statement select(m_store.db(), sql);
+    Statement select(m_store, sql);
     if (unit) {
-      select.bind(":unit", *unit);
+      select.bind(1, *unit);
     }
-    while (select.executeStep()) {
+    while (select.step()) {
       TriageLine line = line_from(select, m_triage.today, m_calendar);
       // Art. 7: a unit that explained is not referred, even once its reply date has passed.
       if (line.state == State::explained && line.overdue && line.clock) {
@@ -243,14 +198,15 @@ class TriageBuilder {
       earliest -= date::days{1};
     }
     // No clock counts the rating: a NULL where the clock's id would be reads as none.
-    SQLite::Statement select(
-        m_store.db(),
-        fmt::format("SELECT {}, NULL FROM case_file c INDEXED BY case_answered_by_date "
-                    "JOIN enterprise e ON e.id = c.enterprise "
-                    "WHERE c.state = 'answered' AND c.answer_at >= :since",
-                    k_case_columns));
-    select.bind(":since", format_utc(m_zone.start_of(earliest)));
-    while (select.executeStep()) {
+    // INDEXED BY is SQLite's alone; PostgreSQL's planner picks the index itself.
+    Statement select(m_store, fmt::format("SELECT {}, NULL FROM case_file c {}"
+                                          "JOIN enterprise e ON e.id = c.enterprise "
+                                          "WHERE c.state = 'answered' AND c.answer_at >= ?1",
+                                          k_case_columns,
+                                          dialect::pick(m_store.engine(),
+                                                        "INDEXED BY case_answered_by_date ", "")));
+    select.bind(1, format_utc(m_zone.start_of(earliest)));
+    while (select.step()) {
       unrated(select, line_from(select, m_triage.today, m_calendar));
     }
   }
@@ -283,11 +239,11 @@ class TriageBuilder {
   }
 
  private:
-  void unrated(SQLite::Statement& row, TriageLine line) {
-    if (row.getColumn(7).isNull()) {
+  void unrated(const Statement& row, TriageLine line) {
+    if (row.is_null(7)) {
       return;
     }
-    const LocalDate answered = m_zone.local_date(parse_utc(row.getColumn(7).getString()));
+    const LocalDate answered = m_zone.local_date(parse_utc(row.text(7)));
     const int waited = m_calendar.working_days_between(answered, m_triage.today);
     if (waited <= m_config.unrated_after_days) {
       return;

@@ -120,12 +120,6 @@ Clock clock_from_row(const Statement& row, int first) {
   return clock;
 }
 
-std::string_view sqlite_index_off(Engine engine) {
-  // SQLite reads a unary plus as "use no index for this term"; PostgreSQL has no unary plus on
-  // text and its planner weighs the indexes itself.
-  return dialect::pick(engine, "+", "");
-}
-
 std::string resolve_case_id(Store& store, std::string_view ref) {
   const std::string text(ref);
   // "YYYY-N…": the year and the number within it, zero padding optional.
@@ -408,7 +402,7 @@ std::vector<std::string> cases_counting_over(Store& store, const std::vector<Loc
 
 std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, LocalDate today) {
   TextParameters parameters;
-  const std::string_view index_off = sqlite_index_off(store.engine());
+  const std::string_view index_off = dialect::sqlite_index_off(store.engine());
   // The clock filters (list --overdue, --due-today, --due-before, --unexplained, --clock) apply
   // to one running clock, found through the running-clock index (the unary plus keeps SQLite off
   // case_clock_by_due, which holds every stopped clock too); that clock is the one shown.

@@ -22,9 +22,6 @@ class Zone;
 std::string_view clock_columns();
 /// The clock in the clock_columns() of `row` that start at column `first`.
 Clock clock_from_row(const Statement& row, int first);
-/// The prefix of a column in a condition that keeps SQLite from searching the column's indexes,
-/// so that a better index leads: "+" on SQLite, empty on PostgreSQL.
-std::string_view sqlite_index_off(Engine engine);
 
 /// The id `ref` names (full id, "YYYY-N" or the number alone); throws NotFound or UsageError.
 std::string resolve_case_id(Store& store, std::string_view ref);

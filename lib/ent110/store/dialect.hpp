@@ -19,4 +19,11 @@ constexpr std::string_view pick(Engine engine,
   return engine == Engine::sqlite ? sqlite : postgresql;
 }
 
+/// Put before a column in a WHERE term to keep SQLite from using an index for that term (SQLite
+/// reads a unary plus as "no index here"); PostgreSQL has no unary plus on text and its planner
+/// weighs the indexes itself.
+constexpr std::string_view sqlite_index_off(Engine engine) {
+  return pick(engine, "+", "");
+}
+
 }  // namespace ent110::dialect

@@ -98,7 +98,7 @@ class TriageBuilder {
         "WHERE k.outcome = 'running' AND k.unit = ?1 "
         "AND {}k.name IN ({}) "
         "AND (k.name <> 'forward' OR k.due <= ?2)",
-        k_case_columns, clock_columns(), sqlite_index_off(m_store.engine()),
+        k_case_columns, clock_columns(), dialect::sqlite_index_off(m_store.engine()),
         clock_names_owed_by({ClockOwner::office}));
     Statement select(m_store, sql);
     select.bind(1, m_config.office_unit);
@@ -130,7 +130,7 @@ class TriageBuilder {
         "AND {}k.name IN ({}) "
         "AND NOT (k.name = 'explain' AND k.due < ?2)",
         k_case_columns, clock_columns(), unit ? " AND k.unit = ?3" : "",
-        sqlite_index_off(m_store.engine()),
+        dialect::sqlite_index_off(m_store.engine()),
         clock_names_owed_by({ClockOwner::lead_unit, ClockOwner::co_unit}));
     Statement select(m_store, sql);
     select.bind(1, format_date(m_triage.next_working_day));

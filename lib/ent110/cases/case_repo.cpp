@@ -213,7 +213,7 @@ std::optional<Case> find_case(Store& store, std::string_view id) {
     return std::nullopt;
   }
   Case kase = case_from_row(query);
-  Statement co(store, "SELECT unit FROM case_co_unit WHERE case_id = ? ORDER BY rowid");
+  Statement co(store, "SELECT unit FROM case_co_unit WHERE case_id = ? ORDER BY position");
   co.bind(1, kase.id);
   while (co.step()) {
     kase.co_units.push_back(co.text(0));
@@ -230,7 +230,7 @@ std::optional<Case> find_case(Store& store, std::string_view id) {
 
 CasesInOrder::CasesInOrder(Store& store)
     : m_cases(store, std::string(k_case_select) + "ORDER BY c.id"),
-      m_co_units(store, "SELECT case_id, unit FROM case_co_unit ORDER BY case_id, rowid"),
+      m_co_units(store, "SELECT case_id, unit FROM case_co_unit ORDER BY case_id, position"),
       m_clocks(
           store,
           fmt::format("SELECT {} FROM case_clock k ORDER BY k.case_id, k.id", clock_columns())) {
@@ -315,10 +315,12 @@ void save_case(Store& store, const Case& kase, const Zone& zone) {
   Statement clear(store, "DELETE FROM case_co_unit WHERE case_id = ?");
   clear.bind(1, kase.id);
   clear.run();
-  Statement add(store, "INSERT INTO case_co_unit (case_id, unit) VALUES (?, ?)");
+  Statement add(store, "INSERT INTO case_co_unit (case_id, unit, position) VALUES (?, ?, ?)");
+  int position = 0;
   for (const std::string& unit : kase.co_units) {
     add.bind(1, kase.id);
     add.bind(2, unit);
+    add.bind(3, ++position);
     add.run();
     add.reset();
   }

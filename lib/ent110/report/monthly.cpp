@@ -179,10 +179,12 @@ std::vector<ReportCase> referred_cases(Store& store,
                                        const Zone& zone,
                                        const ReportWindow& window,
                                        const report_sql::UnitIndex& by_unit) {
+  // One referral marks one clock; should two clocks share its instant, the first is taken, as
+  // SQLite did by itself (PostgreSQL refuses a scalar subquery that returns two rows).
   Statement query(store,
                   "SELECT e.case_id, e.detail, e.at, c.title, "
                   "(SELECT k.due FROM case_clock k WHERE k.case_id = e.case_id "
-                  " AND k.referred_at = e.at) "
+                  " AND k.referred_at = e.at ORDER BY k.id LIMIT 1) "
                   "FROM case_event e JOIN case_file c ON c.id = e.case_id "
                   "WHERE e.action = 'escalate-inspection' AND e.at >= ? AND e.at < ? "
                   "AND " +

@@ -3,6 +3,7 @@
 
 #include <ent110/calendar/calendar_repo.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
 
 #include <catch2/catch.hpp>
@@ -18,7 +19,7 @@ LocalDate day(const char* text) {
 const Instant k_now = parse_utc("2025-09-30T12:15:00Z");
 
 int count_rows(Store& store, const std::string& table) {
-  return store.db().execAndGet("SELECT count(*) FROM " + table).getInt();
+  return static_cast<int>(Statement(store, "SELECT count(*) FROM " + table).scalar_int64());
 }
 
 }  // namespace
@@ -34,13 +35,14 @@ TEST_CASE("load_holidays: stores every official day with its source and a new re
   CHECK(calendar.revision() == 1);
   CHECK(calendar.is_year_loaded(2025));
   CHECK(calendar.years().at(3).amendments == "国办发明电〔2020〕1号");
-  CHECK(store.db()
-            .execAndGet("SELECT d.name || ' ' || y.file || ' ' || y.notice FROM calendar_day d "
-                        "JOIN calendar_year y USING (year) WHERE d.date = '2025-10-11'")
-            .getString() == "国庆节、中秋节 holidays/2025.toml 国办发明电〔2024〕12号");
+  CHECK(Statement(store,
+                  "SELECT d.name || ' ' || y.file || ' ' || y.notice FROM calendar_day d "
+                  "JOIN calendar_year y USING (year) WHERE d.date = '2025-10-11'")
+            .scalar_text() == "国庆节、中秋节 holidays/2025.toml 国办发明电〔2024〕12号");
   // A cross-year day belongs to the file that states it.
-  CHECK(store.db().execAndGet("SELECT year FROM calendar_day WHERE date = '2017-12-30'").getInt() ==
-        2018);
+  CHECK(
+      Statement(store, "SELECT year FROM calendar_day WHERE date = '2017-12-30'").scalar_int64() ==
+      2018);
 
   const LoadSummary again = load_holidays(store, {}, Actor{"li", "OFFICE"}, k_now, nullptr);
   CHECK(again.revision == 2);

@@ -2,9 +2,8 @@
 #include <ent110/audit/audit_log.hpp>
 #include <ent110/calendar/calendar_repo.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
-
-#include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
 #include <set>
@@ -40,49 +39,41 @@ std::int64_t new_revision(Store& store,
                           const std::string& detail,
                           const std::string& actor,
                           Instant now) {
-  SQLite::Statement insert(store.db(),
-                           "INSERT INTO calendar_revision (at, actor, what, detail) "
-                           "VALUES (?, ?, ?, ?)");
-  insert.bind(1, format_utc(now));
-  insert.bind(2, actor);
-  insert.bind(3, what);
-  insert.bind(4, detail);
-  insert.exec();
-  return store.db().getLastInsertRowid();
+  Statement insert(store,
+                   "INSERT INTO calendar_revision (at, actor, what, detail) "
+                   "VALUES (?, ?, ?, ?) RETURNING revision");
+  insert.bind(1, format_utc(now)).bind(2, actor).bind(3, what).bind(4, detail);
+  return insert.scalar_int64();
 }
 
 std::int64_t current_revision(Store& store) {
-  return store.db()
-      .execAndGet("SELECT coalesce(max(revision), 0) FROM calendar_revision")
-      .getInt64();
+  return Statement(store, "SELECT coalesce(max(revision), 0) FROM calendar_revision")
+      .scalar_int64();
 }
 
 // Whether the stored year equals `schedule` in provenance and in every stated day.
 bool is_stored_as(Store& store, const HolidaySchedule& schedule) {
-  SQLite::Statement year(store.db(),
-                         "SELECT file, notice, title, issued, url, amendments FROM calendar_year "
-                         "WHERE year = ?");
+  Statement year(store,
+                 "SELECT file, notice, title, issued, url, amendments FROM calendar_year "
+                 "WHERE year = ?");
   year.bind(1, schedule.year);
-  if (!year.executeStep() || year.getColumn(0).getString() != schedule.file ||
-      year.getColumn(1).getString() != schedule.notice ||
-      year.getColumn(2).getString() != schedule.title ||
-      year.getColumn(3).getString() != format_date(schedule.issued) ||
-      year.getColumn(4).getString() != schedule.url ||
-      year.getColumn(5).getString() != amendments_of(schedule)) {
+  if (!year.step() || year.text(0) != schedule.file || year.text(1) != schedule.notice ||
+      year.text(2) != schedule.title || year.text(3) != format_date(schedule.issued) ||
+      year.text(4) != schedule.url || year.text(5) != amendments_of(schedule)) {
     return false;
   }
-  SQLite::Statement days(store.db(),
-                         "SELECT date, kind, name, name_en FROM calendar_day WHERE year = ? "
-                         "ORDER BY date");
+  Statement days(store,
+                 "SELECT date, kind, name, name_en FROM calendar_day WHERE year = ? "
+                 "ORDER BY date");
   days.bind(1, schedule.year);
   for (const OfficialDay& day : official_days(schedule)) {
-    if (!days.executeStep() || days.getColumn(0).getString() != format_date(day.date) ||
-        days.getColumn(1).getString() != to_string(day.kind) ||
-        days.getColumn(2).getString() != day.name || days.getColumn(3).getString() != day.name_en) {
+    if (!days.step() || days.text(0) != format_date(day.date) ||
+        days.text(1) != to_string(day.kind) || days.text(2) != day.name ||
+        days.text(3) != day.name_en) {
       return false;
     }
   }
-  return !days.executeStep();
+  return !days.step();
 }
 
 // A day another stored year already states cannot be stated again (no day in two files).
@@ -91,15 +82,15 @@ void check_against_stored(Store& store, const std::vector<HolidaySchedule>& sche
   for (const HolidaySchedule& schedule : schedules) {
     replaced.insert(schedule.year);
   }
-  SQLite::Statement other(store.db(),
-                          "SELECT d.year, y.file FROM calendar_day d JOIN calendar_year y USING "
-                          "(year) WHERE d.date = ?");
+  Statement other(store,
+                  "SELECT d.year, y.file FROM calendar_day d JOIN calendar_year y USING "
+                  "(year) WHERE d.date = ?");
   const auto check = [&](const HolidaySchedule& schedule, LocalDate day, SourcePlace place) {
     other.bind(1, format_date(day));
-    if (other.executeStep() && !replaced.contains(other.getColumn(0).getInt())) {
+    if (other.step() && !replaced.contains(other.int32(0))) {
       throw BadInput(MessageId::holiday_day_stored,
                      {schedule.file, std::to_string(place.line), std::to_string(place.column),
-                      format_date(day), other.getColumn(1).getString()});
+                      format_date(day), other.text(1)});
     }
     other.reset();
   };
@@ -116,16 +107,16 @@ void check_against_stored(Store& store, const std::vector<HolidaySchedule>& sche
 }
 
 void replace_year(Store& store, const HolidaySchedule& schedule, std::int64_t revision) {
-  SQLite::Statement remove_days(store.db(), "DELETE FROM calendar_day WHERE year = ?");
+  Statement remove_days(store, "DELETE FROM calendar_day WHERE year = ?");
   remove_days.bind(1, schedule.year);
-  remove_days.exec();
-  SQLite::Statement remove_year(store.db(), "DELETE FROM calendar_year WHERE year = ?");
+  remove_days.run();
+  Statement remove_year(store, "DELETE FROM calendar_year WHERE year = ?");
   remove_year.bind(1, schedule.year);
-  remove_year.exec();
+  remove_year.run();
 
-  SQLite::Statement year(store.db(),
-                         "INSERT INTO calendar_year (year, file, notice, title, issued, url, "
-                         "amendments, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement year(store,
+                 "INSERT INTO calendar_year (year, file, notice, title, issued, url, "
+                 "amendments, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   year.bind(1, schedule.year);
   year.bind(2, schedule.file);
   year.bind(3, schedule.notice);
@@ -134,39 +125,58 @@ void replace_year(Store& store, const HolidaySchedule& schedule, std::int64_t re
   year.bind(6, schedule.url);
   year.bind(7, amendments_of(schedule));
   year.bind(8, revision);
-  year.exec();
+  year.run();
 
-  SQLite::Statement day(store.db(),
-                        "INSERT INTO calendar_day (date, kind, name, name_en, year) "
-                        "VALUES (?, ?, ?, ?, ?)");
+  Statement day(store,
+                "INSERT INTO calendar_day (date, kind, name, name_en, year) "
+                "VALUES (?, ?, ?, ?, ?)");
   for (const OfficialDay& official : official_days(schedule)) {
     day.bind(1, format_date(official.date));
     day.bind(2, std::string(to_string(official.kind)));
     day.bind(3, official.name);
     day.bind(4, official.name_en);
     day.bind(5, official.year);
-    day.exec();
+    day.run();
     day.reset();
   }
+}
+
+// Returns the new row's id. The statement ends with the function: one with a row left unread
+// is still in progress and would keep the transaction's savepoints from being released.
+std::int64_t insert_override(Store& store,
+                             LocalDate day,
+                             const std::string& kind,
+                             const std::string& reason,
+                             const std::string& actor,
+                             Instant now,
+                             std::int64_t revision) {
+  Statement insert(store,
+                   "INSERT INTO calendar_override (date, kind, reason, actor, at, revision) "
+                   "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+  insert.bind(1, format_date(day)).bind(2, kind).bind(3, reason).bind(4, actor);
+  insert.bind(5, format_utc(now)).bind(6, revision);
+  return insert.scalar_int64();
 }
 
 // One read snapshot even when a writer commits between the queries; a savepoint also nests
 // inside a caller's write transaction.
 class ReadSnapshot {
  public:
-  explicit ReadSnapshot(SQLite::Database& db) : m_db(db) { m_db.exec("SAVEPOINT calendar_read"); }
+  explicit ReadSnapshot(Store& store) : m_store(store) {
+    Statement(m_store, "SAVEPOINT calendar_read").run();
+  }
   ReadSnapshot(const ReadSnapshot&) = delete;
   ReadSnapshot& operator=(const ReadSnapshot&) = delete;
   ~ReadSnapshot() {
     try {
-      m_db.exec("RELEASE calendar_read");
-    } catch (const SQLite::Exception&) {
+      Statement(m_store, "RELEASE calendar_read").run();
+    } catch (const StoreError&) {
       // The connection is failing already; the error that got us here is the one to report.
     }
   }
 
  private:
-  SQLite::Database& m_db;
+  Store& m_store;
 };
 
 }  // namespace
@@ -177,37 +187,30 @@ WorkingCalendar load_calendar(Store& store) {
   std::vector<LocalOverride> overrides;
   std::int64_t revision = 0;
   store.read([&] {
-    const ReadSnapshot snapshot(store.db());
-    SQLite::Statement year_rows(store.db(),
-                                "SELECT year, file, notice, title, issued, url, amendments "
-                                "FROM calendar_year ORDER BY year");
-    while (year_rows.executeStep()) {
-      years.push_back(
-          CalendarYear{year_rows.getColumn(0).getInt(), year_rows.getColumn(1).getString(),
-                       year_rows.getColumn(2).getString(), year_rows.getColumn(3).getString(),
-                       stored_date(year_rows.getColumn(4).getString()),
-                       year_rows.getColumn(5).getString(), year_rows.getColumn(6).getString()});
+    const ReadSnapshot snapshot(store);
+    Statement year_rows(store,
+                        "SELECT year, file, notice, title, issued, url, amendments "
+                        "FROM calendar_year ORDER BY year");
+    while (year_rows.step()) {
+      years.push_back(CalendarYear{year_rows.int32(0), year_rows.text(1), year_rows.text(2),
+                                   year_rows.text(3), stored_date(year_rows.text(4)),
+                                   year_rows.text(5), year_rows.text(6)});
     }
-    SQLite::Statement day_rows(store.db(),
-                               "SELECT date, kind, name, name_en, year FROM calendar_day");
-    while (day_rows.executeStep()) {
-      days.push_back(OfficialDay{
-          stored_date(day_rows.getColumn(0).getString()),
-          stored_kind(day_rows.getColumn(1).getString()), day_rows.getColumn(2).getString(),
-          day_rows.getColumn(3).getString(), day_rows.getColumn(4).getInt()});
+    Statement day_rows(store, "SELECT date, kind, name, name_en, year FROM calendar_day");
+    while (day_rows.step()) {
+      days.push_back(OfficialDay{stored_date(day_rows.text(0)), stored_kind(day_rows.text(1)),
+                                 day_rows.text(2), day_rows.text(3), day_rows.int32(4)});
     }
     // The latest row of each date rules; 'official' means no override.
-    SQLite::Statement override_rows(
-        store.db(),
+    Statement override_rows(
+        store,
         "SELECT o.date, o.kind, o.reason, o.actor, o.at FROM calendar_override o "
         "WHERE o.id = (SELECT max(id) FROM calendar_override WHERE date = o.date) "
         "AND o.kind <> 'official'");
-    while (override_rows.executeStep()) {
-      overrides.push_back(LocalOverride{stored_date(override_rows.getColumn(0).getString()),
-                                        stored_kind(override_rows.getColumn(1).getString()),
-                                        override_rows.getColumn(2).getString(),
-                                        override_rows.getColumn(3).getString(),
-                                        parse_utc(override_rows.getColumn(4).getString())});
+    while (override_rows.step()) {
+      overrides.push_back(LocalOverride{stored_date(override_rows.text(0)),
+                                        stored_kind(override_rows.text(1)), override_rows.text(2),
+                                        override_rows.text(3), parse_utc(override_rows.text(4))});
     }
     revision = current_revision(store);
   });
@@ -303,18 +306,10 @@ OverrideSummary set_override(Store& store,
     }
     summary.revision =
         new_revision(store, "override", format_date(day) + " " + kind, actor.login, now);
-    SQLite::Statement insert(store.db(),
-                             "INSERT INTO calendar_override (date, kind, reason, actor, at, "
-                             "revision) VALUES (?, ?, ?, ?, ?, ?)");
-    insert.bind(1, format_date(day));
-    insert.bind(2, kind);
-    insert.bind(3, reason);
-    insert.bind(4, actor.login);
-    insert.bind(5, format_utc(now));
-    insert.bind(6, summary.revision);
-    insert.exec();
-    record_change(store, actor, "calendar set", AuditSubject::calendar_override,
-                  std::to_string(store.db().getLastInsertRowid()), std::nullopt, now);
+    const std::int64_t id =
+        insert_override(store, day, kind, reason, actor.login, now, summary.revision);
+    record_change(store, actor, "calendar set", AuditSubject::calendar_override, std::to_string(id),
+                  std::nullopt, now);
     const WorkingCalendar calendar = load_calendar(store);
     summary.day = calendar.days_between(day, day).front();
     if (follower != nullptr) {

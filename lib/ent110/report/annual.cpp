@@ -3,9 +3,8 @@
 // the recorded policy scores and findings, and the accountability list.
 #include <ent110/report/annual.hpp>
 #include <ent110/report/report_sql.hpp>
+#include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
-
-#include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
 
@@ -30,24 +29,24 @@ void add_assessment_inputs(Store& store, int year, std::vector<UnitYear>& units)
     return found == units.end() ? nullptr : &*found;
   };
   // Recorded in order, so the last policy score read is the latest.
-  SQLite::Statement policy(store.db(),
-                           "SELECT unit, value FROM assessment_event "
-                           "WHERE year = ? AND kind = 'policy' ORDER BY id");
+  Statement policy(store,
+                   "SELECT unit, value FROM assessment_event "
+                   "WHERE year = ? AND kind = 'policy' ORDER BY id");
   policy.bind(1, year);
-  while (policy.executeStep()) {
-    if (UnitYear* unit = find(policy.getColumn(0).getString())) {
-      unit->scores.policy = policy.getColumn(1).getDouble();
+  while (policy.step()) {
+    if (UnitYear* unit = find(policy.text(0))) {
+      unit->scores.policy = policy.real(1);
     }
   }
-  SQLite::Statement findings(store.db(),
-                             "SELECT unit, count(*), sum(value) FROM assessment_event "
-                             "WHERE year = ? AND kind = 'finding' GROUP BY unit");
+  Statement findings(store,
+                     "SELECT unit, count(*), sum(value) FROM assessment_event "
+                     "WHERE year = ? AND kind = 'finding' GROUP BY unit");
   findings.bind(1, year);
-  while (findings.executeStep()) {
-    UnitYear* unit = find(findings.getColumn(0).getString());
+  while (findings.step()) {
+    UnitYear* unit = find(findings.text(0));
     if (unit != nullptr && unit->supervision != Supervision::not_applicable) {
-      unit->findings = findings.getColumn(1).getInt64();
-      unit->finding_points = findings.getColumn(2).getDouble();
+      unit->findings = findings.int64(1);
+      unit->finding_points = findings.real(2);
       unit->supervision = Supervision::supervised;
       unit->scores.supervision = std::max(0.0, 100 - unit->finding_points);
     }
@@ -73,45 +72,44 @@ std::vector<AccountableUnit> accountability(Store& store,
 
   // Late as in the on-time rate (report_sql.cpp); never handled when the unit filed no reply,
   // explanation or dispute on the case after the clock started.
-  SQLite::Statement late(
-      store.db(),
-      "SELECT k.unit, k.case_id, c.title, k.due, NOT EXISTS (SELECT 1 FROM case_event e "
-      " WHERE e.case_id = k.case_id AND e.unit = k.unit "
-      " AND e.action IN ('reply', 'explain', 'dispute') AND e.at >= k.started_at) "
-      "FROM case_clock k JOIN case_file c ON c.id = k.case_id "
-      "WHERE k.name IN ('reply', 'resubmit') AND k.due BETWEEN :first AND :last "
-      "AND ((k.outcome = 'missed' AND k.stopped <= :as_of) OR (k.outcome IN ('running', "
-      "'missed') AND (k.stopped IS NULL OR k.stopped > :as_of) AND k.due <= :as_of)) "
-      "ORDER BY k.due, k.case_id");
-  late.bind(":first", format_date(window.first));
-  late.bind(":last", format_date(window.last));
-  late.bind(":as_of", format_date(window.as_of));
-  while (late.executeStep()) {
-    if (AccountableUnit* unit = find(late.getColumn(0).getString())) {
-      const bool unhandled = late.getColumn(4).getInt() != 0;
+  Statement late(store,
+                 "SELECT k.unit, k.case_id, c.title, k.due, "
+                 "CASE WHEN NOT EXISTS (SELECT 1 FROM case_event e "
+                 " WHERE e.case_id = k.case_id AND e.unit = k.unit "
+                 " AND e.action IN ('reply', 'explain', 'dispute') AND e.at >= k.started_at) "
+                 "THEN 1 ELSE 0 END "
+                 "FROM case_clock k JOIN case_file c ON c.id = k.case_id "
+                 "WHERE k.name IN ('reply', 'resubmit') AND k.due BETWEEN ?1 AND ?2 "
+                 "AND ((k.outcome = 'missed' AND k.stopped <= ?3) OR (k.outcome IN ('running', "
+                 "'missed') AND (k.stopped IS NULL OR k.stopped > ?3) AND k.due <= ?3)) "
+                 "ORDER BY k.due, k.case_id");
+  late.bind(1, format_date(window.first));
+  late.bind(2, format_date(window.last));
+  late.bind(3, format_date(window.as_of));
+  while (late.step()) {
+    if (AccountableUnit* unit = find(late.text(0))) {
+      const bool unhandled = late.int64(4) != 0;
       ++(unhandled ? unit->unhandled : unit->late);
       unit->cases.push_back(
-          AccountableCase{late.getColumn(1).getString(), late.getColumn(2).getString(),
+          AccountableCase{late.text(1), late.text(2),
                           unhandled ? AccountabilityReason::unhandled : AccountabilityReason::late,
-                          parse_date(late.getColumn(3).getString())});
+                          parse_date(late.text(3))});
     }
   }
 
-  SQLite::Statement referred(store.db(),
-                             "SELECT e.detail, e.case_id, c.title, e.at FROM case_event e "
-                             "JOIN case_file c ON c.id = e.case_id "
-                             "WHERE e.action = 'escalate-inspection' AND e.at >= ? AND e.at < ? "
-                             "AND " +
-                                 std::string(report_sql::k_referral_stands) +
-                                 " ORDER BY e.at, e.case_id");
+  Statement referred(store,
+                     "SELECT e.detail, e.case_id, c.title, e.at FROM case_event e "
+                     "JOIN case_file c ON c.id = e.case_id "
+                     "WHERE e.action = 'escalate-inspection' AND e.at >= ? AND e.at < ? "
+                     "AND " +
+                         std::string(report_sql::k_referral_stands) + " ORDER BY e.at, e.case_id");
   report_sql::bind_window(referred, window);
-  while (referred.executeStep()) {
-    if (AccountableUnit* unit = find(referred.getColumn(0).getString())) {
+  while (referred.step()) {
+    if (AccountableUnit* unit = find(referred.text(0))) {
       ++unit->referred;
-      unit->cases.push_back(
-          AccountableCase{referred.getColumn(1).getString(), referred.getColumn(2).getString(),
-                          AccountabilityReason::referred,
-                          zone.local_date(parse_utc(referred.getColumn(3).getString()))});
+      unit->cases.push_back(AccountableCase{referred.text(1), referred.text(2),
+                                            AccountabilityReason::referred,
+                                            zone.local_date(parse_utc(referred.text(3)))});
     }
   }
   std::erase_if(list, [](const AccountableUnit& a) { return a.cases.empty(); });

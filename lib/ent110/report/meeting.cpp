@@ -2,9 +2,8 @@
 // The joint meeting's agenda (Art. 2): cases as they stand, found through the state index; only
 // open cases are read, so the work grows with the open cases, not with all cases stored.
 #include <ent110/report/meeting.hpp>
+#include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
-
-#include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
 #include <set>
@@ -28,16 +27,15 @@ std::vector<AgendaEvent> history(Store& store,
                                  const Zone& zone,
                                  const std::string& id,
                                  int events) {
-  SQLite::Statement query(store.db(),
-                          "SELECT at, action, unit, text FROM case_event WHERE case_id = ? "
-                          "ORDER BY case_seq DESC LIMIT ?");
+  Statement query(store,
+                  "SELECT at, action, unit, text FROM case_event WHERE case_id = ? "
+                  "ORDER BY case_seq DESC LIMIT ?");
   query.bind(1, id);
   query.bind(2, events);
   std::vector<AgendaEvent> latest;
-  while (query.executeStep()) {
-    latest.push_back(AgendaEvent{zone.local_date(parse_utc(query.getColumn(0).getString())),
-                                 query.getColumn(1).getString(), query.getColumn(2).getString(),
-                                 query.getColumn(3).getString()});
+  while (query.step()) {
+    latest.push_back(AgendaEvent{zone.local_date(parse_utc(query.text(0))), query.text(1),
+                                 query.text(2), query.text(3)});
   }
   std::reverse(latest.begin(), latest.end());
   return latest;
@@ -53,19 +51,18 @@ MeetingAgenda compute_meeting(
   // The agenda is what stands open when it is drawn up, whatever month it is for.
   agenda.window.as_of = zone.local_date(now);
   store.read([&] {
-    SQLite::Statement query(store.db(), std::string(k_select));
-    while (query.executeStep()) {
+    Statement query(store, std::string(k_select));
+    while (query.step()) {
       AgendaItem item;
-      item.id = query.getColumn(0).getString();
-      item.title = query.getColumn(1).getString();
-      item.type = query.getColumn(2).getString();
-      item.major = query.getColumn(3).getInt() != 0;
-      item.state = query.getColumn(4).getString();
-      item.unit = query.getColumn(5).getString();
-      item.unit_name = query.getColumn(6).getString();
-      item.received = zone.local_date(parse_utc(query.getColumn(7).getString()));
-      const bool to_meeting = !query.getColumn(8).isNull() &&
-                              query.getColumn(8).getString() == "escalate-joint-meeting";
+      item.id = query.text(0);
+      item.title = query.text(1);
+      item.type = query.text(2);
+      item.major = query.int32(3) != 0;
+      item.state = query.text(4);
+      item.unit = query.text(5);
+      item.unit_name = query.text(6);
+      item.received = zone.local_date(parse_utc(query.text(7)));
+      const bool to_meeting = !query.is_null(8) && query.text(8) == "escalate-joint-meeting";
       // Each case is listed once, under the first heading that applies.
       std::vector<AgendaItem>* section = nullptr;
       if (item.state == "escalated" && to_meeting) {

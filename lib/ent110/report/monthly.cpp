@@ -14,9 +14,8 @@
 #include <ent110/core/error.hpp>
 #include <ent110/report/monthly.hpp>
 #include <ent110/report/report_sql.hpp>
+#include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
-
-#include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
 #include <map>
@@ -28,22 +27,21 @@ using report_sql::bind_window;
 
 void add_intake(Store& store, const ReportWindow& window, MonthTotals& totals) {
   const std::string month = format_month(window.month);
-  SQLite::Statement types(store.db(),
-                          "SELECT type, count(*) FROM case_file WHERE received_month = ? "
-                          "GROUP BY type");
+  Statement types(store,
+                  "SELECT type, count(*) FROM case_file WHERE received_month = ? "
+                  "GROUP BY type");
   types.bind(1, month);
-  while (types.executeStep()) {
-    (types.getColumn(0).getString() == "consult" ? totals.consult : totals.coordinate) =
-        types.getColumn(1).getInt64();
+  while (types.step()) {
+    (types.text(0) == "consult" ? totals.consult : totals.coordinate) = types.int64(1);
   }
   totals.received = totals.consult + totals.coordinate;
-  SQLite::Statement channels(store.db(),
-                             "SELECT channel, count(*) FROM case_file WHERE received_month = ? "
-                             "GROUP BY channel");
+  Statement channels(store,
+                     "SELECT channel, count(*) FROM case_file WHERE received_month = ? "
+                     "GROUP BY channel");
   channels.bind(1, month);
-  while (channels.executeStep()) {
-    const std::string channel = channels.getColumn(0).getString();
-    const std::int64_t n = channels.getColumn(1).getInt64();
+  while (channels.step()) {
+    const std::string channel = channels.text(0);
+    const std::int64_t n = channels.int64(1);
     if (channel == "web") {
       totals.web = n;
     } else if (channel == "hotline") {
@@ -54,22 +52,22 @@ void add_intake(Store& store, const ReportWindow& window, MonthTotals& totals) {
       totals.other = n;
     }
   }
-  SQLite::Statement major(store.db(),
-                          "SELECT count(*) FROM case_file INDEXED BY case_major "
-                          "WHERE received_month = ? AND major = 1");
+  Statement major(store, "SELECT count(*) FROM case_file " +
+                             report_sql::indexed_by(store, "case_major") +
+                             " WHERE received_month = ? AND major = 1");
   major.bind(1, month);
-  major.executeStep();
-  totals.major = major.getColumn(0).getInt64();
+  major.step();
+  totals.major = major.int64(0);
 }
 
 void add_rating_totals(Store& store, const ReportWindow& window, MonthTotals& totals) {
-  SQLite::Statement ratings(store.db(),
-                            "SELECT detail, count(*) FROM case_event "
-                            "WHERE action = 'evaluate' AND at >= ? AND at < ? GROUP BY detail");
+  Statement ratings(store,
+                    "SELECT detail, count(*) FROM case_event "
+                    "WHERE action = 'evaluate' AND at >= ? AND at < ? GROUP BY detail");
   bind_window(ratings, window);
-  while (ratings.executeStep()) {
-    const std::string rating = ratings.getColumn(0).getString();
-    const std::int64_t n = ratings.getColumn(1).getInt64();
+  while (ratings.step()) {
+    const std::string rating = ratings.text(0);
+    const std::int64_t n = ratings.int64(1);
     (rating == "satisfied" ? totals.satisfied
                            : (rating == "basic" ? totals.basic : totals.dissatisfied)) += n;
   }
@@ -83,10 +81,10 @@ MonthHeadline headline(Store& store,
                        const std::map<std::string, report_sql::ClockRates>* by_type) {
   MonthHeadline month;
   month.month = window.month;
-  SQLite::Statement received(store.db(), "SELECT count(*) FROM case_file WHERE received_month = ?");
+  Statement received(store, "SELECT count(*) FROM case_file WHERE received_month = ?");
   received.bind(1, format_month(window.month));
-  received.executeStep();
-  month.received = received.getColumn(0).getInt64();
+  received.step();
+  month.received = received.int64(0);
 
   month.forward_on_time =
       report_sql::clock_rate(store, "forward", window.first, window.last, window.as_of);
@@ -116,17 +114,16 @@ void add_late_explanations(Store& store,
                            MonthTotals& totals) {
   // "outcome <> 'met'" restates the partial index's condition, which SQLite only matches
   // literally; without the index it would read every explain clock ever stopped.
-  SQLite::Statement query(store.db(),
-                          "SELECT unit, count(*) FROM case_clock "
-                          "INDEXED BY case_clock_late_by_stopped "
-                          "WHERE name = 'explain' AND stopped BETWEEN ? AND ? "
-                          "AND outcome <> 'met' AND outcome = 'missed' GROUP BY unit");
+  Statement query(store, "SELECT unit, count(*) FROM case_clock " +
+                             report_sql::indexed_by(store, "case_clock_late_by_stopped") +
+                             " WHERE name = 'explain' AND stopped BETWEEN ? AND ? "
+                             "AND outcome <> 'met' AND outcome = 'missed' GROUP BY unit");
   query.bind(1, format_date(window.first));
   query.bind(2, format_date(window.as_of));
-  while (query.executeStep()) {
-    const std::int64_t n = query.getColumn(1).getInt64();
+  while (query.step()) {
+    const std::int64_t n = query.int64(1);
     totals.explained_late += n;
-    if (auto found = by_unit.find(query.getColumn(0).getString()); found != by_unit.end()) {
+    if (auto found = by_unit.find(query.text(0)); found != by_unit.end()) {
       found->second->explained_late += n;
     }
   }
@@ -140,35 +137,37 @@ std::vector<ReportCase> overdue_cases(Store& store,
   // a clock met by its due date never is. Two queries, each on its own partial index (schema
   // 003, 005), named because without statistics SQLite would rather scan every reply clock ever
   // due through case_clock_by_due.
-  SQLite::Statement query(store.db(),
-                          "SELECT k.case_id, k.unit, k.name, k.due, c.title "
-                          "FROM case_clock k INDEXED BY case_clock_running_by_due "
-                          "JOIN case_file c ON c.id = k.case_id "
-                          "WHERE k.outcome = 'running' AND k.name IN ('reply', 'resubmit') "
-                          "AND k.due <= ?1 "
-                          "UNION ALL "
-                          "SELECT k.case_id, k.unit, k.name, k.due, c.title "
-                          "FROM case_clock k INDEXED BY case_clock_late_by_stopped "
-                          "JOIN case_file c ON c.id = k.case_id "
-                          "WHERE k.name IN ('reply', 'resubmit') AND k.stopped > ?1 "
-                          "AND k.outcome <> 'met' AND k.due <= ?1 "
-                          "ORDER BY 4, 1");
+  Statement query(store,
+                  "SELECT k.case_id, k.unit, k.name, k.due, c.title "
+                  "FROM case_clock k " +
+                      report_sql::indexed_by(store, "case_clock_running_by_due") +
+                      " JOIN case_file c ON c.id = k.case_id "
+                      "WHERE k.outcome = 'running' AND k.name IN ('reply', 'resubmit') "
+                      "AND k.due <= ?1 "
+                      "UNION ALL "
+                      "SELECT k.case_id, k.unit, k.name, k.due, c.title "
+                      "FROM case_clock k " +
+                      report_sql::indexed_by(store, "case_clock_late_by_stopped") +
+                      " JOIN case_file c ON c.id = k.case_id "
+                      "WHERE k.name IN ('reply', 'resubmit') AND k.stopped > ?1 "
+                      "AND k.outcome <> 'met' AND k.due <= ?1 "
+                      "ORDER BY 4, 1");
   query.bind(1, format_date(window.as_of));
   std::vector<ReportCase> cases;
-  while (query.executeStep()) {
-    const std::string unit = query.getColumn(1).getString();
+  while (query.step()) {
+    const std::string unit = query.text(1);
     const auto found = by_unit.find(unit);
     if (found == by_unit.end()) {
       continue;
     }
     ReportCase c;
-    c.id = query.getColumn(0).getString();
+    c.id = query.text(0);
     c.unit = unit;
     c.unit_name = found->second->unit.name;
-    c.clock = query.getColumn(2).getString();
-    c.due = parse_date(query.getColumn(3).getString());
+    c.clock = query.text(2);
+    c.due = parse_date(query.text(3));
     c.date = c.due;
-    c.title = query.getColumn(4).getString();
+    c.title = query.text(4);
     c.working_days_late = calendar.working_days_between(c.due, window.as_of);
     ++found->second->overdue;
     cases.push_back(std::move(c));
@@ -180,27 +179,28 @@ std::vector<ReportCase> referred_cases(Store& store,
                                        const Zone& zone,
                                        const ReportWindow& window,
                                        const report_sql::UnitIndex& by_unit) {
-  SQLite::Statement query(store.db(),
-                          "SELECT e.case_id, e.detail, e.at, c.title, "
-                          "(SELECT k.due FROM case_clock k WHERE k.case_id = e.case_id "
-                          " AND k.referred_at = e.at) "
-                          "FROM case_event e JOIN case_file c ON c.id = e.case_id "
-                          "WHERE e.action = 'escalate-inspection' AND e.at >= ? AND e.at < ? "
-                          "AND " +
-                              std::string(report_sql::k_referral_stands) +
-                              " ORDER BY e.at, e.case_id");
+  // One referral marks one clock; should two clocks share its instant, the first is taken, as
+  // SQLite did by itself (PostgreSQL refuses a scalar subquery that returns two rows).
+  Statement query(store,
+                  "SELECT e.case_id, e.detail, e.at, c.title, "
+                  "(SELECT k.due FROM case_clock k WHERE k.case_id = e.case_id "
+                  " AND k.referred_at = e.at ORDER BY k.id LIMIT 1) "
+                  "FROM case_event e JOIN case_file c ON c.id = e.case_id "
+                  "WHERE e.action = 'escalate-inspection' AND e.at >= ? AND e.at < ? "
+                  "AND " +
+                      std::string(report_sql::k_referral_stands) + " ORDER BY e.at, e.case_id");
   bind_window(query, window);
   std::vector<ReportCase> cases;
-  while (query.executeStep()) {
+  while (query.step()) {
     ReportCase c;
-    c.id = query.getColumn(0).getString();
-    c.unit = query.getColumn(1).getString();
+    c.id = query.text(0);
+    c.unit = query.text(1);
     const auto found = by_unit.find(c.unit);
     c.unit_name = found != by_unit.end() ? found->second->unit.name : c.unit;
-    c.date = zone.local_date(parse_utc(query.getColumn(2).getString()));
-    c.title = query.getColumn(3).getString();
+    c.date = zone.local_date(parse_utc(query.text(2)));
+    c.title = query.text(3);
     c.clock = "reply";
-    c.due = query.getColumn(4).isNull() ? c.date : parse_date(query.getColumn(4).getString());
+    c.due = query.is_null(4) ? c.date : parse_date(query.text(4));
     cases.push_back(std::move(c));
   }
   return cases;
@@ -211,8 +211,8 @@ std::vector<WithdrawnReferral> withdrawn_referrals(Store& store,
                                                    const Zone& zone,
                                                    const ReportWindow& window,
                                                    const report_sql::UnitIndex& by_unit) {
-  SQLite::Statement query(
-      store.db(),
+  Statement query(
+      store,
       "SELECT w.case_id, r.detail, r.at, w.recorded_at, c.title, "
       "(SELECT k.stopped FROM case_clock k WHERE k.case_id = w.case_id AND k.name = 'reply' "
       " AND k.started_at <= r.at ORDER BY k.id DESC LIMIT 1) "
@@ -221,19 +221,19 @@ std::vector<WithdrawnReferral> withdrawn_referrals(Store& store,
       "WHERE w.action = 'withdraw' AND w.at >= ? AND w.at < ? ORDER BY w.at, w.case_id");
   bind_window(query, window);
   std::vector<WithdrawnReferral> withdrawn;
-  while (query.executeStep()) {
+  while (query.step()) {
     WithdrawnReferral w;
-    w.id = query.getColumn(0).getString();
-    w.unit = query.getColumn(1).getString();
+    w.id = query.text(0);
+    w.unit = query.text(1);
     const auto found = by_unit.find(w.unit);
     w.unit_name = found != by_unit.end() ? found->second->unit.name : w.unit;
-    w.referred_on = zone.local_date(parse_utc(query.getColumn(2).getString()));
-    if (!query.getColumn(3).isNull()) {
-      w.recorded_on = zone.local_date(parse_utc(query.getColumn(3).getString()));
+    w.referred_on = zone.local_date(parse_utc(query.text(2)));
+    if (!query.is_null(3)) {
+      w.recorded_on = zone.local_date(parse_utc(query.text(3)));
     }
-    w.title = query.getColumn(4).getString();
-    if (!query.getColumn(5).isNull()) {
-      w.answered_on = parse_date(query.getColumn(5).getString());
+    w.title = query.text(4);
+    if (!query.is_null(5)) {
+      w.answered_on = parse_date(query.text(5));
     }
     if (w.answered_on && w.recorded_on && *w.answered_on <= *w.recorded_on) {
       w.entry_lag = calendar.working_days_between(*w.answered_on, *w.recorded_on);

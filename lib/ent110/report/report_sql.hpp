@@ -5,19 +5,24 @@
 #include <ent110/config/config.hpp>
 #include <ent110/report/monthly.hpp>
 
-#include <SQLiteCpp/Statement.h>
-
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace ent110 {
+class Statement;
 class Store;
-}
+}  // namespace ent110
 
 namespace ent110::report_sql {
 
 /// Binds the window's [begin, end) as UTC text at parameters `first` and `first` + 1.
-void bind_window(SQLite::Statement& statement, const ReportWindow& window, int first = 1);
+void bind_window(Statement& statement, const ReportWindow& window, int first = 1);
+
+/// "INDEXED BY `index`" on SQLite, nothing on PostgreSQL, which takes no index hints (its
+/// planner has the statistics that SQLite, never analysed here, lacks). The report queries name
+/// their index where SQLite would otherwise pick a worse one.
+std::string indexed_by(const Store& store, std::string_view index);
 
 /// SQL condition on a referral event aliased `e`: no later `withdraw` event names it (a fact
 /// recorded late, or a calendar change, proved it wrong), so it stands.

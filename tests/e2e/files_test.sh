@@ -97,7 +97,8 @@ expect_err "is not an SQLite database or is damaged" "a text file is named as su
 
 ## databases made before the application id still open
 cp "$ENT110_DB" "$E2E_DIR/old.db"
-sqlite3 "$E2E_DIR/old.db" "PRAGMA application_id = 0; PRAGMA user_version = 8;"
+sqlite3 "$E2E_DIR/old.db" "ALTER TABLE case_co_unit DROP COLUMN position;
+  PRAGMA application_id = 0; PRAGMA user_version = 8;"
 run --db "$E2E_DIR/old.db" unit list
 expect_code 0 "a database from before schema 009 opens"
 [[ $(sqlite3 "$E2E_DIR/old.db" 'PRAGMA application_id') == 1160851760 ]] &&

@@ -158,27 +158,6 @@ std::int64_t insert_override(Store& store,
   return insert.scalar_int64();
 }
 
-// One read snapshot even when a writer commits between the queries; a savepoint also nests
-// inside a caller's write transaction.
-class ReadSnapshot {
- public:
-  explicit ReadSnapshot(Store& store) : m_store(store) {
-    Statement(m_store, "SAVEPOINT calendar_read").run();
-  }
-  ReadSnapshot(const ReadSnapshot&) = delete;
-  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-  ~ReadSnapshot() {
-    try {
-      Statement(m_store, "RELEASE calendar_read").run();
-    } catch (const StoreError&) {
-      // The connection is failing already; the error that got us here is the one to report.
-    }
-  }
-
- private:
-  Store& m_store;
-};
-
 }  // namespace
 
 WorkingCalendar load_calendar(Store& store) {
@@ -187,7 +166,6 @@ WorkingCalendar load_calendar(Store& store) {
   std::vector<LocalOverride> overrides;
   std::int64_t revision = 0;
   store.read([&] {
-    const ReadSnapshot snapshot(store);
     Statement year_rows(store,
                         "SELECT year, file, notice, title, issued, url, amendments "
                         "FROM calendar_year ORDER BY year");

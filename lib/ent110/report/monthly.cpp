@@ -14,6 +14,7 @@
 #include <ent110/core/error.hpp>
 #include <ent110/report/monthly.hpp>
 #include <ent110/report/report_sql.hpp>
+#include <ent110/store/dialect.hpp>
 #include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
 
@@ -53,7 +54,7 @@ void add_intake(Store& store, const ReportWindow& window, MonthTotals& totals) {
     }
   }
   Statement major(store, "SELECT count(*) FROM case_file " +
-                             report_sql::indexed_by(store, "case_major") +
+                             dialect::indexed_by(store.engine(), "case_major") +
                              " WHERE received_month = ? AND major = 1");
   major.bind(1, month);
   major.step();
@@ -115,7 +116,7 @@ void add_late_explanations(Store& store,
   // "outcome <> 'met'" restates the partial index's condition, which SQLite only matches
   // literally; without the index it would read every explain clock ever stopped.
   Statement query(store, "SELECT unit, count(*) FROM case_clock " +
-                             report_sql::indexed_by(store, "case_clock_late_by_stopped") +
+                             dialect::indexed_by(store.engine(), "case_clock_late_by_stopped") +
                              " WHERE name = 'explain' AND stopped BETWEEN ? AND ? "
                              "AND outcome <> 'met' AND outcome = 'missed' GROUP BY unit");
   query.bind(1, format_date(window.first));
@@ -140,14 +141,14 @@ std::vector<ReportCase> overdue_cases(Store& store,
   Statement query(store,
                   "SELECT k.case_id, k.unit, k.name, k.due, c.title "
                   "FROM case_clock k " +
-                      report_sql::indexed_by(store, "case_clock_running_by_due") +
+                      dialect::indexed_by(store.engine(), "case_clock_running_by_due") +
                       " JOIN case_file c ON c.id = k.case_id "
                       "WHERE k.outcome = 'running' AND k.name IN ('reply', 'resubmit') "
                       "AND k.due <= ?1 "
                       "UNION ALL "
                       "SELECT k.case_id, k.unit, k.name, k.due, c.title "
                       "FROM case_clock k " +
-                      report_sql::indexed_by(store, "case_clock_late_by_stopped") +
+                      dialect::indexed_by(store.engine(), "case_clock_late_by_stopped") +
                       " JOIN case_file c ON c.id = k.case_id "
                       "WHERE k.name IN ('reply', 'resubmit') AND k.stopped > ?1 "
                       "AND k.outcome <> 'met' AND k.due <= ?1 "

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/registry/registry.hpp>
 #include <ent110/report/report_sql.hpp>
+#include <ent110/store/dialect.hpp>
 #include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
 
@@ -48,10 +49,6 @@ void bind_window(Statement& statement, const ReportWindow& window, int first) {
   statement.bind(first + 1, format_utc(window.end));
 }
 
-std::string indexed_by(const Store& store, std::string_view index) {
-  return store.engine() == Engine::sqlite ? "INDEXED BY " + std::string(index) : std::string();
-}
-
 Rate clock_rate(
     Store& store, std::string_view name, LocalDate first, LocalDate last, LocalDate as_of) {
   Statement query(store, "SELECT " + rate_sums(last, as_of) +
@@ -80,7 +77,7 @@ std::map<std::string, ClockRates> reply_rates_by_type(Store& store,
                                                       LocalDate as_of) {
   Statement query(store, "SELECT k.unit, c.type, " + rate_sums(last, as_of) +
                              " FROM case_clock k JOIN case_file c " +
-                             indexed_by(store, "case_type_unit") +
+                             dialect::indexed_by(store.engine(), "case_type_unit") +
                              " ON c.id = k.case_id "
                              "WHERE k.name = ?1 AND k.due BETWEEN ?2 AND ?3 "
                              "GROUP BY k.unit, c.type");
@@ -121,7 +118,7 @@ void add_event_figures(Store& store,
                        const Config& config,
                        const UnitIndex& by_unit,
                        MonthTotals& totals) {
-  const std::string case_type_unit = indexed_by(store, "case_type_unit");
+  const std::string case_type_unit = dialect::indexed_by(store.engine(), "case_type_unit");
 
   // Forwards and redos name the lead unit first in their detail ("FGW with JXW,ZRZY"), cut here
   // rather than in SQL, where the two engines name the search for a space differently.

@@ -19,11 +19,6 @@ namespace ent110::report_sql {
 /// Binds the window's [begin, end) as UTC text at parameters `first` and `first` + 1.
 void bind_window(Statement& statement, const ReportWindow& window, int first = 1);
 
-/// "INDEXED BY `index`" on SQLite, nothing on PostgreSQL, which takes no index hints (its
-/// planner has the statistics that SQLite, never analysed here, lacks). The report queries name
-/// their index where SQLite would otherwise pick a worse one.
-std::string indexed_by(const Store& store, std::string_view index);
-
 /// SQL condition on a referral event aliased `e`: no later `withdraw` event names it (a fact
 /// recorded late, or a calendar change, proved it wrong), so it stands.
 inline constexpr std::string_view k_referral_stands =

@@ -84,6 +84,9 @@ class Connection {
   /// IMMEDIATE) or runs serializable (PostgreSQL), so that two writers never both read a state
   /// and then both act on it.
   virtual void begin_write() = 0;
+  /// Starts a transaction that only reads: every statement in it sees one snapshot, so a report's
+  /// figures never mix states before and after another process's write.
+  virtual void begin_read() = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
   virtual bool in_transaction() const = 0;

@@ -7,6 +7,7 @@
 
 #include <ent110/store/database.hpp>
 
+#include <string>
 #include <string_view>
 
 namespace ent110::dialect {
@@ -24,6 +25,12 @@ constexpr std::string_view pick(Engine engine,
 /// weighs the indexes itself.
 constexpr std::string_view sqlite_index_off(Engine engine) {
   return pick(engine, "+", "");
+}
+
+/// "INDEXED BY `index`" on SQLite, nothing on PostgreSQL, which takes no index hints (its
+/// planner weighs the indexes itself).
+inline std::string indexed_by(Engine engine, std::string_view index) {
+  return engine == Engine::sqlite ? "INDEXED BY " + std::string(index) : std::string();
 }
 
 }  // namespace ent110::dialect

@@ -119,6 +119,11 @@ void SqliteConnection::begin_write() {
   execute("BEGIN IMMEDIATE");
 }
 
+void SqliteConnection::begin_read() {
+  // Deferred: the snapshot is taken at the first read, and no write lock is held.
+  execute("BEGIN");
+}
+
 void SqliteConnection::commit() {
   execute("COMMIT");
 }

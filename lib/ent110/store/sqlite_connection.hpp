@@ -24,6 +24,7 @@ class SqliteConnection final : public Connection {
   std::unique_ptr<PreparedStatement> prepare(std::string_view sql) override;
   void execute(std::string_view script) override;
   void begin_write() override;
+  void begin_read() override;
   void commit() override;
   void rollback() override;
   bool in_transaction() const override;

@@ -100,18 +100,24 @@ std::optional<std::int64_t> Statement::optional_int64(int column) const {
   return is_null(column) ? std::nullopt : std::optional<std::int64_t>(int64(column));
 }
 
+// The statement is finished before the value is returned: a statement left running (an INSERT …
+// RETURNING read once) would keep SQLite from releasing the savepoint around it.
 std::int64_t Statement::scalar_int64() {
   if (!step()) {
     fail();
   }
-  return int64(0);
+  const std::int64_t value = int64(0);
+  reset();
+  return value;
 }
 
 std::string Statement::scalar_text() {
   if (!step()) {
     fail();
   }
-  return text(0);
+  std::string value = text(0);
+  reset();
+  return value;
 }
 
 void Statement::fail() const {

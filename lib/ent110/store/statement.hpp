@@ -62,7 +62,8 @@ class Statement {
   std::optional<std::string> optional_text(int column) const;
   std::optional<std::int64_t> optional_int64(int column) const;
 
-  /// Steps once and returns column 0 of the row; StoreError when there is no row.
+  /// Steps once and returns column 0 of the row, leaving the statement finished (reset);
+  /// StoreError when there is no row.
   std::int64_t scalar_int64();
   std::string scalar_text();
 

@@ -254,7 +254,18 @@ void Store::write(const std::function<void()>& work) {
 
 void Store::read(const std::function<void()>& work) {
   try {
-    work();
+    if (m_connection->in_transaction()) {
+      work();
+      return;
+    }
+    m_connection->begin_read();
+    try {
+      work();
+      m_connection->commit();
+    } catch (...) {
+      m_connection->rollback();
+      throw;
+    }
   } catch (const DatabaseFailure& failure) {
     fail(failure);
   } catch (const SQLite::Exception& error) {

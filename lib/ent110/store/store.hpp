@@ -61,7 +61,8 @@ class Store {
   /// Called inside another write, it joins that transaction (under a savepoint).
   void write(const std::function<void()>& work);
 
-  /// Runs `work` translating SQLite errors into StoreError (for reads).
+  /// Runs `work` in one read-only snapshot (a read transaction, or the transaction already open),
+  /// translating engine errors into StoreError.
   void read(const std::function<void()>& work);
 
   /// Throws the ent110 error for `failure` on this database: busy → StoreError(db_busy, naming

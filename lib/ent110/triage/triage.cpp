@@ -198,13 +198,12 @@ class TriageBuilder {
       earliest -= date::days{1};
     }
     // No clock counts the rating: a NULL where the clock's id would be reads as none.
-    // INDEXED BY is SQLite's alone; PostgreSQL's planner picks the index itself.
-    Statement select(m_store, fmt::format("SELECT {}, NULL FROM case_file c {}"
-                                          "JOIN enterprise e ON e.id = c.enterprise "
-                                          "WHERE c.state = 'answered' AND c.answer_at >= ?1",
-                                          k_case_columns,
-                                          dialect::pick(m_store.engine(),
-                                                        "INDEXED BY case_answered_by_date ", "")));
+    Statement select(m_store,
+                     fmt::format("SELECT {}, NULL FROM case_file c {} "
+                                 "JOIN enterprise e ON e.id = c.enterprise "
+                                 "WHERE c.state = 'answered' AND c.answer_at >= ?1",
+                                 k_case_columns,
+                                 dialect::indexed_by(m_store.engine(), "case_answered_by_date")));
     select.bind(1, format_utc(m_zone.start_of(earliest)));
     while (select.step()) {
       unrated(select, line_from(select, m_triage.today, m_calendar));

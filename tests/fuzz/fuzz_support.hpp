@@ -58,14 +58,14 @@ Store& initialized_store();
 /// same database.
 template <class Work>
 void rolled_back(Store& store, Work&& work) {
-  store.db().exec("BEGIN");
+  store.connection().begin_write();
   try {
     work();
   } catch (...) {
-    store.db().exec("ROLLBACK");
+    store.connection().rollback();
     throw;
   }
-  store.db().exec("ROLLBACK");
+  store.connection().rollback();
 }
 
 }  // namespace ent110::fuzz

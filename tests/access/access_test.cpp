@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/access/access.hpp>
 #include <ent110/core/error.hpp>
-#include <ent110/registry/registry.hpp>
+#include <ent110/registry/units.hpp>
+#include <ent110/registry/users.hpp>
 #include <ent110/store/store.hpp>
 
 #include <catch2/catch.hpp>

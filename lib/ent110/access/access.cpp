@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/access/access.hpp>
 #include <ent110/core/error.hpp>
-#include <ent110/registry/registry.hpp>
+#include <ent110/registry/user_repo.hpp>
 
 namespace ent110 {
 namespace {
@@ -32,11 +32,9 @@ constexpr Role required_role(Duty /*duty*/) {
 }  // namespace
 
 void require_known_login(Store& store, std::string_view login) {
-  store.read([&] {
-    if (has_users(store)) {
-      registered_user(store, login);
-    }
-  });
+  if (has_users(store)) {
+    registered_user(store, login);
+  }
 }
 
 Actor authorize(Store& store,

@@ -2,11 +2,10 @@
 #include <ent110/audit/audit_log.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/store/chain_hash.hpp>
-#include <ent110/store/store.hpp>
+#include <ent110/store/statement.hpp>
 #include <ent110/util/enum_names.hpp>
 
-#include <SQLiteCpp/Statement.h>
-
+#include <charconv>
 #include <map>
 
 namespace ent110 {
@@ -30,43 +29,32 @@ std::string view_of(AuditSubject subject) {
   return "audit_row_" + std::string(to_string(subject));
 }
 
-std::optional<std::string> optional_text(SQLite::Statement& row, int column) {
-  if (row.getColumn(column).isNull()) {
-    return std::nullopt;
-  }
-  return row.getColumn(column).getString();
+// Whether `subject`'s rows are keyed by an integer (an id or a year) rather than a text code.
+// The key is bound as what the view's column holds: PostgreSQL does not compare 5 with '5'.
+bool integer_keyed(AuditSubject subject) {
+  return subject != AuditSubject::unit && subject != AuditSubject::user;
 }
 
-AuditEvent audit_event_from_row(SQLite::Statement& row) {
+AuditEvent audit_event_from_row(const Statement& row) {
   AuditEvent event;
-  event.seq = row.getColumn(0).getInt64();
-  event.at = parse_utc(row.getColumn(1).getString());
-  event.actor = row.getColumn(2).getString();
-  event.unit = row.getColumn(3).getString();
-  event.action = row.getColumn(4).getString();
-  const std::string subject = row.getColumn(5).getString();
+  event.seq = row.int64(0);
+  event.at = parse_utc(row.text(1));
+  event.actor = row.text(2);
+  event.unit = row.text(3);
+  event.action = row.text(4);
+  const std::string subject = row.text(5);
   if (auto parsed = value_of(k_subjects, subject)) {
     event.subject = *parsed;
   } else {
     throw StoreError(MessageId::case_stored_value_bad, {"audit_event.subject", subject});
   }
-  event.key = row.getColumn(6).getString();
-  event.before = optional_text(row, 7);
-  event.after = optional_text(row, 8);
-  event.after_case_seq = row.getColumn(9).getInt64();
-  event.prev_hash = row.getColumn(10).getString();
-  event.hash = row.getColumn(11).getString();
+  event.key = row.text(6);
+  event.before = row.optional_text(7);
+  event.after = row.optional_text(8);
+  event.after_case_seq = row.int64(9);
+  event.prev_hash = row.text(10);
+  event.hash = row.text(11);
   return event;
-}
-
-void bind_optional(SQLite::Statement& statement,
-                   int index,
-                   const std::optional<std::string>& text) {
-  if (text) {
-    statement.bind(index, *text);
-  } else {
-    statement.bind(index);
-  }
 }
 
 }  // namespace
@@ -95,12 +83,21 @@ std::string audit_hash(const AuditEvent& event) {
 }
 
 std::optional<std::string> audit_row(Store& store, AuditSubject subject, std::string_view key) {
-  SQLite::Statement query(store.db(), "SELECT row FROM " + view_of(subject) + " WHERE key = ?");
-  query.bind(1, std::string(key));
-  if (!query.executeStep()) {
+  Statement query(store, "SELECT row FROM " + view_of(subject) + " WHERE key = ?");
+  if (integer_keyed(subject)) {
+    std::int64_t number = 0;
+    const auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), number);
+    if (error != std::errc{} || end != key.data() + key.size()) {
+      return std::nullopt;
+    }
+    query.bind(1, number);
+  } else {
+    query.bind(1, key);
+  }
+  if (!query.step()) {
     return std::nullopt;
   }
-  return query.getColumn(0).getString();
+  return query.text(0);
 }
 
 AuditEvent record_change(Store& store,
@@ -120,50 +117,48 @@ AuditEvent record_change(Store& store,
   event.before = std::move(before);
   event.after = audit_row(store, subject, key);
   event.after_case_seq =
-      store.db().execAndGet("SELECT coalesce(max(seq), 0) FROM case_event").getInt64();
+      Statement(store, "SELECT coalesce(max(seq), 0) FROM case_event").scalar_int64();
   ChainTail tail = chain_tail(store, "audit_event");
   event.seq = tail.next_seq;
   event.prev_hash = std::move(tail.prev_hash);
   event.hash = audit_hash(event);
 
-  SQLite::Statement insert(store.db(),
-                           "INSERT INTO audit_event (seq, at, actor, unit, action, subject, key, "
-                           "before, after, after_case_seq, prev_hash, hash) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, event.seq);
-  insert.bind(2, format_utc(event.at));
-  insert.bind(3, event.actor);
-  insert.bind(4, event.unit);
-  insert.bind(5, event.action);
-  insert.bind(6, std::string(to_string(event.subject)));
-  insert.bind(7, event.key);
-  bind_optional(insert, 8, event.before);
-  bind_optional(insert, 9, event.after);
-  insert.bind(10, event.after_case_seq);
-  insert.bind(11, event.prev_hash);
-  insert.bind(12, event.hash);
-  insert.exec();
+  Statement(store,
+            "INSERT INTO audit_event (seq, at, actor, unit, action, subject, key, before, after, "
+            "after_case_seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, event.seq)
+      .bind(2, format_utc(event.at))
+      .bind(3, event.actor)
+      .bind(4, event.unit)
+      .bind(5, event.action)
+      .bind(6, to_string(event.subject))
+      .bind(7, event.key)
+      .bind(8, event.before)
+      .bind(9, event.after)
+      .bind(10, event.after_case_seq)
+      .bind(11, event.prev_hash)
+      .bind(12, event.hash)
+      .run();
   return event;
 }
 
 std::vector<AuditEvent> find_audit_events(Store& store, std::optional<Instant> since) {
-  SQLite::Statement query(store.db(),
-                          std::string(k_audit_columns) +
-                              (since ? "WHERE at >= ? ORDER BY at, seq" : "ORDER BY at, seq"));
+  Statement query(store, std::string(k_audit_columns) +
+                             (since ? "WHERE at >= ? ORDER BY at, seq" : "ORDER BY at, seq"));
   if (since) {
     query.bind(1, format_utc(*since));
   }
   std::vector<AuditEvent> events;
-  while (query.executeStep()) {
+  while (query.step()) {
     events.push_back(audit_event_from_row(query));
   }
   return events;
 }
 
 AuditChainCheck verify_audit_chain(Store& store) {
-  SQLite::Statement query(store.db(), std::string(k_audit_columns) + "ORDER BY seq");
+  Statement query(store, std::string(k_audit_columns) + "ORDER BY seq");
   ChainWalk walk;
-  while (query.executeStep()) {
+  while (query.step()) {
     const AuditEvent event = audit_event_from_row(query);
     walk.check(event.seq, event.prev_hash, audit_hash(event), event.hash);
   }
@@ -171,23 +166,23 @@ AuditChainCheck verify_audit_chain(Store& store) {
 }
 
 std::optional<RowMismatch> first_row_mismatch(Store& store) {
-  SQLite::Statement replay(store.db(),
-                           "SELECT key, after FROM audit_event WHERE subject = ? ORDER BY seq");
+  Statement replay(store, "SELECT key, after FROM audit_event WHERE subject = ? ORDER BY seq");
   for (AuditSubject subject : audit_subjects()) {
     std::map<std::string, std::string> expected;
-    replay.bind(1, std::string(to_string(subject)));
-    while (replay.executeStep()) {
-      if (auto after = optional_text(replay, 1)) {
-        expected[replay.getColumn(0).getString()] = *after;
+    replay.bind(1, to_string(subject));
+    while (replay.step()) {
+      if (auto after = replay.optional_text(1)) {
+        expected[replay.text(0)] = *after;
       } else {
-        expected.erase(replay.getColumn(0).getString());
+        expected.erase(replay.text(0));
       }
     }
     replay.reset();
+    // Keys compare as the text audit_event.key holds, whatever the view's column type.
     std::map<std::string, std::string> stored;
-    SQLite::Statement rows(store.db(), "SELECT key, row FROM " + view_of(subject));
-    while (rows.executeStep()) {
-      stored[rows.getColumn(0).getString()] = rows.getColumn(1).getString();
+    Statement rows(store, "SELECT CAST(key AS TEXT), row FROM " + view_of(subject));
+    while (rows.step()) {
+      stored[rows.text(0)] = rows.text(1);
     }
     // Both maps are ordered by key: walk them together and stop at the first disagreement.
     auto want = expected.begin();

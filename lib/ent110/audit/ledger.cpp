@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/audit/ledger.hpp>
 #include <ent110/store/chain_hash.hpp>
-#include <ent110/store/store.hpp>
-
-#include <SQLiteCpp/Statement.h>
+#include <ent110/store/statement.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -15,28 +13,27 @@ std::vector<std::string> ledger_digests(Store& store) {
   const auto fold = [&](const std::string& entry_hash) {
     digests.push_back(sha256_hex(digests.back() + entry_hash));
   };
-  SQLite::Statement audits(store.db(),
-                           "SELECT after_case_seq, hash FROM audit_event "
-                           "ORDER BY after_case_seq, seq");
-  bool audit_pending = audits.executeStep();
+  Statement audits(store,
+                   "SELECT after_case_seq, hash FROM audit_event ORDER BY after_case_seq, seq");
+  bool audit_pending = audits.step();
   // Audit events written after case event `case_seq` (or before any, for 0) come next.
   const auto fold_audits_through = [&](std::int64_t case_seq) {
-    while (audit_pending && audits.getColumn(0).getInt64() <= case_seq) {
-      fold(audits.getColumn(1).getString());
-      audit_pending = audits.executeStep();
+    while (audit_pending && audits.int64(0) <= case_seq) {
+      fold(audits.text(1));
+      audit_pending = audits.step();
     }
   };
   fold_audits_through(0);
-  SQLite::Statement cases(store.db(), "SELECT seq, hash FROM case_event ORDER BY seq");
-  while (cases.executeStep()) {
-    const std::int64_t seq = cases.getColumn(0).getInt64();
+  Statement cases(store, "SELECT seq, hash FROM case_event ORDER BY seq");
+  while (cases.step()) {
+    const std::int64_t seq = cases.int64(0);
     fold_audits_through(seq - 1);
-    fold(cases.getColumn(1).getString());
+    fold(cases.text(1));
     fold_audits_through(seq);
   }
   while (audit_pending) {
-    fold(audits.getColumn(1).getString());
-    audit_pending = audits.executeStep();
+    fold(audits.text(1));
+    audit_pending = audits.step();
   }
   return digests;
 }

@@ -2,9 +2,8 @@
 #include <ent110/calendar/calendar_repo.hpp>
 #include <ent110/calendar/holiday_file.hpp>
 #include <ent110/cases/calendar_follower.hpp>
-#include <ent110/registry/registry.hpp>
+#include <ent110/registry/units.hpp>
 #include <ent110/setup/init.hpp>
-#include <ent110/store/migrate.hpp>
 
 namespace ent110 {
 
@@ -15,7 +14,7 @@ InitSummary initialize(Store& store,
                        Instant now) {
   InitSummary summary;
   summary.schema_before = store.version_at_open();
-  summary.schema_after = schema_version(store.db());
+  summary.schema_after = store.connection().schema_version();
   // Read and validate every holiday file before writing anything: a bad file changes nothing.
   const std::vector<HolidaySchedule> schedules =
       holidays_dir ? read_holiday_files({*holidays_dir}) : embedded_holiday_schedules();

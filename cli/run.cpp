@@ -8,7 +8,6 @@
 #include <ent110/core/input.hpp>
 #include <ent110/util/spellcheck.hpp>
 
-#include <SQLiteCpp/Exception.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -216,7 +215,6 @@ int run_main(const std::vector<std::string>& args, std::ostream& out, std::ostre
   }
 
   Lang lang = help_lang;
-  std::string database = inv.globals.db;
   std::optional<Session> session;
   // A failed `init` must not leave a half-made database behind for the next command to find.
   auto discard_new_database = [&] {
@@ -232,21 +230,11 @@ int run_main(const std::vector<std::string>& args, std::ostream& out, std::ostre
   try {
     session.emplace(inv.globals, inv.needs, out, err);
     lang = session->lang();
-    database = session->db_path().string();
     return inv.runner(*session);
   } catch (const Error& error) {
     discard_new_database();
     print_error(err, lang, render(error.message(), lang));
     return static_cast<int>(error.exit_code());
-  } catch (const SQLite::Exception& error) {
-    discard_new_database();
-    // A read outside Store::read/write: still a database problem, not a bug of ours.
-    try {
-      throw_database_error(database, error, session ? session->config().busy_timeout_ms : 0);
-    } catch (const Error& translated) {
-      print_error(err, lang, render(translated.message(), lang));
-      return static_cast<int>(translated.exit_code());
-    }
   } catch (const std::exception& error) {
     discard_new_database();
     print_error(err, lang, tr(lang, MessageId::cli_internal_error, {error.what()}));

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "support/test_support.hpp"
+
 #include <ent110/access/access.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/registry/units.hpp>
@@ -15,7 +17,7 @@ const Instant k_now = parse_utc("2025-01-01T00:00:00Z");
 const Actor k_setup{"setup", "OFFICE"};
 
 Store store_with_units() {
-  Store store = Store::open_in_memory();
+  Store store = test::fresh_store();
   ensure_builtin_units(store, Config{}, k_setup, k_now);
   add_unit(store, Unit{"FGW", "市发展和改革委员会", UnitKind::department, "", "", ""}, k_setup,
            k_now);

@@ -26,7 +26,7 @@ int count_rows(Store& store, const std::string& table) {
 
 TEST_CASE("load_holidays: stores every official day with its source and a new revision",
           "[calendar]") {
-  Store store = Store::open_in_memory();
+  Store store = test::fresh_store();
   const LoadSummary first = load_holidays(store, {}, Actor{"li", "OFFICE"}, k_now, nullptr);
   CHECK(first.revision == 1);
   CHECK(first.years.front() == 2017);
@@ -50,7 +50,7 @@ TEST_CASE("load_holidays: stores every official day with its source and a new re
 }
 
 TEST_CASE("store_holiday_schedules: an unchanged set writes nothing when asked", "[calendar]") {
-  Store store = Store::open_in_memory();
+  Store store = test::fresh_store();
   const std::vector<HolidaySchedule> schedules = embedded_holiday_schedules();
   LoadSummary summary;
   store.write([&] {
@@ -68,7 +68,7 @@ TEST_CASE("store_holiday_schedules: an unchanged set writes nothing when asked",
 }
 
 TEST_CASE("load_holidays: one bad file loads nothing", "[calendar]") {
-  Store store = Store::open_in_memory();
+  Store store = test::fresh_store();
   test::TempDir dir;
   std::filesystem::copy_file(test::source_dir() / "holidays/2025.toml", dir / "2025.toml");
   test::write_file(dir / "2026.toml", "year = 2026\nbogus = 1\n");
@@ -85,7 +85,7 @@ TEST_CASE("load_holidays: one bad file loads nothing", "[calendar]") {
 }
 
 TEST_CASE("load_holidays: a day stated by another stored year is refused", "[calendar]") {
-  Store store = Store::open_in_memory();
+  Store store = test::fresh_store();
   load_holidays(store, {test::source_dir() / "holidays/2018.toml"}, Actor{"li", "OFFICE"}, k_now,
                 nullptr);
   test::TempDir dir;
@@ -111,7 +111,7 @@ off = { from = 2017-12-30, to = 2017-12-30 }
 
 TEST_CASE("set_override: recorded with actor, time and reason, the latest row rules",
           "[calendar]") {
-  Store store = Store::open_in_memory();
+  Store store = test::fresh_store();
   load_holidays(store, {}, Actor{"li", "OFFICE"}, k_now, nullptr);
   const OverrideSummary set = set_override(store, day("2025-10-11"), OverrideChoice::off, "typhoon",
                                            Actor{"wang", "OFFICE"}, k_now, nullptr);
@@ -151,7 +151,7 @@ TEST_CASE("set_override: recorded with actor, time and reason, the latest row ru
 }
 
 TEST_CASE("check_calendar: missing years, and next year from November", "[calendar]") {
-  Store store = Store::open_in_memory();
+  Store store = test::fresh_store();
   load_holidays(
       store, {test::source_dir() / "holidays/2024.toml", test::source_dir() / "holidays/2026.toml"},
       Actor{"li", "OFFICE"}, k_now, nullptr);

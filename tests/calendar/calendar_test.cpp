@@ -23,7 +23,7 @@ LocalDate day(const char* text) {
 // The calendar of a fresh database with the official schedules compiled into the program.
 const WorkingCalendar& official_calendar() {
   static const WorkingCalendar calendar = [] {
-    Store store = Store::open_in_memory();
+    Store store = test::fresh_store();
     load_holidays(store, {}, Actor{"test", "OFFICE"}, parse_utc("2025-01-01T00:00:00Z"), nullptr);
     return load_calendar(store);
   }();
@@ -126,7 +126,7 @@ TEST_CASE("kind_of: the 2020 Spring Festival follows the extension notice", "[ca
 
 TEST_CASE("add_working_days and working_days_between agree with a day-by-day count", "[calendar]") {
   // Overrides inside and far outside the loaded years exercise every branch of the index.
-  Store store = Store::open_in_memory();
+  Store store = test::fresh_store();
   const Instant now = parse_utc("2025-01-01T00:00:00Z");
   load_holidays(store, {}, Actor{"test", "OFFICE"}, now, nullptr);
   set_override(store, day("2025-10-13"), OverrideChoice::off, "closure", Actor{"test", "OFFICE"},

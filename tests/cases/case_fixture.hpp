@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// A database in memory with the official schedule, two units, users on demand and one
-// enterprise, and a CaseService over it; instants are local Asia/Shanghai text.
+// A fresh database (test::fresh_store) with the official schedule, two units, users on demand and
+// one enterprise, and a CaseService over it; instants are local Asia/Shanghai text.
 #pragma once
+
+#include "support/test_support.hpp"
 
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/cases/service.hpp>
@@ -18,7 +20,7 @@
 namespace ent110::test {
 
 struct CaseFixture {
-  Store store = Store::open_in_memory();
+  Store store = test::fresh_store();
   Config config;
   Zone zone{"Asia/Shanghai"};
   WorkingCalendar calendar = prepared(store, config, zone);

@@ -81,7 +81,7 @@ TEST_CASE("Store::open: an older database is upgraded, also by a read-only comma
 }
 
 TEST_CASE("Store::write: an exception rolls back everything the work did", "[store]") {
-  Store store = Store::open_in_memory();
+  Store store = test::fresh_store();
   CHECK_THROWS_AS(store.write([&] {
     store.db().exec(
         "INSERT INTO unit (code, name, kind, created_at) VALUES ('A', 'a', 'county', 'x')");

@@ -100,7 +100,7 @@ TEST_CASE("world_accessible: bits for others only", "[store]") {
 
 TEST_CASE("Store::write: a CHECK failure is bad input that never quotes SQLite (issue 11)",
           "[store][regression]") {
-  Store store = Store::open_in_memory();
+  Store store = test::fresh_store();
   store.db().exec("CREATE TEMP TABLE positive (n INTEGER CHECK (n > 0))");
   try {
     store.write([&] { store.db().exec("INSERT INTO positive VALUES (-1)"); });
@@ -115,7 +115,7 @@ TEST_CASE("Store::write: a CHECK failure is bad input that never quotes SQLite (
 }
 
 TEST_CASE("Store::write: its commit marks the run as committing", "[store][interrupt]") {
-  Store store = Store::open_in_memory();
+  Store store = test::fresh_store();
   store.write([] {});
   CHECK(committing());
 }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <ent110/store/store.hpp>
+
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +40,18 @@ class TempDir {
 
 /// Writes `content` to `path`.
 void write_file(const std::filesystem::path& path, const std::string& content);
+
+/// A store on a new database at the latest schema version: SQLite in memory, or with
+/// ENT110_TEST_POSTGRESQL set (`./dev check --postgresql`), a new PostgreSQL database on that
+/// server.
+Store fresh_store();
+
+/// ENT110_TEST_POSTGRESQL: the URI of the test server's maintenance database; nullopt without.
+std::optional<std::string> postgresql_test_server();
+
+/// The URI of a new, empty database on the PostgreSQL test server. Databases of test processes
+/// that have ended are dropped on the way.
+std::string fresh_postgresql_database();
 
 /// The repository's source directory (for examples/ and holidays/).
 std::filesystem::path source_dir();

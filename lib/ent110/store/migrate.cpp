@@ -1,54 +1,167 @@
 // SPDX-License-Identifier: MIT
+// Migrations, per engine. SQLite replays schema/001…: files once released are never edited,
+// because old databases replay them. No PostgreSQL database predates version 9, so PostgreSQL
+// starts from schema/postgresql/009_baseline.sql, the equivalent of SQLite's schema after 009,
+// and then runs the same schema/010… files as SQLite.
+//
+// A shared migration is written once in SQL both engines accept. A line that cannot be goes in a
+// dialect block, kept for its engine and blanked for the other (blanked, not removed, so that
+// line numbers in an error stay those of the file):
+//
+//   -- @sqlite
+//   ALTER TABLE case_file DROP COLUMN legacy;      -- only SQLite runs this
+//   -- @postgresql
+//   ALTER TABLE case_file DROP COLUMN legacy CASCADE;
+//   -- @end
+//
+// A marker stands alone on its line. The other engine's marker ends a block and opens the next;
+// `-- @end` closes the open block; blocks do not nest.
 #include <ent110/core/embedded.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/store/chain_hash.hpp>
 #include <ent110/store/migrate.hpp>
+#include <ent110/store/sqlite_connection.hpp>
 #include <ent110/store/store.hpp>
 
 #include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
 #include <cassert>
+#include <optional>
 #include <span>
+#include <stdexcept>
 
 namespace ent110 {
 
 std::span<const EmbeddedFile> embedded_schema();
+std::span<const EmbeddedFile> embedded_postgresql_schema();
 
-const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> k_migrations = [] {
-    std::vector<Migration> list;
-    for (const EmbeddedFile& file : embedded_schema()) {
-      const std::string name(file.name.substr(file.name.rfind('/') + 1));
-      list.push_back(Migration{std::stoi(name.substr(0, 3)), name, std::string(file.content)});
+namespace {
+
+// The advisory lock two PostgreSQL migrators of one database queue on: the application id.
+constexpr std::string_view k_migration_lock = "SELECT pg_advisory_xact_lock(1160851760)";
+
+std::vector<Migration> read_migrations(std::span<const EmbeddedFile> files, Engine engine) {
+  std::vector<Migration> list;
+  for (const EmbeddedFile& file : files) {
+    const std::string name(file.name.substr(file.name.rfind('/') + 1));
+    list.push_back(
+        Migration{std::stoi(name.substr(0, 3)), name, dialect_lines(file.content, engine)});
+  }
+  std::sort(list.begin(), list.end(),
+            [](const Migration& a, const Migration& b) { return a.version < b.version; });
+  return list;
+}
+
+bool numbered_without_gaps(const std::vector<Migration>& list) {
+  for (std::size_t i = 1; i < list.size(); ++i) {
+    if (list[i].version != list[i - 1].version + 1) {
+      return false;
     }
-    std::sort(list.begin(), list.end(),
-              [](const Migration& a, const Migration& b) { return a.version < b.version; });
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      assert(list[i].version == static_cast<int>(i + 1) &&
-             "schema/ files must be numbered 001, 002, …");
+  }
+  return true;
+}
+
+std::string_view trimmed(std::string_view line) {
+  const std::size_t first = line.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  return line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
+}
+
+}  // namespace
+
+std::string dialect_lines(std::string_view sql, Engine engine) {
+  std::string out;
+  std::optional<Engine> block;
+  int line_number = 0;
+  while (!sql.empty()) {
+    ++line_number;
+    const std::size_t end = sql.find('\n');
+    const std::string_view line = sql.substr(0, end);
+    sql = end == std::string_view::npos ? std::string_view() : sql.substr(end + 1);
+    const std::string_view marker = trimmed(line);
+    const auto malformed = [&](const char* what) {
+      return std::invalid_argument("line " + std::to_string(line_number) + ": " + what);
+    };
+    if (marker == "-- @sqlite" || marker == "-- @postgresql") {
+      const Engine opened = marker == "-- @sqlite" ? Engine::sqlite : Engine::postgresql;
+      if (block == opened) {
+        throw malformed("a dialect block opens inside a block of the same engine");
+      }
+      block = opened;
+    } else if (marker == "-- @end") {
+      if (!block) {
+        throw malformed("-- @end without a dialect block");
+      }
+      block.reset();
+    } else if (marker.starts_with("-- @")) {
+      throw malformed("unknown dialect marker");
+    } else if (!block || *block == engine) {
+      out.append(line);
     }
+    if (end != std::string_view::npos) {
+      out += '\n';
+    }
+  }
+  if (block) {
+    throw std::invalid_argument("a dialect block is not closed by -- @end");
+  }
+  return out;
+}
+
+const std::vector<Migration>& migrations(Engine engine) {
+  static const std::vector<Migration> k_sqlite = [] {
+    std::vector<Migration> list = read_migrations(embedded_schema(), Engine::sqlite);
+    assert(numbered_without_gaps(list) && list.front().version == 1 &&
+           "schema/ files must be numbered 001, 002, …");
     return list;
   }();
-  return k_migrations;
+  static const std::vector<Migration> k_postgresql = [] {
+    std::vector<Migration> list = read_migrations(embedded_postgresql_schema(), Engine::postgresql);
+    const int baseline = list.back().version;
+    for (Migration& shared : read_migrations(embedded_schema(), Engine::postgresql)) {
+      if (shared.version > baseline) {
+        list.push_back(std::move(shared));
+      }
+    }
+    assert(numbered_without_gaps(list) && list.back().version == k_sqlite.back().version &&
+           "schema/postgresql/ must lead on to the shared schema/ files");
+    return list;
+  }();
+  return engine == Engine::sqlite ? k_sqlite : k_postgresql;
+}
+
+const std::vector<Migration>& migrations() {
+  return migrations(Engine::sqlite);
 }
 
 int latest_schema_version() {
-  return migrations().empty() ? 0 : migrations().back().version;
+  return migrations().back().version;
 }
+
+namespace {
+
+// Whether a database at version `current` needs no migration; StoreError(db_too_new) when it is
+// newer than this program.
+bool up_to_date(int current, const std::string& path) {
+  const int latest = latest_schema_version();
+  if (current > latest) {
+    throw StoreError(MessageId::db_too_new,
+                     {path, std::to_string(current), std::to_string(latest)});
+  }
+  return current == latest;
+}
+
+}  // namespace
 
 int schema_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();
 }
 
 int migrate(SQLite::Database& db, const std::string& path) {
-  const int current = schema_version(db);
-  const int latest = latest_schema_version();
-  if (current > latest) {
-    throw StoreError(MessageId::db_too_new,
-                     {path, std::to_string(current), std::to_string(latest)});
-  }
-  if (current == latest) {
+  if (up_to_date(schema_version(db), path)) {
     return 0;
   }
   // 008 seals the audit baseline of the rows it finds with the chain's own hash.
@@ -71,6 +184,41 @@ int migrate(SQLite::Database& db, const std::string& path) {
     ++applied;
   }
   transaction.commit();
+  return applied;
+}
+
+int migrate(Connection& connection, const std::string& path) {
+  if (connection.engine() == Engine::sqlite) {
+    return migrate(static_cast<SqliteConnection&>(connection).database(), path);
+  }
+  if (up_to_date(connection.schema_version(), path)) {
+    return 0;
+  }
+  // READ COMMITTED, not begin_write's SERIALIZABLE: a migrator that waited for the lock must see
+  // the version another one committed meanwhile, and skip what it applied.
+  connection.execute("BEGIN");
+  int applied = 0;
+  try {
+    connection.execute(k_migration_lock);
+    const int locked_version = connection.schema_version();
+    for (const Migration& migration : migrations(Engine::postgresql)) {
+      if (migration.version <= locked_version) {
+        continue;
+      }
+      try {
+        connection.execute(migration.sql);
+        connection.set_schema_version(migration.version);
+      } catch (const DatabaseFailure& failure) {
+        throw StoreError(MessageId::db_migration_failed, {path, std::to_string(migration.version),
+                                                          migration.name, failure.detail()});
+      }
+      ++applied;
+    }
+    connection.commit();
+  } catch (...) {
+    connection.rollback();
+    throw;
+  }
   return applied;
 }
 

@@ -1,20 +1,33 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/core/error.hpp>
 #include <ent110/core/interrupt.hpp>
+#include <ent110/store/location.hpp>
 #include <ent110/store/migrate.hpp>
+#include <ent110/store/postgresql_connection.hpp>
 #include <ent110/store/sqlite_connection.hpp>
 #include <ent110/store/store.hpp>
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
+#include <random>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace ent110 {
 namespace {
+
+// The StoreError(db_busy) of a transaction that a concurrent one made fail (PostgreSQL's
+// serialization failure): Store::write runs the work again.
+class SerializationFailure : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
 
 // Each directory init makes is 0700 whatever the umask: it holds the database, its journal and
 // the backups a user may put beside it. Existing directories are left as they are.
@@ -120,8 +133,9 @@ void throw_database_error(const std::string& path,
   using Kind = DatabaseFailure::Kind;
   switch (failure.kind()) {
     case Kind::busy:
-    case Kind::serialization:
       throw StoreError(MessageId::db_busy, {path, std::to_string(busy_timeout_ms)});
+    case Kind::serialization:
+      throw SerializationFailure(MessageId::db_busy, {path, std::to_string(busy_timeout_ms)});
     case Kind::constraint:
       // The kind, never the engine's text: that quotes the schema and the value.
       throw BadInput(MessageId::db_value_refused, {path, failure.detail()});
@@ -173,6 +187,9 @@ Store::~Store() = default;
 
 Store Store::open(const std::filesystem::path& path, Access access, const StoreOptions& options) {
   const std::string name = path.string();
+  if (is_postgresql_uri(name)) {
+    return open_postgresql(name, access, options);
+  }
   if (!std::filesystem::exists(path)) {
     if (!options.create) {
       throw StoreError(MessageId::db_missing, {name});
@@ -201,6 +218,35 @@ Store Store::open(const std::filesystem::path& path, Access access, const StoreO
                  options.busy_timeout_ms, version);
   } catch (const SQLite::Exception& error) {
     throw_database_error(name, error, options.busy_timeout_ms);
+  }
+}
+
+Store Store::open_postgresql(const std::string& uri, Access access, const StoreOptions& options) {
+  const std::string name = without_password(uri);
+  try {
+    auto connection = std::make_unique<PostgresqlConnection>(uri);
+    // PostgreSQL waits forever at lock_timeout 0; SQLite's busy timeout 0 waits not at all.
+    connection->execute("SET lock_timeout = " +
+                        std::to_string(std::max(options.busy_timeout_ms, 1)));
+    if (connection->is_foreign_database()) {
+      throw StoreError(MessageId::db_postgresql_not_ent110, {name});
+    }
+    const int version = connection->schema_version();
+    if (version == 0 && !options.create) {
+      throw StoreError(MessageId::db_not_initialised, {name});
+    }
+    // Also before a read-only command: as on SQLite, an older database is brought up to date.
+    migrate(*connection, name);
+    const Access granted = options.create ? Access::read_write : access;
+    if (granted == Access::read_only) {
+      connection->execute("SET default_transaction_read_only = on");
+    }
+    return Store(std::move(connection), name, granted, options.busy_timeout_ms, version);
+  } catch (const DatabaseFailure& failure) {
+    if (failure.code() == "08001") {
+      throw StoreError(MessageId::db_cannot_open, {name, failure.detail()});
+    }
+    throw_database_error(name, failure, options.busy_timeout_ms);
   }
 }
 
@@ -234,16 +280,37 @@ void Store::write(const std::function<void()>& work) {
       m_connection->execute("RELEASE SAVEPOINT nested_write");
       return;
     }
-    m_connection->begin_write();
-    try {
-      work();
-      // From COMMIT on the work is done: an interrupt must not report it undone (exit 130) and
-      // invite a retry that would do it twice.
-      mark_committing();
-      m_connection->commit();
-    } catch (...) {
-      m_connection->rollback();
-      throw;
+    const auto transaction = [&] {
+      try {
+        m_connection->begin_write();
+        try {
+          work();
+          // From COMMIT on the work is done: an interrupt must not report it undone (exit 130)
+          // and invite a retry that would do it twice.
+          mark_committing();
+          m_connection->commit();
+        } catch (...) {
+          m_connection->rollback();
+          throw;
+        }
+      } catch (const DatabaseFailure& failure) {
+        fail(failure);
+      }
+    };
+    constexpr int k_attempts = 5;
+    for (int attempt = 1;; ++attempt) {
+      try {
+        transaction();
+        return;
+      } catch (const SerializationFailure&) {
+        if (attempt == k_attempts) {
+          throw;
+        }
+      }
+      // Apart at random, so that the transactions that collided do not collide again.
+      thread_local std::minstd_rand random(std::random_device{}());
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(std::uniform_int_distribution<int>(5, 20 * attempt)(random)));
     }
   } catch (const DatabaseFailure& failure) {
     fail(failure);

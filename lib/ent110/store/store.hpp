@@ -34,6 +34,11 @@ class Store {
   /// than this program, locked, not SQLite.
   static Store open(const std::filesystem::path& path, Access access, const StoreOptions& options);
 
+  /// A location that is a libpq URI (postgresql://… or postgres://…) opens PostgreSQL instead:
+  /// a database with ent110_schema, or with `options.create` an empty one; one with other
+  /// tables is refused unchanged. Reads run read-only there, the busy timeout is its
+  /// lock_timeout.
+
   /// An in-memory database with every migration applied, for tests.
   static Store open_in_memory();
 
@@ -58,7 +63,9 @@ class Store {
 
   /// Runs `work` inside one BEGIN IMMEDIATE transaction: commits when it returns, rolls back
   /// when it throws (and rethrows). SQLite errors become StoreError; SQLITE_BUSY names the wait.
-  /// Called inside another write, it joins that transaction (under a savepoint).
+  /// Called inside another write, it joins that transaction (under a savepoint). A transaction
+  /// that lost to a concurrent one (PostgreSQL's serialization failure) is rolled back and
+  /// `work` run again in a new one, a few times before it fails as busy.
   void write(const std::function<void()>& work);
 
   /// Runs `work` in one read-only snapshot (a read transaction, or the transaction already open),
@@ -70,6 +77,8 @@ class Store {
   [[noreturn]] void fail(const DatabaseFailure& failure) const;
 
  private:
+  static Store open_postgresql(const std::string& uri, Access access, const StoreOptions& options);
+
   Store(std::unique_ptr<Connection> connection,
         std::string path,
         Access access,

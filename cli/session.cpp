@@ -116,7 +116,8 @@ Session::Session(const GlobalOptions& globals, Needs needs, std::ostream& out, s
                        needs == Needs::store_create};
   m_store.emplace(Store::open(
       m_db_path, needs == Needs::store_read ? Access::read_only : Access::read_write, options));
-  if (const std::optional<std::string> login = database_login(*m_store)) {
+  const std::optional<std::string> login = database_login(*m_store);
+  if (login) {
     // On a server the database login is who acts; naming anyone else is refused, naming oneself
     // (a script's ENT110_USER) is fine.
     if (!globals.as.empty() && globals.as != *login) {
@@ -124,7 +125,9 @@ Session::Session(const GlobalOptions& globals, Needs needs, std::ostream& out, s
     }
     m_actor = *login;
   }
-  if (!globals.as.empty()) {
+  // A login chosen explicitly must be one ent110 knows, before anything else is read; so must a
+  // server login other than the database's owner, who may read as a file's owner may.
+  if (!globals.as.empty() || (login && !login_owns_database(*m_store))) {
     require_known_login(*m_store, m_actor);
   }
   // One warning at most: a readable database is the present exposure, the setting a future one.

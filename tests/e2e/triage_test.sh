@@ -213,6 +213,8 @@ expect_jq '[.referred[].id] | join(",")' "2025-000011" "the office user refers"
 
 # ---- examples/cron: working days only; the report on the month's first working day ----
 export ENT110_USER=wang TRIAGE_DIR="$E2E_DIR/triage" REPORT_DIR="$E2E_DIR/reports"
+# The scripts run ent110 themselves: on PostgreSQL wang is who connects.
+[[ $E2E_ENGINE == postgresql ]] && ENT110_DB=$(uri_as_login "$ENT110_DB" wang)
 daily="$ENT110_SOURCE_DIR/examples/cron/ent110-daily-triage"
 monthly="$ENT110_SOURCE_DIR/examples/cron/ent110-monthly-report"
 OUT=$(ENT110_NOW=2025-10-25T08:30 "$daily" 2>&1)

@@ -3,6 +3,7 @@
 #include <ent110/registry/unit_repo.hpp>
 #include <ent110/registry/user_repo.hpp>
 #include <ent110/registry/users.hpp>
+#include <ent110/store/login.hpp>
 #include <ent110/util/enum_names.hpp>
 
 #include <array>
@@ -29,6 +30,18 @@ std::vector<std::string> role_names() {
   return names_of(k_roles);
 }
 
+std::string_view database_group(Role role) {
+  switch (role) {
+    case Role::office:
+      return "ent110_office";
+    case Role::unit:
+      return "ent110_unit";
+    case Role::viewer:
+      break;
+  }
+  return "ent110_viewer";
+}
+
 void add_user(Store& store, const User& user, const Actor& actor, Instant now) {
   static const std::regex k_login("[A-Za-z0-9._@-]{1,64}");
   if (!std::regex_match(user.login, k_login)) {
@@ -45,6 +58,7 @@ void add_user(Store& store, const User& user, const Actor& actor, Instant now) {
     throw BadInput(MessageId::user_exists, {user.login});
   }
   insert_user(store, user, actor, "user add", now);
+  grant_database_login(store, user.login, database_group(user.role));
 }
 
 }  // namespace ent110

@@ -29,6 +29,9 @@ std::optional<Role> parse_role(std::string_view text);
 /// The spellings of every role.
 std::vector<std::string> role_names();
 
+/// The PostgreSQL group role (schema 011) whose privileges a login of `role` gets.
+std::string_view database_group(Role role);
+
 /// A login and the unit and role it acts for.
 struct User {
   std::string login;

@@ -25,7 +25,8 @@ class DatabaseFailure : public std::runtime_error {
     serialization,  ///< a concurrent transaction won; the whole transaction may be retried
     constraint,     ///< a CHECK, NOT NULL, UNIQUE or FOREIGN KEY refused a value
     full,           ///< disk or quota full
-    not_writable,   ///< read-only file or connection, or no privilege
+    not_writable,   ///< read-only file or connection
+    not_permitted,  ///< the database login lacks the privilege (PostgreSQL's grants)
     not_database,   ///< not a database of this engine, or damaged
     other
   };
@@ -81,7 +82,7 @@ class Connection {
   /// Runs a script of statements without parameters or results (a migration, SAVEPOINT …).
   virtual void execute(std::string_view script) = 0;
   /// Starts a transaction that will write: it takes the write lock now (SQLite's BEGIN
-  /// IMMEDIATE) or runs serializable (PostgreSQL), so that two writers never both read a state
+  /// IMMEDIATE; on PostgreSQL an advisory lock at BEGIN), so that two writers never both read a state
   /// and then both act on it.
   virtual void begin_write() = 0;
   /// Starts a transaction that only reads: every statement in it sees one snapshot, so a report's

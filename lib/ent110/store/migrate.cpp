@@ -38,9 +38,6 @@ std::span<const EmbeddedFile> embedded_postgresql_schema();
 
 namespace {
 
-// The advisory lock two PostgreSQL migrators of one database queue on: the application id.
-constexpr std::string_view k_migration_lock = "SELECT pg_advisory_xact_lock(1160851760)";
-
 std::vector<Migration> read_migrations(std::span<const EmbeddedFile> files, Engine engine) {
   std::vector<Migration> list;
   for (const EmbeddedFile& file : files) {
@@ -194,12 +191,11 @@ int migrate(Connection& connection, const std::string& path) {
   if (up_to_date(connection.schema_version(), path)) {
     return 0;
   }
-  // READ COMMITTED, not begin_write's SERIALIZABLE: a migrator that waited for the lock must see
-  // the version another one committed meanwhile, and skip what it applied.
-  connection.execute("BEGIN");
+  // begin_write queues migrators (and every writer) on one lock; a migrator that waited for it
+  // sees the version another one committed meanwhile, and skips what that one applied.
+  connection.begin_write();
   int applied = 0;
   try {
-    connection.execute(k_migration_lock);
     const int locked_version = connection.schema_version();
     for (const Migration& migration : migrations(Engine::postgresql)) {
       if (migration.version <= locked_version) {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <ent110/store/migrate.hpp>
 #include <ent110/store/postgresql_connection.hpp>
 
 #include <algorithm>
@@ -86,7 +87,10 @@ DatabaseFailure failure_of(const PGresult* result, PGconn* connection) {
   if (state == "53100") {
     return DatabaseFailure(Kind::full, state, description);
   }
-  if (state == "42501" || state == "25006") {
+  if (state == "42501") {
+    return DatabaseFailure(Kind::not_permitted, state, description);
+  }
+  if (state == "25006") {
     return DatabaseFailure(Kind::not_writable, state, description);
   }
   if (state.starts_with("08")) {
@@ -346,7 +350,13 @@ void PostgresqlConnection::execute(std::string_view script) {
 }
 
 void PostgresqlConnection::begin_write() {
-  execute("BEGIN ISOLATION LEVEL SERIALIZABLE");
+  // One writer at a time, as SQLite's BEGIN IMMEDIATE: every write appends to the one ledger, so
+  // two writers would only ever race for its head. The lock is taken before anything is read, and
+  // under READ COMMITTED each later statement sees what the previous holder committed, so no
+  // writer acts on a state another has already changed. Readers are never blocked. The key is
+  // ent110's application id ("E110"); PostgreSQL keeps advisory locks per database.
+  execute("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(" +
+          std::to_string(k_application_id) + ")");
 }
 
 void PostgresqlConnection::begin_read() {

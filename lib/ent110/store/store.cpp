@@ -143,6 +143,8 @@ void throw_database_error(const std::string& path,
       throw StoreError(MessageId::db_full, {path});
     case Kind::not_writable:
       throw StoreError(MessageId::db_not_writable, {path});
+    case Kind::not_permitted:
+      throw Refused(MessageId::db_not_permitted, {path});
     case Kind::not_database:
       throw StoreError(MessageId::db_not_sqlite, {path});
     case Kind::other:

@@ -11,12 +11,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <limits>
 #include <map>
 #include <optional>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -229,11 +232,10 @@ TEST_CASE("PostgreSQL: case and audit events refuse UPDATE, DELETE and TRUNCATE"
   });
 }
 
-TEST_CASE("PostgreSQL: Store::write runs work again after a serialization failure, none lost",
+TEST_CASE("PostgreSQL: writers queue on one lock, each sees the previous one's commit, none lost",
           "[store][postgresql]") {
   with_server_database([](const std::string& uri) {
     Store first = open_postgresql(uri);
-    Store second = open_postgresql(uri);
     add_unit(first, "FGW");
     const auto increment = [](Store& store) {
       const std::int64_t phone =
@@ -243,36 +245,73 @@ TEST_CASE("PostgreSQL: Store::write runs work again after a serialization failur
           .bind(1, std::to_string(phone + 1))
           .run();
     };
-    SECTION("the loser's work runs again and sees the winner's") {
-      int attempts = 0;
+    SECTION("a second writer waits for the first and reads what it committed") {
+      std::atomic<bool> holding{false};
+      std::thread other;
       first.write([&] {
-        ++attempts;
-        const std::int64_t seen =
-            Statement(first, "SELECT count(*) FROM unit WHERE code = 'FGW'").scalar_int64();
-        CHECK(seen == 1);
-        if (attempts == 1) {
-          second.write([&] { increment(second); });  // commits between first's read and write
-        }
-        increment(first);
-      });
-      CHECK(attempts == 2);
-      CHECK(Statement(second, "SELECT phone FROM unit WHERE code = 'FGW'").scalar_text() == "2");
-    }
-    SECTION("a transaction that always loses fails as busy after a bounded number of attempts") {
-      int attempts = 0;
-      try {
-        first.write([&] {
-          ++attempts;
-          Statement(first, "SELECT count(*) FROM unit").scalar_int64();
+        other = std::thread([&] {
+          Store second = open_postgresql(uri);
+          while (!holding) {
+            std::this_thread::yield();
+          }
           second.write([&] { increment(second); });
-          increment(first);
         });
-        FAIL("committed");
-      } catch (const StoreError& error) {
-        CHECK(error.message().id == MessageId::db_busy);
-      }
+        increment(first);
+        holding = true;
+        // Long enough that the other writer is queued before this one commits.
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      });
+      other.join();
+      CHECK(Statement(first, "SELECT phone FROM unit WHERE code = 'FGW'").scalar_text() == "2");
+    }
+    SECTION("a writer queued longer than the busy timeout fails as busy, naming the wait") {
+      Store impatient = Store::open(uri, Access::read_write, StoreOptions{100, 0600, false});
+      first.write([&] {
+        increment(first);
+        try {
+          impatient.write([&] { increment(impatient); });
+          FAIL("the second writer did not wait for the lock");
+        } catch (const StoreError& error) {
+          CHECK(error.message().id == MessageId::db_busy);
+          CHECK(error.message().args.at(1) == "100");
+        }
+      });
+      CHECK(Statement(first, "SELECT phone FROM unit WHERE code = 'FGW'").scalar_text() == "1");
+    }
+  });
+}
+
+TEST_CASE("PostgreSQL: Store::write runs work again after a serialization failure or deadlock",
+          "[store][postgresql]") {
+  with_server_database([](const std::string& uri) {
+    Store store = open_postgresql(uri);
+    add_unit(store, "FGW");
+    // What the server reports when it had to cancel a transaction to keep others consistent.
+    const auto lose = [&](const char* state) {
+      store.connection().execute(
+          std::string("DO $$ BEGIN RAISE EXCEPTION 'lost' USING ERRCODE = '") + state +
+          "'; END $$");
+    };
+    SECTION("the work runs again in a new transaction, and only its last run counts") {
+      int attempts = 0;
+      store.write([&] {
+        ++attempts;
+        Statement(store, "UPDATE unit SET phone = ? WHERE code = 'FGW'").bind(1, attempts).run();
+        if (attempts < 3) {
+          lose(attempts == 1 ? "40001" : "40P01");
+        }
+      });
+      CHECK(attempts == 3);
+      CHECK(Statement(store, "SELECT phone FROM unit WHERE code = 'FGW'").scalar_text() == "3");
+    }
+    SECTION("work that always loses fails as busy after a bounded number of attempts") {
+      int attempts = 0;
+      CHECK_THROWS_AS(store.write([&] {
+        ++attempts;
+        lose("40001");
+      }),
+                      StoreError);
       CHECK(attempts == 5);
-      CHECK(Statement(first, "SELECT phone FROM unit WHERE code = 'FGW'").scalar_text() == "5");
     }
   });
 }

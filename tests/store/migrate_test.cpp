@@ -3,6 +3,7 @@
 
 #include <ent110/core/error.hpp>
 #include <ent110/store/migrate.hpp>
+#include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
 
 #include <catch2/catch.hpp>
@@ -25,9 +26,9 @@ TEST_CASE("Store::open: a new file is created with mode 0600, WAL and every migr
   const auto path = dir / "new.db";
   Store store = Store::open(path, Access::read_write, StoreOptions{1000, 0600, true});
   CHECK(store.version_at_open() == 0);
-  CHECK(schema_version(store.db()) == latest_schema_version());
-  CHECK(store.db().execAndGet("PRAGMA journal_mode").getString() == "wal");
-  CHECK(store.db().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  CHECK(store.connection().schema_version() == latest_schema_version());
+  CHECK(test::sqlite_of(store).execAndGet("PRAGMA journal_mode").getString() == "wal");
+  CHECK(test::sqlite_of(store).execAndGet("PRAGMA foreign_keys").getInt() == 1);
   struct stat info {};
   REQUIRE(::stat(path.c_str(), &info) == 0);
   CHECK((info.st_mode & 0777) == 0600);
@@ -46,7 +47,7 @@ TEST_CASE("Store::open: a database newer than the program is refused naming both
   const auto path = dir / "future.db";
   {
     Store store = Store::open(path, Access::read_write, StoreOptions{1000, 0600, true});
-    store.db().exec("PRAGMA user_version = 999");
+    test::sqlite_of(store).exec("PRAGMA user_version = 999");
   }
   for (Access access : {Access::read_only, Access::read_write}) {
     try {
@@ -74,21 +75,23 @@ TEST_CASE("Store::open: an older database is upgraded, also by a read-only comma
   }
   Store store = Store::open(path, Access::read_only, StoreOptions{});
   CHECK(store.version_at_open() == 1);
-  CHECK(schema_version(store.db()) == latest_schema_version());
-  CHECK(store.db().execAndGet("SELECT name FROM unit WHERE code = 'FGW'").getString() == "发改委");
+  CHECK(store.connection().schema_version() == latest_schema_version());
+  CHECK(test::sqlite_of(store).execAndGet("SELECT name FROM unit WHERE code = 'FGW'").getString() ==
+        "发改委");
   CHECK(store.access() == Access::read_only);
-  CHECK_THROWS(store.db().exec("DELETE FROM unit"));
+  CHECK_THROWS(test::sqlite_of(store).exec("DELETE FROM unit"));
 }
 
 TEST_CASE("Store::write: an exception rolls back everything the work did", "[store]") {
   Store store = test::fresh_store();
   CHECK_THROWS_AS(store.write([&] {
-    store.db().exec(
-        "INSERT INTO unit (code, name, kind, created_at) VALUES ('A', 'a', 'county', 'x')");
+    Statement(store,
+              "INSERT INTO unit (code, name, kind, created_at) VALUES ('A', 'a', 'county', 'x')")
+        .run();
     throw BadInput(MessageId::bad_date, {"x"});
   }),
                   BadInput);
-  CHECK(store.db().execAndGet("SELECT count(*) FROM unit").getInt() == 0);
+  CHECK(Statement(store, "SELECT count(*) FROM unit").scalar_int64() == 0);
 }
 
 TEST_CASE("Store::write: a database locked by another writer fails after the busy timeout",
@@ -97,12 +100,12 @@ TEST_CASE("Store::write: a database locked by another writer fails after the bus
   const auto path = dir / "locked.db";
   Store first = Store::open(path, Access::read_write, StoreOptions{50, 0600, true});
   Store second = Store::open(path, Access::read_write, StoreOptions{50, 0600, false});
-  first.db().exec("BEGIN IMMEDIATE");
+  test::sqlite_of(first).exec("BEGIN IMMEDIATE");
   try {
     second.write([] {});
     FAIL("wrote while locked");
   } catch (const StoreError& error) {
     CHECK(std::string(error.what()).find("locked") != std::string::npos);
   }
-  first.db().exec("ROLLBACK");
+  test::sqlite_of(first).exec("ROLLBACK");
 }

@@ -5,6 +5,7 @@
 #include <ent110/core/interrupt.hpp>
 #include <ent110/store/chain_hash.hpp>
 #include <ent110/store/migrate.hpp>
+#include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
 
 #include <catch2/catch.hpp>
@@ -57,7 +58,7 @@ TEST_CASE("Store::open: an empty file is set up by init only (issue 11)", "[stor
   }
   CHECK(std::filesystem::file_size(path) == 0);
   Store store = Store::open(path, Access::read_write, StoreOptions{1000, 0600, true});
-  CHECK(store.db().execAndGet("PRAGMA application_id").getInt() == k_application_id);
+  CHECK(test::sqlite_of(store).execAndGet("PRAGMA application_id").getInt() == k_application_id);
 }
 
 TEST_CASE("Store::open: a database from before schema 009 opens and gets the application id",
@@ -76,7 +77,7 @@ TEST_CASE("Store::open: a database from before schema 009 opens and gets the app
   }
   Store store = Store::open(path, Access::read_only, StoreOptions{});
   CHECK(store.version_at_open() == 8);
-  CHECK(store.db().execAndGet("PRAGMA application_id").getInt() == k_application_id);
+  CHECK(test::sqlite_of(store).execAndGet("PRAGMA application_id").getInt() == k_application_id);
 }
 
 TEST_CASE("Store::open: directories it creates are 0700 whatever the umask (issue 11)",
@@ -101,17 +102,17 @@ TEST_CASE("world_accessible: bits for others only", "[store]") {
 TEST_CASE("Store::write: a CHECK failure is bad input that never quotes SQLite (issue 11)",
           "[store][regression]") {
   Store store = test::fresh_store();
-  store.db().exec("CREATE TEMP TABLE positive (n INTEGER CHECK (n > 0))");
+  Statement(store, "CREATE TEMP TABLE positive (n INTEGER CHECK (n > 0))").run();
   try {
-    store.write([&] { store.db().exec("INSERT INTO positive VALUES (-1)"); });
+    store.write([&] { Statement(store, "INSERT INTO positive VALUES (-1)").run(); });
     FAIL("inserted");
   } catch (const BadInput& error) {
     const std::string what = error.what();
-    CHECK(what ==
-          "database ':memory:' refused a value (CHECK constraint); nothing was changed; "
-          "check the dates and numbers given");
+    CHECK(what == "database '" + store.path() +
+                      "' refused a value (CHECK constraint); nothing was changed; "
+                      "check the dates and numbers given");
   }
-  CHECK(store.db().execAndGet("SELECT count(*) FROM positive").getInt() == 0);
+  CHECK(Statement(store, "SELECT count(*) FROM positive").scalar_int64() == 0);
 }
 
 TEST_CASE("Store::write: its commit marks the run as committing", "[store][interrupt]") {

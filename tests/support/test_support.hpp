@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <ent110/store/sqlite_connection.hpp>
 #include <ent110/store/store.hpp>
 
 #include <filesystem>
@@ -40,6 +41,12 @@ class TempDir {
 
 /// Writes `content` to `path`.
 void write_file(const std::filesystem::path& path, const std::string& content);
+
+/// The SQLite connection of a store on a SQLite file, for the tests of what only SQLite has
+/// (PRAGMAs, its locks); a test that calls it opened the file itself.
+inline SQLite::Database& sqlite_of(Store& store) {
+  return static_cast<SqliteConnection&>(store.connection()).database();
+}
 
 /// A store on a new database at the latest schema version: SQLite in memory, or with
 /// ENT110_TEST_POSTGRESQL set (`./dev check --postgresql`), a new PostgreSQL database on that

@@ -111,6 +111,9 @@ TEST_CASE("list: clock filters that no single clock meets match nothing", "[tria
 TEST_CASE("list: with a clock filter the running clocks lead, not every case of the unit",
           "[triage][list]") {
   NationalDay f;
+  if (!test::plans_are_readable(f.store)) {
+    return;
+  }
   CaseQuery query;
   query.overdue_only = true;
   query.unit = "JXW";

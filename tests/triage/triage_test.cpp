@@ -198,6 +198,9 @@ TEST_CASE(
     "from their partial indexes",
     "[triage]") {
   NationalDay f;
+  if (!test::plans_are_readable(f.store)) {
+    return;
+  }
   for (const std::optional<std::string>& unit :
        {std::optional<std::string>(), std::optional<std::string>("FGW"),
         std::optional<std::string>(f.config.office_unit)}) {

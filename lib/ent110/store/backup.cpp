@@ -4,6 +4,7 @@
 #include <ent110/store/backup.hpp>
 #include <ent110/store/location.hpp>
 #include <ent110/store/migrate.hpp>
+#include <ent110/store/sqlite_connection.hpp>
 #include <ent110/store/statement.hpp>
 
 #include <SQLiteCpp/Database.h>

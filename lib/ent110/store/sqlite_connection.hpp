@@ -16,6 +16,15 @@ namespace ent110 {
 /// from SQLite's fixed description of that code (never what(), which can quote SQL).
 DatabaseFailure sqlite_failure(const SQLite::Exception& error);
 
+/// throw_database_error (store.hpp) for a SQLiteCpp exception.
+[[noreturn]] void throw_database_error(const std::string& path,
+                                       const SQLite::Exception& error,
+                                       int busy_timeout_ms);
+
+/// SQLite's fixed description of the error's code ("database or disk is full"), without the
+/// statement-specific detail of what().
+std::string sqlite_error_text(const SQLite::Exception& error);
+
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(std::unique_ptr<SQLite::Database> db);

@@ -261,10 +261,6 @@ Store Store::open_in_memory() {
                0);
 }
 
-SQLite::Database& Store::db() {
-  return static_cast<SqliteConnection&>(*m_connection).database();
-}
-
 void Store::write(const std::function<void()>& work) {
   try {
     if (m_connection->in_transaction()) {

@@ -3,8 +3,6 @@
 
 #include <ent110/store/database.hpp>
 
-#include <SQLiteCpp/Database.h>
-
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -46,9 +44,6 @@ class Store {
   Store& operator=(Store&&) noexcept;
   ~Store();
 
-  /// The SQLite connection of a SQLite store. Transitional: every statement is moving to
-  /// Statement (statement.hpp); this goes when the last caller has.
-  SQLite::Database& db();
   /// The connection; SQL lives in lib/ent110/store and the *_repo files only.
   Connection& connection() { return *m_connection; }
   Engine engine() const { return m_connection->engine(); }
@@ -93,21 +88,14 @@ class Store {
   unsigned m_file_mode = 0;
 };
 
-/// Throws the ent110 error for a failed SQLite call on the database at `path`, never with
-/// SQLite's own text (it can quote SQL and values): busy or locked → StoreError(db_busy, naming
-/// `busy_timeout_ms`); a constraint → BadInput(db_value_refused, naming its kind: exit 5); disk
-/// full, not writable, not SQLite or damaged, anything else → StoreError (exit 6).
-[[noreturn]] void throw_database_error(const std::string& path,
-                                       const SQLite::Exception& error,
-                                       int busy_timeout_ms);
-/// throw_database_error for an engine-neutral failure.
+/// Throws the ent110 error for `failure` on the database at `path`, never with the engine's own
+/// text (it can quote SQL and values): busy or locked → StoreError(db_busy, naming
+/// `busy_timeout_ms`); a constraint → BadInput(db_value_refused, naming its kind: exit 5); no
+/// privilege → Refused; disk full, not writable, not a database or damaged, anything else →
+/// StoreError (exit 6).
 [[noreturn]] void throw_database_error(const std::string& path,
                                        const DatabaseFailure& failure,
                                        int busy_timeout_ms);
-
-/// SQLite's fixed description of the error's code ("database or disk is full"), without the
-/// statement-specific detail of what().
-std::string sqlite_error_text(const SQLite::Exception& error);
 
 /// Whether permission bits `mode` let users outside the owner's group read or write the file.
 bool world_accessible(unsigned mode);

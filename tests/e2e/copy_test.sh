@@ -35,6 +35,22 @@ expect_code 0 "copy of a copy"
 run --db "$E2E_DIR/back.db" verify --json
 expect_jq '.ok' "true" "the second copy verifies"
 
+# From the SQLite file into an empty PostgreSQL database: the ledger arrives whole.
+if [[ $E2E_ENGINE == postgresql ]]; then
+  psql "$ENT110_TEST_POSTGRESQL" -qAt -c "CREATE DATABASE ${E2E_PG_DATABASE}_moved" >/dev/null
+  moved=$(pg_database_uri "${E2E_PG_DATABASE}_moved" office1)
+  run --db "$E2E_DIR/back.db" verify --json
+  back_anchor=$(printf '%s' "$OUT" | jq -r .anchor)
+  run --db "$E2E_DIR/back.db" copy --to "$(uri_as_login "$moved" "$E2E_PG_LOGIN")" --json
+  expect_code 0 "copy from SQLite into PostgreSQL"
+  expect_jq '.anchor' "$back_anchor" "the ledger anchor survives the move to PostgreSQL"
+  run --db "$moved" verify --anchor "$back_anchor"
+  expect_code 0 "the moved database verifies against the anchor"
+  run --db "$moved" --at "2025-10-10 10:00" intake --enterprise 1 --type consult --channel web \
+    --title 搬迁后新案
+  expect_code 0 "work carries on after the move (identities continue after the copied ids)"
+fi
+
 before=$(sqlite3 "$E2E_DIR/copy.db" .dump)
 run copy --to "$E2E_DIR/copy.db"
 expect_code 4 "a target that holds rows is refused"

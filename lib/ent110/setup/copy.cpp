@@ -5,76 +5,13 @@
 #include <ent110/setup/verify.hpp>
 #include <ent110/store/location.hpp>
 #include <ent110/store/migrate.hpp>
-#include <ent110/store/statement.hpp>
-
-#include <fmt/format.h>
+#include <ent110/store/table_copy.hpp>
 
 #include <filesystem>
 #include <system_error>
 
 namespace ent110 {
 namespace {
-
-// Identifiers are double-quoted: `user` is a reserved word of PostgreSQL.
-std::string sql_identifier(std::string_view identifier) {
-  return fmt::format("\"{}\"", identifier);
-}
-
-std::int64_t row_count(Store& store, const std::string& table) {
-  return Statement(store, "SELECT count(*) FROM " + sql_identifier(table)).scalar_int64();
-}
-
-// Every value travels as text and the target's column type takes it back (SQLite's STRICT
-// tables and PostgreSQL both convert '42' into an integer column), so one loop serves every
-// table on both engines.
-std::int64_t copy_table(Store& source, Store& target, const std::string& table) {
-  Statement rows(source, "SELECT * FROM " + sql_identifier(table) + " ORDER BY 1");
-  std::optional<Statement> insert;
-  std::int64_t copied = 0;
-  while (rows.step()) {
-    const int columns = rows.column_count();
-    if (!insert) {
-      std::string names;
-      std::string placeholders;
-      for (int column = 0; column < columns; ++column) {
-        names += (column == 0 ? "" : ", ") + sql_identifier(rows.column_name(column));
-        placeholders += column == 0 ? "?" : ", ?";
-      }
-      insert.emplace(target, fmt::format("INSERT INTO {} ({}) VALUES ({})", sql_identifier(table),
-                                         names, placeholders));
-    }
-    for (int column = 0; column < columns; ++column) {
-      if (rows.is_null(column)) {
-        insert->bind(column + 1, std::nullopt);
-      } else {
-        insert->bind(column + 1, rows.text(column));
-      }
-    }
-    insert->run();
-    insert->reset();
-    ++copied;
-  }
-  return copied;
-}
-
-// PostgreSQL's identity columns count on from their own sequence, which rows inserted with their
-// ids did not advance.
-void continue_identities_after_copied_rows(Store& target) {
-  if (target.engine() != Engine::postgresql) {
-    return;
-  }
-  target.connection().execute(R"sql(
-DO $$
-DECLARE c record;
-BEGIN
-  FOR c IN SELECT table_name, column_name FROM information_schema.columns
-           WHERE table_schema = current_schema() AND is_identity = 'YES' LOOP
-    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), '
-                   'coalesce((SELECT max(%I) FROM %I), 0) + 1, false)',
-                   quote_ident(c.table_name), c.column_name, c.column_name, c.table_name);
-  END LOOP;
-END $$)sql");
-}
 
 void remove_database_file(const std::string& path) {
   std::error_code ignored;
@@ -84,15 +21,6 @@ void remove_database_file(const std::string& path) {
 }
 
 }  // namespace
-
-const std::vector<std::string>& copied_tables() {
-  static const std::vector<std::string> k_tables = {
-      "unit",          "user",         "enterprise",        "calendar_revision",
-      "calendar_year", "calendar_day", "calendar_override", "assessment_event",
-      "case_file",     "case_co_unit", "case_clock",        "case_event",
-      "audit_event"};
-  return k_tables;
-}
 
 CopySummary copy_database(Store& source,
                           const std::string& target_location,
@@ -107,18 +35,18 @@ CopySummary copy_database(Store& source,
     Store target = Store::open(target_location, Access::read_write, target_options);
     CopySummary summary;
     target.write([&] {
-      for (const std::string& table : copied_tables()) {
-        if (const std::int64_t present = row_count(target, table); present > 0) {
+      for (const std::string& table : schema_tables()) {
+        if (const std::int64_t present = table_rows(target, table); present > 0) {
           throw Refused(MessageId::copy_target_not_empty,
                         {target_location, table, std::to_string(present)});
         }
       }
-      for (const std::string& table : copied_tables()) {
+      for (const std::string& table : schema_tables()) {
         const std::int64_t copied = copy_table(source, target, table);
         summary.rows.emplace_back(table, copied);
         summary.total_rows += copied;
       }
-      continue_identities_after_copied_rows(target);
+      continue_identities(target);
       const WorkingCalendar calendar = load_calendar(target);
       const VerifyReport report = verify_database(target, ReplayContext{calendar, config, zone});
       if (!report.ok()) {

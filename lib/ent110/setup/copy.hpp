@@ -20,9 +20,6 @@ struct CopySummary {
   std::string anchor;  ///< the ledger's head digest, the same in both databases
 };
 
-/// The tables of an ent110 database in an order where each row's references already exist.
-const std::vector<std::string>& copied_tables();
-
 /// Copies every row of `source` into the database at `target` (a file path or a PostgreSQL URI,
 /// as --db), which is created and migrated when missing and must hold no rows. The copy is one
 /// transaction on the target, and before it commits the target is verified as `ent110 verify`

@@ -2,12 +2,24 @@
 #include "cases/case_fixture.hpp"
 
 #include <ent110/cases/event_log.hpp>
+#include <ent110/store/dialect.hpp>
 #include <ent110/store/statement.hpp>
 
 #include <catch2/catch.hpp>
 
 using namespace ent110;
 using ent110::test::CaseFixture;
+
+namespace {
+
+// The forger's first step. PostgreSQL names a trigger with its table, SQLite without.
+void drop_event_trigger(Store& store, const std::string& trigger) {
+  Statement(store, "DROP TRIGGER " + trigger +
+                       std::string(dialect::pick(store.engine(), "", " ON case_event")))
+      .run();
+}
+
+}  // namespace
 
 TEST_CASE("event chain: every event links to the one before and verifies", "[cases][event_log]") {
   CaseFixture f;
@@ -37,12 +49,12 @@ TEST_CASE("event chain: the library refuses to edit events and an edit behind it
   CHECK_THROWS(Statement(f.store, "DELETE FROM case_event WHERE seq = 3").run());
 
   SECTION("a changed text") {
-    Statement(f.store, "DROP TRIGGER case_event_no_update").run();
+    drop_event_trigger(f.store, "case_event_no_update");
     Statement(f.store, "UPDATE case_event SET text = '改过的答复' WHERE seq = 3").run();
     CHECK(verify_event_chain(f.store).first_broken == 3);
   }
   SECTION("a changed instant, with its hash recomputed by the forger") {
-    Statement(f.store, "DROP TRIGGER case_event_no_update").run();
+    drop_event_trigger(f.store, "case_event_no_update");
     Event forged = f.service.log(id, std::nullopt)[1];
     forged.at = f.at("2025-09-01T09:30");
     Statement(f.store, "UPDATE case_event SET at = ?, hash = ? WHERE seq = 2")
@@ -52,7 +64,7 @@ TEST_CASE("event chain: the library refuses to edit events and an edit behind it
     CHECK(verify_event_chain(f.store).first_broken == 3);  // the next link no longer holds
   }
   SECTION("a deleted event") {
-    Statement(f.store, "DROP TRIGGER case_event_no_delete").run();
+    drop_event_trigger(f.store, "case_event_no_delete");
     Statement(f.store, "DELETE FROM case_event WHERE seq = 2").run();
     CHECK(verify_event_chain(f.store).first_broken == 3);
   }

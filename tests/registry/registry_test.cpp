@@ -20,7 +20,7 @@ const Instant k_now = parse_utc("2025-01-01T00:00:00Z");
 const Actor k_office{"wang", "OFFICE"};
 
 Store store_with_units() {
-  Store store = Store::open_in_memory();
+  Store store = test::fresh_store();
   ensure_builtin_units(store, Config{}, k_office, k_now);
   add_unit(store, Unit{"FGW", "市发展和改革委员会", UnitKind::department, "张三", "", "0376-1"},
            k_office, k_now);

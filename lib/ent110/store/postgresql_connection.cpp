@@ -355,8 +355,15 @@ void PostgresqlConnection::begin_write() {
   // under READ COMMITTED each later statement sees what the previous holder committed, so no
   // writer acts on a state another has already changed. Readers are never blocked. The key is
   // ent110's application id ("E110"); PostgreSQL keeps advisory locks per database.
-  execute("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(" +
-          std::to_string(k_application_id) + ")");
+  execute("BEGIN ISOLATION LEVEL READ COMMITTED");
+  try {
+    execute("SELECT pg_advisory_xact_lock(" + std::to_string(k_application_id) + ")");
+  } catch (...) {
+    // Waited past lock_timeout: no transaction is left open, as after SQLite's failed BEGIN
+    // IMMEDIATE, so the connection serves the next command.
+    rollback();
+    throw;
+  }
 }
 
 void PostgresqlConnection::begin_read() {

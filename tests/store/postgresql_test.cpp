@@ -275,6 +275,8 @@ TEST_CASE("PostgreSQL: writers queue on one lock, each sees the previous one's c
           CHECK(error.message().id == MessageId::db_busy);
           CHECK(error.message().args.at(1) == "100");
         }
+        // The refused writer's connection is left with no transaction and still serves.
+        CHECK(Statement(impatient, "SELECT count(*) FROM unit").scalar_int64() == 1);
       });
       CHECK(Statement(first, "SELECT phone FROM unit WHERE code = 'FGW'").scalar_text() == "1");
     }

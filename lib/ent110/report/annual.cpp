@@ -2,7 +2,7 @@
 // The year-end assessment's figures (Art. 11–13): the monthly definitions applied to the year,
 // the recorded policy scores and findings, and the accountability list.
 #include <ent110/report/annual.hpp>
-#include <ent110/report/report_sql.hpp>
+#include <ent110/report/report_repo.hpp>
 #include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
 
@@ -70,7 +70,7 @@ std::vector<AccountableUnit> accountability(Store& store,
     return found == list.end() ? nullptr : &*found;
   };
 
-  // Late as in the on-time rate (report_sql.cpp); never handled when the unit filed no reply,
+  // Late as in the on-time rate (report_repo.cpp); never handled when the unit filed no reply,
   // explanation or dispute on the case after the clock started.
   Statement late(store,
                  "SELECT k.unit, k.case_id, c.title, k.due, "
@@ -102,8 +102,8 @@ std::vector<AccountableUnit> accountability(Store& store,
                      "JOIN case_file c ON c.id = e.case_id "
                      "WHERE e.action = 'escalate-inspection' AND e.at >= ? AND e.at < ? "
                      "AND " +
-                         std::string(report_sql::k_referral_stands) + " ORDER BY e.at, e.case_id");
-  report_sql::bind_window(referred, window);
+                         std::string(report_repo::k_referral_stands) + " ORDER BY e.at, e.case_id");
+  report_repo::bind_window(referred, window);
   while (referred.step()) {
     if (AccountableUnit* unit = find(referred.text(0))) {
       ++unit->referred;
@@ -127,12 +127,12 @@ AnnualReport compute_annual(
   report.as_of = window.as_of;
   report.weights = config;
   store.read([&] {
-    std::vector<UnitMonth> members = report_sql::member_unit_rows(store);
-    const report_sql::UnitIndex by_unit = report_sql::index_units(members);
+    std::vector<UnitMonth> members = report_repo::member_unit_rows(store);
+    const report_repo::UnitIndex by_unit = report_repo::index_units(members);
     MonthTotals totals;
-    report_sql::add_event_figures(store, window, config, by_unit, totals);
-    report_sql::set_reply_rates(
-        report_sql::reply_rates_by_type(store, window.first, window.last, window.as_of), by_unit);
+    report_repo::add_event_figures(store, window, config, by_unit, totals);
+    report_repo::set_reply_rates(
+        report_repo::reply_rates_by_type(store, window.first, window.last, window.as_of), by_unit);
     for (const UnitMonth& member : members) {
       UnitYear unit;
       unit.unit = member.unit;

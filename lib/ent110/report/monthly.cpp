@@ -13,7 +13,7 @@
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/report/monthly.hpp>
-#include <ent110/report/report_sql.hpp>
+#include <ent110/report/report_repo.hpp>
 #include <ent110/store/dialect.hpp>
 #include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
@@ -24,7 +24,7 @@
 namespace ent110 {
 namespace {
 
-using report_sql::bind_window;
+using report_repo::bind_window;
 
 void add_intake(Store& store, const ReportWindow& window, MonthTotals& totals) {
   const std::string month = format_month(window.month);
@@ -79,7 +79,7 @@ void add_rating_totals(Store& store, const ReportWindow& window, MonthTotals& to
 MonthHeadline headline(Store& store,
                        const ReportWindow& window,
                        const Config& config,
-                       const std::map<std::string, report_sql::ClockRates>* by_type) {
+                       const std::map<std::string, report_repo::ClockRates>* by_type) {
   MonthHeadline month;
   month.month = window.month;
   Statement received(store, "SELECT count(*) FROM case_file WHERE received_month = ?");
@@ -88,21 +88,21 @@ MonthHeadline headline(Store& store,
   month.received = received.int64(0);
 
   month.forward_on_time =
-      report_sql::clock_rate(store, "forward", window.first, window.last, window.as_of);
+      report_repo::clock_rate(store, "forward", window.first, window.last, window.as_of);
   if (by_type != nullptr) {
-    const report_sql::ClockRates total = report_sql::total_rates(*by_type);
+    const report_repo::ClockRates total = report_repo::total_rates(*by_type);
     month.consult_on_time = total.consult;
     month.coordinate_on_time = total.coordinate;
     month.reply_on_time = Rate{total.consult.numerator + total.coordinate.numerator,
                                total.consult.denominator + total.coordinate.denominator};
   } else {
     month.reply_on_time =
-        report_sql::clock_rate(store, "reply", window.first, window.last, window.as_of);
+        report_repo::clock_rate(store, "reply", window.first, window.last, window.as_of);
   }
 
   MonthTotals ratings;
   add_rating_totals(store, window, ratings);
-  month.satisfaction = report_sql::satisfaction(ratings, config);
+  month.satisfaction = report_repo::satisfaction(ratings, config);
   return month;
 }
 
@@ -111,7 +111,7 @@ MonthHeadline headline(Store& store,
 // it was filed, as "explained" does, so late explanations are a part of the explanations.
 void add_late_explanations(Store& store,
                            const ReportWindow& window,
-                           const report_sql::UnitIndex& by_unit,
+                           const report_repo::UnitIndex& by_unit,
                            MonthTotals& totals) {
   // "outcome <> 'met'" restates the partial index's condition, which SQLite only matches
   // literally; without the index it would read every explain clock ever stopped.
@@ -133,7 +133,7 @@ void add_late_explanations(Store& store,
 std::vector<ReportCase> overdue_cases(Store& store,
                                       const WorkingCalendar& calendar,
                                       const ReportWindow& window,
-                                      const report_sql::UnitIndex& by_unit) {
+                                      const report_repo::UnitIndex& by_unit) {
   // Open at the end of as_of: still running, or stopped only later (a past month's end), which
   // a clock met by its due date never is. Two queries, each on its own partial index (schema
   // 003, 005), named because without statistics SQLite would rather scan every reply clock ever
@@ -179,7 +179,7 @@ std::vector<ReportCase> overdue_cases(Store& store,
 std::vector<ReportCase> referred_cases(Store& store,
                                        const Zone& zone,
                                        const ReportWindow& window,
-                                       const report_sql::UnitIndex& by_unit) {
+                                       const report_repo::UnitIndex& by_unit) {
   // One referral marks one clock; should two clocks share its instant, the first is taken, as
   // SQLite did by itself (PostgreSQL refuses a scalar subquery that returns two rows).
   Statement query(store,
@@ -189,7 +189,7 @@ std::vector<ReportCase> referred_cases(Store& store,
                   "FROM case_event e JOIN case_file c ON c.id = e.case_id "
                   "WHERE e.action = 'escalate-inspection' AND e.at >= ? AND e.at < ? "
                   "AND " +
-                      std::string(report_sql::k_referral_stands) + " ORDER BY e.at, e.case_id");
+                      std::string(report_repo::k_referral_stands) + " ORDER BY e.at, e.case_id");
   bind_window(query, window);
   std::vector<ReportCase> cases;
   while (query.step()) {
@@ -211,7 +211,7 @@ std::vector<WithdrawnReferral> withdrawn_referrals(Store& store,
                                                    const WorkingCalendar& calendar,
                                                    const Zone& zone,
                                                    const ReportWindow& window,
-                                                   const report_sql::UnitIndex& by_unit) {
+                                                   const report_repo::UnitIndex& by_unit) {
   Statement query(
       store,
       "SELECT w.case_id, r.detail, r.at, w.recorded_at, c.title, "
@@ -285,18 +285,18 @@ MonthlyReport compute_monthly(Store& store,
   report.window = report_window(month, zone, now);
   report.basic_counts_as_satisfied = config.basic_counts_as_satisfied;
   store.read([&] {
-    report.units = report_sql::member_unit_rows(store);
-    const report_sql::UnitIndex by_unit = report_sql::index_units(report.units);
+    report.units = report_repo::member_unit_rows(store);
+    const report_repo::UnitIndex by_unit = report_repo::index_units(report.units);
     add_intake(store, report.window, report.totals);
     add_rating_totals(store, report.window, report.totals);
-    report_sql::add_event_figures(store, report.window, config, by_unit, report.totals);
+    report_repo::add_event_figures(store, report.window, config, by_unit, report.totals);
     add_late_explanations(store, report.window, by_unit, report.totals);
     const ReportWindow& window = report.window;
     const auto current_rates =
-        report_sql::reply_rates_by_type(store, window.first, window.last, window.as_of);
-    report_sql::set_reply_rates(current_rates, by_unit);
-    for (const auto& [unit, rate] : report_sql::clock_rates_by_unit(store, "assist", window.first,
-                                                                    window.last, window.as_of)) {
+        report_repo::reply_rates_by_type(store, window.first, window.last, window.as_of);
+    report_repo::set_reply_rates(current_rates, by_unit);
+    for (const auto& [unit, rate] : report_repo::clock_rates_by_unit(store, "assist", window.first,
+                                                                     window.last, window.as_of)) {
       if (auto found = by_unit.find(unit); found != by_unit.end()) {
         found->second->assist_on_time = rate;
       }
@@ -308,7 +308,7 @@ MonthlyReport compute_monthly(Store& store,
     report.current = headline(store, window, config, &current_rates);
     const ReportWindow previous = report_window(month - date::months{1}, zone, now);
     const auto previous_rates =
-        report_sql::reply_rates_by_type(store, previous.first, previous.last, previous.as_of);
+        report_repo::reply_rates_by_type(store, previous.first, previous.last, previous.as_of);
     report.previous = headline(store, previous, config, &previous_rates);
     for (int back = 5; back >= 0; --back) {
       const date::year_month trend_month = month - date::months{back};

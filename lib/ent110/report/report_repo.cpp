@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/registry/registry.hpp>
-#include <ent110/report/report_sql.hpp>
+#include <ent110/report/report_repo.hpp>
 #include <ent110/store/dialect.hpp>
 #include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
 
 #include <fmt/format.h>
 
-namespace ent110::report_sql {
+namespace ent110::report_repo {
 namespace {
 
 // The one definition of "on time" and "decided" for a clock due in a period, as it stood at the
@@ -257,4 +257,4 @@ Rate satisfaction(const MonthTotals& totals, const Config& config) {
               totals.satisfied + totals.basic + totals.dissatisfied};
 }
 
-}  // namespace ent110::report_sql
+}  // namespace ent110::report_repo

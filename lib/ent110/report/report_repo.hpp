@@ -14,7 +14,7 @@ class Statement;
 class Store;
 }  // namespace ent110
 
-namespace ent110::report_sql {
+namespace ent110::report_repo {
 
 /// Binds the window's [begin, end) as UTC text at parameters `first` and `first` + 1.
 void bind_window(Statement& statement, const ReportWindow& window, int first = 1);
@@ -78,4 +78,4 @@ bool counts_as_satisfied(std::string_view rating, const Config& config);
 /// The satisfaction rate of the ratings counted in `totals` under `config`.
 Rate satisfaction(const MonthTotals& totals, const Config& config);
 
-}  // namespace ent110::report_sql
+}  // namespace ent110::report_repo

@@ -1,29 +1,37 @@
 // SPDX-License-Identifier: MIT
-// SQL pieces shared by the monthly and annual figures (internal to lib/ent110/report).
+// The SQL of the reports and the assessment inputs: every statement of lib/ent110/report, each
+// returning plain figures or rows. Every function runs in the caller's transaction or read.
 #pragma once
 
-#include <ent110/config/config.hpp>
+#include <ent110/core/time.hpp>
+#include <ent110/report/assessment.hpp>
 #include <ent110/report/monthly.hpp>
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ent110 {
-class Statement;
 class Store;
 }  // namespace ent110
 
 namespace ent110::report_repo {
 
-/// Binds the window's [begin, end) as UTC text at parameters `first` and `first` + 1.
-void bind_window(Statement& statement, const ReportWindow& window, int first = 1);
+/// A count of the rows sharing one key.
+struct Tally {
+  std::string key;
+  std::int64_t count = 0;
+};
 
-/// SQL condition on a referral event aliased `e`: no later `withdraw` event names it (a fact
-/// recorded late, or a calendar change, proved it wrong), so it stands.
-inline constexpr std::string_view k_referral_stands =
-    "NOT EXISTS (SELECT 1 FROM case_event w WHERE w.case_id = e.case_id AND w.action = "
-    "'withdraw' AND w.detail = CAST(e.case_seq AS TEXT))";
+/// A count of the rows sharing two keys.
+struct PairTally {
+  std::string first;
+  std::string second;
+  std::int64_t count = 0;
+};
 
 /// Reply on-time rates of one unit, split by the case's type.
 struct ClockRates {
@@ -48,34 +56,158 @@ std::map<std::string, ClockRates> reply_rates_by_type(Store& store,
                                                       LocalDate last,
                                                       LocalDate as_of);
 
-/// The member units' rows by code, pointing into `units`.
-using UnitIndex = std::map<std::string, UnitMonth*>;
+/// What the window's events say, one GROUP BY per action.
+struct EventCounts {
+  /// Forwards and redos by their detail, which names the lead unit first ("FGW with JXW,ZRZY").
+  std::vector<Tally> forwards;
+  std::vector<Tally> rejections;  ///< by reason ("unlawful", "unclear")
+  std::vector<Tally> answers;     ///< answers published (Art. 6), by the unit credited
+  /// Explanations (Art. 7) and disputes (Art. 2), by action ("explain", "dispute") and unit.
+  std::vector<PairTally> own_actions;
+  std::vector<Tally> referrals;          ///< referrals to inspection that stand, by late unit
+  std::map<std::string, Rate> returned;  ///< returned of all reviewed, by the case's lead unit
+  std::vector<PairTally> ratings;        ///< by the case's lead unit and rating
+};
 
-/// `units` indexed by code; the pointers stay valid while `units` is not resized.
-UnitIndex index_units(std::vector<UnitMonth>& units);
+/// The events of `window`, with answers published by `office_unit` (its own replies) counted
+/// whatever the case's type.
+EventCounts event_counts(Store& store, const ReportWindow& window, std::string_view office_unit);
 
-/// An empty row for every member unit (department … zone), in unit list order (Art. 13).
-std::vector<UnitMonth> member_unit_rows(Store& store);
+/// The cases received in `month` by type ("consult", "coordinate").
+std::vector<Tally> received_by_type(Store& store, date::year_month month);
 
-/// Adds what the window's events say: forwards (by target unit), rejections (by reason), answers
-/// published (Art. 6), explanations, disputes, referrals to inspection, reviews and ratings of
-/// each unit, and the totals of forwards, rejections and answers. One GROUP BY per action.
-void add_event_figures(Store& store,
-                       const ReportWindow& window,
-                       const Config& config,
-                       const UnitIndex& by_unit,
-                       MonthTotals& totals);
+/// The cases received in `month` by channel ("web", "hotline", "visit", or another).
+std::vector<Tally> received_by_channel(Store& store, date::year_month month);
 
-/// Sets each unit's consult and coordinate reply on-time rates from `rates`.
-void set_reply_rates(const std::map<std::string, ClockRates>& rates, const UnitIndex& by_unit);
+/// The cases received in `month` flagged major (Art. 8).
+std::int64_t major_received(Store& store, date::year_month month);
 
-/// The sum of `rates` over all units.
-ClockRates total_rates(const std::map<std::string, ClockRates>& rates);
+/// The cases received in `month`.
+std::int64_t cases_received(Store& store, date::year_month month);
 
-/// Whether `rating` ("satisfied", "basic", "dissatisfied") counts as satisfied under `config`.
-bool counts_as_satisfied(std::string_view rating, const Config& config);
+/// The ratings recorded in `window` by rating ("satisfied", "basic", "dissatisfied").
+std::vector<Tally> ratings_by_rating(Store& store, const ReportWindow& window);
 
-/// The satisfaction rate of the ratings counted in `totals` under `config`.
-Rate satisfaction(const MonthTotals& totals, const Config& config);
+/// Late explanations by the explaining unit (Art. 7): the explain clocks stopped as missed from
+/// `first` to `as_of` (inclusive), that is the explanations filed in that time after the explain
+/// clock's due date.
+std::vector<Tally> late_explanations_by_unit(Store& store, LocalDate first, LocalDate as_of);
+
+/// A unit's reply or resubmit clock open past its due date.
+struct OverdueClock {
+  std::string case_id;
+  std::string unit;
+  std::string clock;  ///< "reply" or "resubmit"
+  LocalDate due;
+  std::string title;  ///< the case's
+};
+
+/// The reply and resubmit clocks open at the end of `as_of` and due by then, by due date and case:
+/// still running, or stopped only later (a past month's end), which a clock met by its due date
+/// never is.
+std::vector<OverdueClock> overdue_clocks(Store& store, LocalDate as_of);
+
+/// A referral to inspection that stands: no later `withdraw` event names it (a fact recorded
+/// late, or a calendar change, proved it wrong).
+struct StandingReferral {
+  std::string case_id;
+  std::string unit;  ///< the late unit its detail names
+  std::string title;
+  Instant at;
+};
+
+/// The referrals to inspection in `window` that stand, by time and case.
+std::vector<StandingReferral> standing_referrals(Store& store, const ReportWindow& window);
+
+/// A standing referral with the clock it marks.
+struct MarkedReferral : StandingReferral {
+  std::optional<LocalDate> clock_due;  ///< the marked clock's due date; none if none is marked
+};
+
+/// standing_referrals with the due date of the clock each marks.
+std::vector<MarkedReferral> marked_referrals(Store& store, const ReportWindow& window);
+
+/// A referral to inspection withdrawn.
+struct Withdrawal {
+  std::string case_id;
+  std::string unit;  ///< the late unit the referral named
+  std::string title;
+  Instant referred_at;
+  std::optional<Instant> recorded_at;  ///< when the withdrawal was recorded
+  /// When the reply clock that was running at the referral stopped, if it has.
+  std::optional<LocalDate> reply_stopped;
+};
+
+/// The referrals withdrawn in `window`, by the withdrawal's time and case.
+std::vector<Withdrawal> withdrawals(Store& store, const ReportWindow& window);
+
+/// A policy score recorded for a unit (Art. 12).
+struct PolicyScore {
+  std::string unit;
+  double value = 0;
+};
+
+/// The policy scores recorded for `year`, in the order recorded, so the last of a unit is its
+/// latest.
+std::vector<PolicyScore> policy_scores(Store& store, int year);
+
+/// A unit's supervision findings of a year (Art. 11).
+struct FindingTotal {
+  std::string unit;
+  std::int64_t findings = 0;
+  double points = 0;  ///< the points they deduct
+};
+
+/// The findings recorded for `year`, per unit.
+std::vector<FindingTotal> findings_by_unit(Store& store, int year);
+
+/// A reply or resubmit clock late as in the on-time rate (clock_rate).
+struct LateClock {
+  std::string unit;
+  std::string case_id;
+  std::string title;
+  LocalDate due;
+  /// The unit filed no reply, explanation or dispute on the case after the clock started.
+  bool unhandled = false;
+};
+
+/// The reply and resubmit clocks due from `first` to `last` (inclusive) that were late as they
+/// stood at the end of `as_of`, by due date and case.
+std::vector<LateClock> late_clocks(Store& store, LocalDate first, LocalDate last, LocalDate as_of);
+
+/// A case on the agenda's candidate list, as it stands.
+struct OpenCase {
+  std::string id;
+  std::string title;
+  std::string type;
+  bool major = false;
+  std::string state;
+  std::string unit;       ///< the lead unit, or empty
+  std::string unit_name;  ///< or empty
+  Instant received_at;
+  /// Where it was last escalated ("escalate-government", "escalate-joint-meeting"), if ever.
+  std::optional<std::string> escalation;
+};
+
+/// The cases in an open state (received … disputed), by receipt and id, found through the state
+/// index; the latest escalation names where an escalated case went.
+std::vector<OpenCase> open_cases(Store& store);
+
+/// One event of a case, in brief.
+struct EventBrief {
+  Instant at;
+  std::string action;
+  std::string unit;  ///< the acting unit
+  std::string text;
+};
+
+/// The latest `events` events of case `id`, newest first.
+std::vector<EventBrief> latest_events(Store& store, const std::string& id, int events);
+
+/// Inserts `entry` (its id is ignored) and returns the new row's id.
+std::int64_t insert_assessment_entry(Store& store, const AssessmentEntry& entry);
+
+/// Every assessment input recorded for `year`, in the order recorded.
+std::vector<AssessmentEntry> assessment_entries(Store& store, int year);
 
 }  // namespace ent110::report_repo

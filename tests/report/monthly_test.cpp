@@ -3,7 +3,7 @@
 
 #include <ent110/core/error.hpp>
 #include <ent110/report/monthly.hpp>
-#include <ent110/report/report_sql.hpp>
+#include <ent110/report/report_repo.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -231,11 +231,11 @@ TEST_CASE_METHOD(SeptemberFixture,
   store.read([&] {
     for (const char* clock : {"forward", "reply", "explain", "review"}) {
       INFO(clock);
-      CHECK(report_sql::clock_rate(store, clock, first, last, last) ==
-            report_sql::clock_rate(store, clock, first, holiday, last));
+      CHECK(report_repo::clock_rate(store, clock, first, last, last) ==
+            report_repo::clock_rate(store, clock, first, holiday, last));
     }
-    const auto month = report_sql::reply_rates_by_type(store, first, last, last);
-    const auto general = report_sql::reply_rates_by_type(store, first, holiday, last);
+    const auto month = report_repo::reply_rates_by_type(store, first, last, last);
+    const auto general = report_repo::reply_rates_by_type(store, first, holiday, last);
     REQUIRE(month.size() == general.size());
     for (const auto& [code, rates] : month) {
       INFO(code);

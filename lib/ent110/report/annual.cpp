@@ -2,8 +2,8 @@
 // The year-end assessment's figures (Art. 11–13): the monthly definitions applied to the year,
 // the recorded policy scores and findings, and the accountability list.
 #include <ent110/report/annual.hpp>
-#include <ent110/report/report_sql.hpp>
-#include <ent110/store/statement.hpp>
+#include <ent110/report/report_figures.hpp>
+#include <ent110/report/report_repo.hpp>
 #include <ent110/store/store.hpp>
 
 #include <algorithm>
@@ -29,24 +29,16 @@ void add_assessment_inputs(Store& store, int year, std::vector<UnitYear>& units)
     return found == units.end() ? nullptr : &*found;
   };
   // Recorded in order, so the last policy score read is the latest.
-  Statement policy(store,
-                   "SELECT unit, value FROM assessment_event "
-                   "WHERE year = ? AND kind = 'policy' ORDER BY id");
-  policy.bind(1, year);
-  while (policy.step()) {
-    if (UnitYear* unit = find(policy.text(0))) {
-      unit->scores.policy = policy.real(1);
+  for (const auto& [code, value] : report_repo::policy_scores(store, year)) {
+    if (UnitYear* unit = find(code)) {
+      unit->scores.policy = value;
     }
   }
-  Statement findings(store,
-                     "SELECT unit, count(*), sum(value) FROM assessment_event "
-                     "WHERE year = ? AND kind = 'finding' GROUP BY unit");
-  findings.bind(1, year);
-  while (findings.step()) {
-    UnitYear* unit = find(findings.text(0));
+  for (const report_repo::FindingTotal& total : report_repo::findings_by_unit(store, year)) {
+    UnitYear* unit = find(total.unit);
     if (unit != nullptr && unit->supervision != Supervision::not_applicable) {
-      unit->findings = findings.int64(1);
-      unit->finding_points = findings.real(2);
+      unit->findings = total.findings;
+      unit->finding_points = total.points;
       unit->supervision = Supervision::supervised;
       unit->scores.supervision = std::max(0.0, 100 - unit->finding_points);
     }
@@ -70,46 +62,22 @@ std::vector<AccountableUnit> accountability(Store& store,
     return found == list.end() ? nullptr : &*found;
   };
 
-  // Late as in the on-time rate (report_sql.cpp); never handled when the unit filed no reply,
-  // explanation or dispute on the case after the clock started.
-  Statement late(store,
-                 "SELECT k.unit, k.case_id, c.title, k.due, "
-                 "CASE WHEN NOT EXISTS (SELECT 1 FROM case_event e "
-                 " WHERE e.case_id = k.case_id AND e.unit = k.unit "
-                 " AND e.action IN ('reply', 'explain', 'dispute') AND e.at >= k.started_at) "
-                 "THEN 1 ELSE 0 END "
-                 "FROM case_clock k JOIN case_file c ON c.id = k.case_id "
-                 "WHERE k.name IN ('reply', 'resubmit') AND k.due BETWEEN ?1 AND ?2 "
-                 "AND ((k.outcome = 'missed' AND k.stopped <= ?3) OR (k.outcome IN ('running', "
-                 "'missed') AND (k.stopped IS NULL OR k.stopped > ?3) AND k.due <= ?3)) "
-                 "ORDER BY k.due, k.case_id");
-  late.bind(1, format_date(window.first));
-  late.bind(2, format_date(window.last));
-  late.bind(3, format_date(window.as_of));
-  while (late.step()) {
-    if (AccountableUnit* unit = find(late.text(0))) {
-      const bool unhandled = late.int64(4) != 0;
-      ++(unhandled ? unit->unhandled : unit->late);
-      unit->cases.push_back(
-          AccountableCase{late.text(1), late.text(2),
-                          unhandled ? AccountabilityReason::unhandled : AccountabilityReason::late,
-                          parse_date(late.text(3))});
+  for (report_repo::LateClock& late :
+       report_repo::late_clocks(store, window.first, window.last, window.as_of)) {
+    if (AccountableUnit* unit = find(late.unit)) {
+      ++(late.unhandled ? unit->unhandled : unit->late);
+      unit->cases.push_back(AccountableCase{
+          std::move(late.case_id), std::move(late.title),
+          late.unhandled ? AccountabilityReason::unhandled : AccountabilityReason::late, late.due});
     }
   }
 
-  Statement referred(store,
-                     "SELECT e.detail, e.case_id, c.title, e.at FROM case_event e "
-                     "JOIN case_file c ON c.id = e.case_id "
-                     "WHERE e.action = 'escalate-inspection' AND e.at >= ? AND e.at < ? "
-                     "AND " +
-                         std::string(report_sql::k_referral_stands) + " ORDER BY e.at, e.case_id");
-  report_sql::bind_window(referred, window);
-  while (referred.step()) {
-    if (AccountableUnit* unit = find(referred.text(0))) {
+  for (report_repo::StandingReferral& referral : report_repo::standing_referrals(store, window)) {
+    if (AccountableUnit* unit = find(referral.unit)) {
       ++unit->referred;
-      unit->cases.push_back(AccountableCase{referred.text(1), referred.text(2),
+      unit->cases.push_back(AccountableCase{std::move(referral.case_id), std::move(referral.title),
                                             AccountabilityReason::referred,
-                                            zone.local_date(parse_utc(referred.text(3)))});
+                                            zone.local_date(referral.at)});
     }
   }
   std::erase_if(list, [](const AccountableUnit& a) { return a.cases.empty(); });
@@ -127,12 +95,13 @@ AnnualReport compute_annual(
   report.as_of = window.as_of;
   report.weights = config;
   store.read([&] {
-    std::vector<UnitMonth> members = report_sql::member_unit_rows(store);
-    const report_sql::UnitIndex by_unit = report_sql::index_units(members);
+    std::vector<UnitMonth> members = report_figures::member_unit_rows(store);
+    const report_figures::UnitIndex by_unit = report_figures::index_units(members);
     MonthTotals totals;
-    report_sql::add_event_figures(store, window, config, by_unit, totals);
-    report_sql::set_reply_rates(
-        report_sql::reply_rates_by_type(store, window.first, window.last, window.as_of), by_unit);
+    report_figures::add_event_figures(report_repo::event_counts(store, window, config.office_unit),
+                                      config, by_unit, totals);
+    report_figures::set_reply_rates(
+        report_repo::reply_rates_by_type(store, window.first, window.last, window.as_of), by_unit);
     for (const UnitMonth& member : members) {
       UnitYear unit;
       unit.unit = member.unit;

@@ -3,7 +3,7 @@
 #include <ent110/core/error.hpp>
 #include <ent110/registry/registry.hpp>
 #include <ent110/report/assessment.hpp>
-#include <ent110/store/statement.hpp>
+#include <ent110/report/report_repo.hpp>
 #include <ent110/store/store.hpp>
 
 #include <fmt/format.h>
@@ -29,42 +29,6 @@ std::string number_text(double value) {
   return fmt::format("{}", value);
 }
 
-AssessmentEntry read_entry(Statement& row) {
-  AssessmentEntry entry;
-  entry.id = row.int64(0);
-  entry.kind = row.text(1) == "policy" ? AssessmentKind::policy : AssessmentKind::finding;
-  entry.unit = row.text(2);
-  entry.year = row.int32(3);
-  if (!row.is_null(4)) {
-    entry.date = try_parse_date(row.text(4));
-  }
-  entry.value = row.real(5);
-  entry.note = row.text(6);
-  entry.actor = row.text(7);
-  entry.at = parse_utc(row.text(8));
-  return entry;
-}
-
-constexpr std::string_view k_select =
-    "SELECT id, kind, unit, year, date, value, note, actor, at FROM assessment_event ";
-
-// Returns the new row's id. The statement ends with the function: one with a row left unread
-// is still in progress and would keep the transaction's savepoints from being released.
-std::int64_t insert_row(Store& store, const AssessmentEntry& entry) {
-  Statement insert(store,
-                   "INSERT INTO assessment_event (kind, unit, year, date, value, note, actor, at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-  insert.bind(1, to_string(entry.kind));
-  insert.bind(2, entry.unit);
-  insert.bind(3, entry.year);
-  insert.bind(4, entry.date ? std::optional(format_date(*entry.date)) : std::nullopt);
-  insert.bind(5, entry.value);
-  insert.bind(6, entry.note);
-  insert.bind(7, entry.actor);
-  insert.bind(8, format_utc(entry.at));
-  return insert.scalar_int64();
-}
-
 AssessmentEntry insert(Store& store, AssessmentEntry entry, const Actor& actor) {
   store.write([&] {
     const Unit unit = require_member_unit(store, entry.unit);
@@ -73,7 +37,7 @@ AssessmentEntry insert(Store& store, AssessmentEntry entry, const Actor& actor) 
                     {unit.code, std::string(to_string(unit.kind))});
     }
     entry.unit = unit.code;
-    entry.id = insert_row(store, entry);
+    entry.id = report_repo::insert_assessment_entry(store, entry);
     record_change(store, actor, "assess " + std::string(to_string(entry.kind)),
                   AuditSubject::assessment_event, std::to_string(entry.id), std::nullopt, entry.at);
   });
@@ -137,13 +101,7 @@ AssessmentEntry record_finding(Store& store,
 
 std::vector<AssessmentEntry> list_assessment(Store& store, int year) {
   std::vector<AssessmentEntry> entries;
-  store.read([&] {
-    Statement query(store, std::string(k_select) + "WHERE year = ? ORDER BY id");
-    query.bind(1, year);
-    while (query.step()) {
-      entries.push_back(read_entry(query));
-    }
-  });
+  store.read([&] { entries = report_repo::assessment_entries(store, year); });
   return entries;
 }
 

@@ -13,9 +13,8 @@
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/report/monthly.hpp>
-#include <ent110/report/report_sql.hpp>
-#include <ent110/store/dialect.hpp>
-#include <ent110/store/statement.hpp>
+#include <ent110/report/report_figures.hpp>
+#include <ent110/report/report_repo.hpp>
 #include <ent110/store/store.hpp>
 
 #include <algorithm>
@@ -24,25 +23,12 @@
 namespace ent110 {
 namespace {
 
-using report_sql::bind_window;
-
 void add_intake(Store& store, const ReportWindow& window, MonthTotals& totals) {
-  const std::string month = format_month(window.month);
-  Statement types(store,
-                  "SELECT type, count(*) FROM case_file WHERE received_month = ? "
-                  "GROUP BY type");
-  types.bind(1, month);
-  while (types.step()) {
-    (types.text(0) == "consult" ? totals.consult : totals.coordinate) = types.int64(1);
+  for (const auto& [type, n] : report_repo::received_by_type(store, window.month)) {
+    (type == "consult" ? totals.consult : totals.coordinate) = n;
   }
   totals.received = totals.consult + totals.coordinate;
-  Statement channels(store,
-                     "SELECT channel, count(*) FROM case_file WHERE received_month = ? "
-                     "GROUP BY channel");
-  channels.bind(1, month);
-  while (channels.step()) {
-    const std::string channel = channels.text(0);
-    const std::int64_t n = channels.int64(1);
+  for (const auto& [channel, n] : report_repo::received_by_channel(store, window.month)) {
     if (channel == "web") {
       totals.web = n;
     } else if (channel == "hotline") {
@@ -53,22 +39,11 @@ void add_intake(Store& store, const ReportWindow& window, MonthTotals& totals) {
       totals.other = n;
     }
   }
-  Statement major(store, "SELECT count(*) FROM case_file " +
-                             dialect::indexed_by(store.engine(), "case_major") +
-                             " WHERE received_month = ? AND major = 1");
-  major.bind(1, month);
-  major.step();
-  totals.major = major.int64(0);
+  totals.major = report_repo::major_received(store, window.month);
 }
 
 void add_rating_totals(Store& store, const ReportWindow& window, MonthTotals& totals) {
-  Statement ratings(store,
-                    "SELECT detail, count(*) FROM case_event "
-                    "WHERE action = 'evaluate' AND at >= ? AND at < ? GROUP BY detail");
-  bind_window(ratings, window);
-  while (ratings.step()) {
-    const std::string rating = ratings.text(0);
-    const std::int64_t n = ratings.int64(1);
+  for (const auto& [rating, n] : report_repo::ratings_by_rating(store, window)) {
     (rating == "satisfied" ? totals.satisfied
                            : (rating == "basic" ? totals.basic : totals.dissatisfied)) += n;
   }
@@ -79,30 +54,27 @@ void add_rating_totals(Store& store, const ReportWindow& window, MonthTotals& to
 MonthHeadline headline(Store& store,
                        const ReportWindow& window,
                        const Config& config,
-                       const std::map<std::string, report_sql::ClockRates>* by_type) {
+                       const std::map<std::string, report_repo::ClockRates>* by_type) {
   MonthHeadline month;
   month.month = window.month;
-  Statement received(store, "SELECT count(*) FROM case_file WHERE received_month = ?");
-  received.bind(1, format_month(window.month));
-  received.step();
-  month.received = received.int64(0);
+  month.received = report_repo::cases_received(store, window.month);
 
   month.forward_on_time =
-      report_sql::clock_rate(store, "forward", window.first, window.last, window.as_of);
+      report_repo::clock_rate(store, "forward", window.first, window.last, window.as_of);
   if (by_type != nullptr) {
-    const report_sql::ClockRates total = report_sql::total_rates(*by_type);
+    const report_repo::ClockRates total = report_figures::total_rates(*by_type);
     month.consult_on_time = total.consult;
     month.coordinate_on_time = total.coordinate;
     month.reply_on_time = Rate{total.consult.numerator + total.coordinate.numerator,
                                total.consult.denominator + total.coordinate.denominator};
   } else {
     month.reply_on_time =
-        report_sql::clock_rate(store, "reply", window.first, window.last, window.as_of);
+        report_repo::clock_rate(store, "reply", window.first, window.last, window.as_of);
   }
 
   MonthTotals ratings;
   add_rating_totals(store, window, ratings);
-  month.satisfaction = report_sql::satisfaction(ratings, config);
+  month.satisfaction = report_figures::satisfaction(ratings, config);
   return month;
 }
 
@@ -111,20 +83,12 @@ MonthHeadline headline(Store& store,
 // it was filed, as "explained" does, so late explanations are a part of the explanations.
 void add_late_explanations(Store& store,
                            const ReportWindow& window,
-                           const report_sql::UnitIndex& by_unit,
+                           const report_figures::UnitIndex& by_unit,
                            MonthTotals& totals) {
-  // "outcome <> 'met'" restates the partial index's condition, which SQLite only matches
-  // literally; without the index it would read every explain clock ever stopped.
-  Statement query(store, "SELECT unit, count(*) FROM case_clock " +
-                             dialect::indexed_by(store.engine(), "case_clock_late_by_stopped") +
-                             " WHERE name = 'explain' AND stopped BETWEEN ? AND ? "
-                             "AND outcome <> 'met' AND outcome = 'missed' GROUP BY unit");
-  query.bind(1, format_date(window.first));
-  query.bind(2, format_date(window.as_of));
-  while (query.step()) {
-    const std::int64_t n = query.int64(1);
+  for (const auto& [unit, n] :
+       report_repo::late_explanations_by_unit(store, window.first, window.as_of)) {
     totals.explained_late += n;
-    if (auto found = by_unit.find(query.text(0)); found != by_unit.end()) {
+    if (auto found = by_unit.find(unit); found != by_unit.end()) {
       found->second->explained_late += n;
     }
   }
@@ -133,42 +97,21 @@ void add_late_explanations(Store& store,
 std::vector<ReportCase> overdue_cases(Store& store,
                                       const WorkingCalendar& calendar,
                                       const ReportWindow& window,
-                                      const report_sql::UnitIndex& by_unit) {
-  // Open at the end of as_of: still running, or stopped only later (a past month's end), which
-  // a clock met by its due date never is. Two queries, each on its own partial index (schema
-  // 003, 005), named because without statistics SQLite would rather scan every reply clock ever
-  // due through case_clock_by_due.
-  Statement query(store,
-                  "SELECT k.case_id, k.unit, k.name, k.due, c.title "
-                  "FROM case_clock k " +
-                      dialect::indexed_by(store.engine(), "case_clock_running_by_due") +
-                      " JOIN case_file c ON c.id = k.case_id "
-                      "WHERE k.outcome = 'running' AND k.name IN ('reply', 'resubmit') "
-                      "AND k.due <= ?1 "
-                      "UNION ALL "
-                      "SELECT k.case_id, k.unit, k.name, k.due, c.title "
-                      "FROM case_clock k " +
-                      dialect::indexed_by(store.engine(), "case_clock_late_by_stopped") +
-                      " JOIN case_file c ON c.id = k.case_id "
-                      "WHERE k.name IN ('reply', 'resubmit') AND k.stopped > ?1 "
-                      "AND k.outcome <> 'met' AND k.due <= ?1 "
-                      "ORDER BY 4, 1");
-  query.bind(1, format_date(window.as_of));
+                                      const report_figures::UnitIndex& by_unit) {
   std::vector<ReportCase> cases;
-  while (query.step()) {
-    const std::string unit = query.text(1);
-    const auto found = by_unit.find(unit);
+  for (report_repo::OverdueClock& clock : report_repo::overdue_clocks(store, window.as_of)) {
+    const auto found = by_unit.find(clock.unit);
     if (found == by_unit.end()) {
       continue;
     }
     ReportCase c;
-    c.id = query.text(0);
-    c.unit = unit;
+    c.id = std::move(clock.case_id);
+    c.unit = std::move(clock.unit);
     c.unit_name = found->second->unit.name;
-    c.clock = query.text(2);
-    c.due = parse_date(query.text(3));
+    c.clock = std::move(clock.clock);
+    c.due = clock.due;
     c.date = c.due;
-    c.title = query.text(4);
+    c.title = std::move(clock.title);
     c.working_days_late = calendar.working_days_between(c.due, window.as_of);
     ++found->second->overdue;
     cases.push_back(std::move(c));
@@ -179,29 +122,18 @@ std::vector<ReportCase> overdue_cases(Store& store,
 std::vector<ReportCase> referred_cases(Store& store,
                                        const Zone& zone,
                                        const ReportWindow& window,
-                                       const report_sql::UnitIndex& by_unit) {
-  // One referral marks one clock; should two clocks share its instant, the first is taken, as
-  // SQLite did by itself (PostgreSQL refuses a scalar subquery that returns two rows).
-  Statement query(store,
-                  "SELECT e.case_id, e.detail, e.at, c.title, "
-                  "(SELECT k.due FROM case_clock k WHERE k.case_id = e.case_id "
-                  " AND k.referred_at = e.at ORDER BY k.id LIMIT 1) "
-                  "FROM case_event e JOIN case_file c ON c.id = e.case_id "
-                  "WHERE e.action = 'escalate-inspection' AND e.at >= ? AND e.at < ? "
-                  "AND " +
-                      std::string(report_sql::k_referral_stands) + " ORDER BY e.at, e.case_id");
-  bind_window(query, window);
+                                       const report_figures::UnitIndex& by_unit) {
   std::vector<ReportCase> cases;
-  while (query.step()) {
+  for (report_repo::MarkedReferral& referral : report_repo::marked_referrals(store, window)) {
     ReportCase c;
-    c.id = query.text(0);
-    c.unit = query.text(1);
+    c.id = std::move(referral.case_id);
+    c.unit = std::move(referral.unit);
     const auto found = by_unit.find(c.unit);
     c.unit_name = found != by_unit.end() ? found->second->unit.name : c.unit;
-    c.date = zone.local_date(parse_utc(query.text(2)));
-    c.title = query.text(3);
+    c.date = zone.local_date(referral.at);
+    c.title = std::move(referral.title);
     c.clock = "reply";
-    c.due = query.is_null(4) ? c.date : parse_date(query.text(4));
+    c.due = referral.clock_due.value_or(c.date);
     cases.push_back(std::move(c));
   }
   return cases;
@@ -211,31 +143,20 @@ std::vector<WithdrawnReferral> withdrawn_referrals(Store& store,
                                                    const WorkingCalendar& calendar,
                                                    const Zone& zone,
                                                    const ReportWindow& window,
-                                                   const report_sql::UnitIndex& by_unit) {
-  Statement query(
-      store,
-      "SELECT w.case_id, r.detail, r.at, w.recorded_at, c.title, "
-      "(SELECT k.stopped FROM case_clock k WHERE k.case_id = w.case_id AND k.name = 'reply' "
-      " AND k.started_at <= r.at ORDER BY k.id DESC LIMIT 1) "
-      "FROM case_event w JOIN case_event r ON r.case_id = w.case_id "
-      "AND r.case_seq = CAST(w.detail AS INTEGER) JOIN case_file c ON c.id = w.case_id "
-      "WHERE w.action = 'withdraw' AND w.at >= ? AND w.at < ? ORDER BY w.at, w.case_id");
-  bind_window(query, window);
+                                                   const report_figures::UnitIndex& by_unit) {
   std::vector<WithdrawnReferral> withdrawn;
-  while (query.step()) {
+  for (report_repo::Withdrawal& withdrawal : report_repo::withdrawals(store, window)) {
     WithdrawnReferral w;
-    w.id = query.text(0);
-    w.unit = query.text(1);
+    w.id = std::move(withdrawal.case_id);
+    w.unit = std::move(withdrawal.unit);
     const auto found = by_unit.find(w.unit);
     w.unit_name = found != by_unit.end() ? found->second->unit.name : w.unit;
-    w.referred_on = zone.local_date(parse_utc(query.text(2)));
-    if (!query.is_null(3)) {
-      w.recorded_on = zone.local_date(parse_utc(query.text(3)));
+    w.referred_on = zone.local_date(withdrawal.referred_at);
+    if (withdrawal.recorded_at) {
+      w.recorded_on = zone.local_date(*withdrawal.recorded_at);
     }
-    w.title = query.text(4);
-    if (!query.is_null(5)) {
-      w.answered_on = parse_date(query.text(5));
-    }
+    w.title = std::move(withdrawal.title);
+    w.answered_on = withdrawal.reply_stopped;
     if (w.answered_on && w.recorded_on && *w.answered_on <= *w.recorded_on) {
       w.entry_lag = calendar.working_days_between(*w.answered_on, *w.recorded_on);
     }
@@ -285,18 +206,20 @@ MonthlyReport compute_monthly(Store& store,
   report.window = report_window(month, zone, now);
   report.basic_counts_as_satisfied = config.basic_counts_as_satisfied;
   store.read([&] {
-    report.units = report_sql::member_unit_rows(store);
-    const report_sql::UnitIndex by_unit = report_sql::index_units(report.units);
+    report.units = report_figures::member_unit_rows(store);
+    const report_figures::UnitIndex by_unit = report_figures::index_units(report.units);
     add_intake(store, report.window, report.totals);
     add_rating_totals(store, report.window, report.totals);
-    report_sql::add_event_figures(store, report.window, config, by_unit, report.totals);
+    report_figures::add_event_figures(
+        report_repo::event_counts(store, report.window, config.office_unit), config, by_unit,
+        report.totals);
     add_late_explanations(store, report.window, by_unit, report.totals);
     const ReportWindow& window = report.window;
     const auto current_rates =
-        report_sql::reply_rates_by_type(store, window.first, window.last, window.as_of);
-    report_sql::set_reply_rates(current_rates, by_unit);
-    for (const auto& [unit, rate] : report_sql::clock_rates_by_unit(store, "assist", window.first,
-                                                                    window.last, window.as_of)) {
+        report_repo::reply_rates_by_type(store, window.first, window.last, window.as_of);
+    report_figures::set_reply_rates(current_rates, by_unit);
+    for (const auto& [unit, rate] : report_repo::clock_rates_by_unit(store, "assist", window.first,
+                                                                     window.last, window.as_of)) {
       if (auto found = by_unit.find(unit); found != by_unit.end()) {
         found->second->assist_on_time = rate;
       }
@@ -308,7 +231,7 @@ MonthlyReport compute_monthly(Store& store,
     report.current = headline(store, window, config, &current_rates);
     const ReportWindow previous = report_window(month - date::months{1}, zone, now);
     const auto previous_rates =
-        report_sql::reply_rates_by_type(store, previous.first, previous.last, previous.as_of);
+        report_repo::reply_rates_by_type(store, previous.first, previous.last, previous.as_of);
     report.previous = headline(store, previous, config, &previous_rates);
     for (int back = 5; back >= 0; --back) {
       const date::year_month trend_month = month - date::months{back};

@@ -120,3 +120,19 @@ TEST_CASE("Store::write: its commit marks the run as committing", "[store][inter
   store.write([] {});
   CHECK(committing());
 }
+
+TEST_CASE("Store::write: a COMMIT that fails leaves the run interruptible again",
+          "[store][interrupt]") {
+  // SQLite checks deferred foreign keys at COMMIT: the one way to make a COMMIT itself fail.
+  Store store = Store::open_in_memory();
+  CHECK_THROWS_AS(store.write([&] {
+    Statement(store, "PRAGMA defer_foreign_keys = ON").run();
+    Statement(store,
+              "INSERT INTO \"user\" (login, unit, role, created_at) "
+              "VALUES ('ghost', 'NOWHERE', 'unit', '2025-01-01T00:00:00Z')")
+        .run();
+  }),
+                  BadInput);
+  CHECK_FALSE(committing());
+  CHECK(Statement(store, "SELECT count(*) FROM \"user\"").scalar_int64() == 0);
+}

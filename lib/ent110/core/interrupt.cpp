@@ -29,6 +29,10 @@ void mark_committing() noexcept {
   g_committing.store(true);
 }
 
+void clear_committing() noexcept {
+  g_committing.store(false);
+}
+
 bool committing() noexcept {
   return g_committing.load();
 }

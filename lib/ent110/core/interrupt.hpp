@@ -12,6 +12,10 @@ namespace ent110 {
 /// lets the run finish and exit 0, so that a retry never repeats work that was done.
 void mark_committing() noexcept;
 
+/// Undoes mark_committing() when the COMMIT failed: nothing became durable, so an interrupt may
+/// end the run again (while Store::write retries, say).
+void clear_committing() noexcept;
+
 /// Whether mark_committing() was called in this process; async-signal-safe.
 bool committing() noexcept;
 

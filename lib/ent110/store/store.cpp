@@ -288,6 +288,7 @@ void Store::write(const std::function<void()>& work) {
           mark_committing();
           m_connection->commit();
         } catch (...) {
+          clear_committing();
           m_connection->rollback();
           throw;
         }

@@ -3,10 +3,9 @@
 
 #include "run.hpp"
 
+#include <ent110/store/migrate.hpp>
 #include <ent110/store/postgresql_connection.hpp>
 
-#include <cerrno>
-#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -50,27 +49,59 @@ std::string with_database(const std::string& server, const std::string& database
   return server + (server.find('?') == std::string::npos ? "?" : "&") + "dbname=" + database;
 }
 
-// Each test process names its databases after its pid; a database whose process has ended is
-// garbage (a ctest run starts hundreds of processes, and a database takes megabytes).
-void drop_abandoned_databases(PostgresqlConnection& maintenance) {
-  std::vector<std::string> abandoned;
-  const auto databases =
-      maintenance.prepare("SELECT datname FROM pg_database WHERE substr(datname, 1, 12) = ?");
-  databases->bind_text(1, k_database_prefix);
-  while (databases->step()) {
-    const std::string name = databases->text(0);
-    const pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + k_database_prefix.size()));
-    if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) {
-      abandoned.push_back(name);
+// The databases this test process made, dropped when it ends (a ctest run starts hundreds of
+// processes, and a database takes megabytes); a process that crashes leaves its own behind for
+// the throwaway server's removal.
+class MadeDatabases {
+ public:
+  void add(std::string name) { m_names.push_back(std::move(name)); }
+  ~MadeDatabases() {
+    if (m_names.empty()) {
+      return;
     }
-  }
-  for (const std::string& name : abandoned) {
     try {
-      maintenance.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      PostgresqlConnection maintenance(*postgresql_test_server());
+      for (const std::string& name : m_names) {
+        maintenance.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      }
     } catch (const DatabaseFailure&) {
-      // Another test process dropped it first.
+      // The server is gone already: so are the databases.
     }
   }
+
+ private:
+  std::vector<std::string> m_names;
+};
+
+MadeDatabases& made_databases() {
+  static MadeDatabases made;
+  return made;
+}
+
+std::string new_database(PostgresqlConnection& maintenance, std::string_view template_name) {
+  static int created = 0;
+  const std::string name =
+      std::string(k_database_prefix) + std::to_string(::getpid()) + "_" + std::to_string(++created);
+  maintenance.execute("CREATE DATABASE " + name + " TEMPLATE " + std::string(template_name));
+  made_databases().add(name);
+  return name;
+}
+
+// One database migrated to the latest schema serves the whole server run as the template of
+// every fresh_store: copying it is much cheaper than migrating each test's database. The first
+// process to need it makes it; the others wait on the lock and find it made.
+std::string migrated_template(PostgresqlConnection& maintenance, const std::string& server) {
+  const std::string name =
+      std::string(k_database_prefix) + "template_" + std::to_string(latest_schema_version());
+  maintenance.execute("SELECT pg_advisory_lock(" + std::to_string(k_application_id) + ")");
+  const auto exists = maintenance.prepare("SELECT 1 FROM pg_database WHERE datname = ?");
+  exists->bind_text(1, name);
+  if (!exists->step()) {
+    maintenance.execute("CREATE DATABASE " + name + " TEMPLATE template0");
+    Store::open(with_database(server, name), Access::read_write, StoreOptions{5000, 0600, true});
+  }
+  maintenance.execute("SELECT pg_advisory_unlock(" + std::to_string(k_application_id) + ")");
+  return name;
 }
 
 }  // namespace
@@ -85,22 +116,19 @@ std::string fresh_postgresql_database() {
   if (!server) {
     throw std::logic_error("fresh_postgresql_database needs ENT110_TEST_POSTGRESQL");
   }
-  static int created = 0;
-  const std::string name =
-      std::string(k_database_prefix) + std::to_string(::getpid()) + "_" + std::to_string(++created);
   // The maintenance database is no ent110 database: it is reached below Store.
   PostgresqlConnection maintenance(*server);
-  drop_abandoned_databases(maintenance);
-  // FILE_COPY of the empty template0 is several times faster than the default WAL_LOG.
-  maintenance.execute("CREATE DATABASE " + name + " TEMPLATE template0 STRATEGY FILE_COPY");
-  return with_database(*server, name);
+  return with_database(*server, new_database(maintenance, "template0"));
 }
 
 Store fresh_store() {
   if (!postgresql_test_server()) {
     return Store::open_in_memory();
   }
-  return Store::open(fresh_postgresql_database(), Access::read_write,
+  const std::string server = *postgresql_test_server();
+  PostgresqlConnection maintenance(server);
+  const std::string database = new_database(maintenance, migrated_template(maintenance, server));
+  return Store::open(with_database(server, database), Access::read_write,
                      StoreOptions{5000, 0600, true});
 }
 

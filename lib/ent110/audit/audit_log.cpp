@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/audit/audit_log.hpp>
-#include <ent110/core/error.hpp>
+#include <ent110/audit/audit_repo.hpp>
 #include <ent110/store/chain_hash.hpp>
-#include <ent110/store/statement.hpp>
 #include <ent110/util/enum_names.hpp>
 
 #include <charconv>
@@ -20,47 +19,20 @@ constexpr EnumNames<AuditSubject, 6> k_subjects = {{
     {AuditSubject::assessment_event, "assessment_event"},
 }};
 
-constexpr std::string_view k_audit_columns =
-    "SELECT seq, at, actor, unit, action, subject, key, before, after, after_case_seq, "
-    "prev_hash, hash FROM audit_event ";
-
-// The view of schema/008_audit.sql that renders `subject`'s rows as audit JSON.
-std::string view_of(AuditSubject subject) {
-  return "audit_row_" + std::string(to_string(subject));
-}
-
 // Whether `subject`'s rows are keyed by an integer (an id or a year) rather than a text code.
 // The key is bound as what the view's column holds: PostgreSQL does not compare 5 with '5'.
 bool integer_keyed(AuditSubject subject) {
   return subject != AuditSubject::unit && subject != AuditSubject::user;
 }
 
-AuditEvent audit_event_from_row(const Statement& row) {
-  AuditEvent event;
-  event.seq = row.int64(0);
-  event.at = parse_utc(row.text(1));
-  event.actor = row.text(2);
-  event.unit = row.text(3);
-  event.action = row.text(4);
-  const std::string subject = row.text(5);
-  if (auto parsed = value_of(k_subjects, subject)) {
-    event.subject = *parsed;
-  } else {
-    throw StoreError(MessageId::case_stored_value_bad, {"audit_event.subject", subject});
-  }
-  event.key = row.text(6);
-  event.before = row.optional_text(7);
-  event.after = row.optional_text(8);
-  event.after_case_seq = row.int64(9);
-  event.prev_hash = row.text(10);
-  event.hash = row.text(11);
-  return event;
-}
-
 }  // namespace
 
 std::string_view to_string(AuditSubject subject) {
   return name_of(k_subjects, subject);
+}
+
+std::optional<AuditSubject> parse_audit_subject(std::string_view text) {
+  return value_of(k_subjects, text);
 }
 
 const std::vector<AuditSubject>& audit_subjects() {
@@ -83,21 +55,15 @@ std::string audit_hash(const AuditEvent& event) {
 }
 
 std::optional<std::string> audit_row(Store& store, AuditSubject subject, std::string_view key) {
-  Statement query(store, "SELECT row FROM " + view_of(subject) + " WHERE key = ?");
-  if (integer_keyed(subject)) {
-    std::int64_t number = 0;
-    const auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), number);
-    if (error != std::errc{} || end != key.data() + key.size()) {
-      return std::nullopt;
-    }
-    query.bind(1, number);
-  } else {
-    query.bind(1, key);
+  if (!integer_keyed(subject)) {
+    return audit_view_row(store, subject, key);
   }
-  if (!query.step()) {
+  std::int64_t number = 0;
+  const auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), number);
+  if (error != std::errc{} || end != key.data() + key.size()) {
     return std::nullopt;
   }
-  return query.text(0);
+  return audit_view_row(store, subject, number);
 }
 
 AuditEvent record_change(Store& store,
@@ -116,74 +82,47 @@ AuditEvent record_change(Store& store,
   event.key = std::string(key);
   event.before = std::move(before);
   event.after = audit_row(store, subject, key);
-  event.after_case_seq =
-      Statement(store, "SELECT coalesce(max(seq), 0) FROM case_event").scalar_int64();
+  event.after_case_seq = last_case_event_seq(store);
   ChainTail tail = chain_tail(store, "audit_event");
   event.seq = tail.next_seq;
   event.prev_hash = std::move(tail.prev_hash);
   event.hash = audit_hash(event);
 
-  Statement(store,
-            "INSERT INTO audit_event (seq, at, actor, unit, action, subject, key, before, after, "
-            "after_case_seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, event.seq)
-      .bind(2, format_utc(event.at))
-      .bind(3, event.actor)
-      .bind(4, event.unit)
-      .bind(5, event.action)
-      .bind(6, to_string(event.subject))
-      .bind(7, event.key)
-      .bind(8, event.before)
-      .bind(9, event.after)
-      .bind(10, event.after_case_seq)
-      .bind(11, event.prev_hash)
-      .bind(12, event.hash)
-      .run();
+  insert_audit_event(store, event);
   return event;
 }
 
 std::vector<AuditEvent> find_audit_events(Store& store, std::optional<Instant> since) {
-  Statement query(store, std::string(k_audit_columns) +
-                             (since ? "WHERE at >= ? ORDER BY at, seq" : "ORDER BY at, seq"));
-  if (since) {
-    query.bind(1, format_utc(*since));
-  }
+  AuditEvents in_order = audit_events_by_time(store, since);
   std::vector<AuditEvent> events;
-  while (query.step()) {
-    events.push_back(audit_event_from_row(query));
+  while (std::optional<AuditEvent> event = in_order.next()) {
+    events.push_back(std::move(*event));
   }
   return events;
 }
 
 AuditChainCheck verify_audit_chain(Store& store) {
-  Statement query(store, std::string(k_audit_columns) + "ORDER BY seq");
+  AuditEvents chain = audit_events_by_seq(store);
   ChainWalk walk;
-  while (query.step()) {
-    const AuditEvent event = audit_event_from_row(query);
-    walk.check(event.seq, event.prev_hash, audit_hash(event), event.hash);
+  while (const std::optional<AuditEvent> event = chain.next()) {
+    walk.check(event->seq, event->prev_hash, audit_hash(*event), event->hash);
   }
   return AuditChainCheck{walk.entries(), walk.first_broken()};
 }
 
 std::optional<RowMismatch> first_row_mismatch(Store& store) {
-  Statement replay(store, "SELECT key, after FROM audit_event WHERE subject = ? ORDER BY seq");
+  AuditedChanges changes(store);
   for (AuditSubject subject : audit_subjects()) {
     std::map<std::string, std::string> expected;
-    replay.bind(1, to_string(subject));
-    while (replay.step()) {
-      if (auto after = replay.optional_text(1)) {
-        expected[replay.text(0)] = *after;
+    changes.select(subject);
+    while (std::optional<AuditedChange> change = changes.next()) {
+      if (change->after) {
+        expected[change->key] = std::move(*change->after);
       } else {
-        expected.erase(replay.text(0));
+        expected.erase(change->key);
       }
     }
-    replay.reset();
-    // Keys compare as the text audit_event.key holds, whatever the view's column type.
-    std::map<std::string, std::string> stored;
-    Statement rows(store, "SELECT CAST(key AS TEXT), row FROM " + view_of(subject));
-    while (rows.step()) {
-      stored[rows.text(0)] = rows.text(1);
-    }
+    const std::map<std::string, std::string> stored = audit_view_rows(store, subject);
     // Both maps are ordered by key: walk them together and stop at the first disagreement.
     auto want = expected.begin();
     auto have = stored.begin();

@@ -33,6 +33,8 @@ enum class AuditSubject {
 
 /// The stored spelling of `subject` (its table's name).
 std::string_view to_string(AuditSubject subject);
+/// The subject `text` spells (see to_string), or nullopt.
+std::optional<AuditSubject> parse_audit_subject(std::string_view text);
 /// Every subject, in the order verify replays them.
 const std::vector<AuditSubject>& audit_subjects();
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include <ent110/audit/audit_repo.hpp>
 #include <ent110/audit/ledger.hpp>
 #include <ent110/store/chain_hash.hpp>
-#include <ent110/store/statement.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -13,27 +13,25 @@ std::vector<std::string> ledger_digests(Store& store) {
   const auto fold = [&](const std::string& entry_hash) {
     digests.push_back(sha256_hex(digests.back() + entry_hash));
   };
-  Statement audits(store,
-                   "SELECT after_case_seq, hash FROM audit_event ORDER BY after_case_seq, seq");
-  bool audit_pending = audits.step();
+  LedgerEntries audits = audit_event_hashes(store);
+  std::optional<LedgerEntry> audit = audits.next();
   // Audit events written after case event `case_seq` (or before any, for 0) come next.
   const auto fold_audits_through = [&](std::int64_t case_seq) {
-    while (audit_pending && audits.int64(0) <= case_seq) {
-      fold(audits.text(1));
-      audit_pending = audits.step();
+    while (audit && audit->case_seq <= case_seq) {
+      fold(audit->hash);
+      audit = audits.next();
     }
   };
   fold_audits_through(0);
-  Statement cases(store, "SELECT seq, hash FROM case_event ORDER BY seq");
-  while (cases.step()) {
-    const std::int64_t seq = cases.int64(0);
-    fold_audits_through(seq - 1);
-    fold(cases.text(1));
-    fold_audits_through(seq);
+  LedgerEntries cases = case_event_hashes(store);
+  while (const std::optional<LedgerEntry> event = cases.next()) {
+    fold_audits_through(event->case_seq - 1);
+    fold(event->hash);
+    fold_audits_through(event->case_seq);
   }
-  while (audit_pending) {
-    fold(audits.text(1));
-    audit_pending = audits.step();
+  while (audit) {
+    fold(audit->hash);
+    audit = audits.next();
   }
   return digests;
 }

@@ -2,7 +2,7 @@
 #include <ent110/audit/ledger.hpp>
 #include <ent110/cases/event_log.hpp>
 #include <ent110/setup/verify.hpp>
-#include <ent110/store/statement.hpp>
+#include <ent110/store/integrity.hpp>
 
 #include <algorithm>
 #include <map>
@@ -11,34 +11,10 @@
 namespace ent110 {
 namespace {
 
-using SchemaObjects = std::map<std::pair<std::string, std::string>, std::string>;
-
-// Every table, index, trigger and view of a SQLite database by (type, name), with its SQL;
-// SQLite's own are left out.
-SchemaObjects schema_objects(Store& store) {
-  SchemaObjects objects;
-  Statement query(store,
-                  "SELECT type, name, coalesce(sql, '') FROM sqlite_master "
-                  "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
-  while (query.step()) {
-    objects[{query.text(0), query.text(1)}] = query.text(2);
-  }
-  return objects;
-}
-
-// What the migrations create, built once per process from a database migrated in memory.
-const SchemaObjects& expected_schema() {
-  static const SchemaObjects k_expected = [] {
-    Store fresh = Store::open_in_memory();
-    return schema_objects(fresh);
-  }();
-  return k_expected;
-}
-
-std::vector<SchemaProblem> schema_problems(Store& store) {
-  const SchemaObjects actual = schema_objects(store);
+std::vector<SchemaProblem> schema_problems(const SchemaObjects& actual,
+                                           const SchemaObjects& expected) {
   std::vector<SchemaProblem> problems;
-  for (const auto& [key, sql] : expected_schema()) {
+  for (const auto& [key, sql] : expected) {
     auto found = actual.find(key);
     if (found == actual.end()) {
       problems.push_back({SchemaProblemKind::missing, key.first, key.second});
@@ -47,21 +23,11 @@ std::vector<SchemaProblem> schema_problems(Store& store) {
     }
   }
   for (const auto& [key, sql] : actual) {
-    if (!expected_schema().contains(key)) {
+    if (!expected.contains(key)) {
       problems.push_back({SchemaProblemKind::unexpected, key.first, key.second});
     }
   }
   return problems;
-}
-
-std::optional<AuditPastCases> first_audit_past_cases(Store& store) {
-  Statement query(store,
-                  "SELECT seq, after_case_seq FROM audit_event WHERE after_case_seq > "
-                  "(SELECT coalesce(max(seq), 0) FROM case_event) ORDER BY seq LIMIT 1");
-  if (!query.step()) {
-    return std::nullopt;
-  }
-  return AuditPastCases{query.int64(0), query.int64(1)};
 }
 
 }  // namespace
@@ -77,33 +43,18 @@ VerifyReport verify_database(Store& store,
                              const std::optional<std::string>& anchor) {
   VerifyReport report;
   store.read([&] {
-    // A SQLite file can be edited behind SQLite's back (foreign keys are off in its shell);
-    // PostgreSQL checks its own pages and enforces foreign keys itself.
-    if (store.engine() == Engine::sqlite) {
-      Statement integrity(store, "PRAGMA integrity_check");
-      while (integrity.step()) {
-        const std::string line = integrity.text(0);
-        if (line != "ok") {
-          report.integrity_problems.push_back(line);
-        }
-      }
-      Statement foreign_keys(store, "PRAGMA foreign_key_check");
-      while (foreign_keys.step()) {
-        ++report.foreign_key_violations;
-      }
-      // Compared in SQLite's catalogue (sqlite_master); PostgreSQL's is not compared yet.
-      report.schema_problems = schema_problems(store);
+    report.integrity_problems = integrity_problems(store);
+    report.foreign_key_violations = foreign_key_violations(store);
+    // PostgreSQL's catalogue is not compared yet (integrity.hpp says why).
+    if (const std::optional<SchemaObjects> actual = schema_objects(store)) {
+      report.schema_problems = schema_problems(*actual, migrated_schema_objects());
     }
 
     const ChainCheck chain = verify_event_chain(store);
     report.events = chain.events;
     report.first_broken_event = chain.first_broken;
     if (chain.first_broken) {
-      Statement owner(store, "SELECT case_id FROM case_event WHERE seq = ?");
-      owner.bind(1, *chain.first_broken);
-      if (owner.step()) {
-        report.first_broken_case = owner.text(0);
-      }
+      report.first_broken_case = case_of_event(store, *chain.first_broken).value_or("");
     }
 
     const ReplayCheck replays = check_case_replays(store, context);

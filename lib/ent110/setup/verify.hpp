@@ -3,6 +3,7 @@
 
 #include <ent110/audit/audit_log.hpp>
 #include <ent110/cases/replay_check.hpp>
+#include <ent110/store/integrity.hpp>
 #include <ent110/store/store.hpp>
 
 #include <cstdint>
@@ -24,12 +25,6 @@ struct SchemaProblem {
   SchemaProblemKind kind = SchemaProblemKind::missing;
   std::string type;  ///< "table", "index", "trigger" or "view"
   std::string name;
-};
-
-/// An audit event placed after a case event that no longer exists.
-struct AuditPastCases {
-  std::int64_t audit_seq = 0;
-  std::int64_t after_case_seq = 0;
 };
 
 /// What `ent110 verify` found.

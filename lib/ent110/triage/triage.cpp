@@ -1,16 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include <ent110/cases/case_repo.hpp>
-#include <ent110/cases/clock_rules.hpp>
 #include <ent110/cases/service.hpp>
 #include <ent110/config/config.hpp>
-#include <ent110/core/error.hpp>
 #include <ent110/registry/registry.hpp>
-#include <ent110/store/dialect.hpp>
-#include <ent110/store/statement.hpp>
 #include <ent110/store/store.hpp>
 #include <ent110/triage/triage.hpp>
-
-#include <fmt/format.h>
+#include <ent110/triage/triage_repo.hpp>
 
 #include <algorithm>
 #include <map>
@@ -18,48 +12,18 @@
 namespace ent110 {
 namespace {
 
-// Case columns first, then the clock's (case_repo.hpp), so that a case without a clock (LEFT
-// JOIN) reads as NULLs at the end. Every query below starts from an index: the partial indexes of
-// running clocks (case_clock_running_by_unit, case_clock_running_by_due) or
-// case_by_state/case_by_unit. sqlite_index_off on `k.name` keeps SQLite off indexes led by the
-// name (case_clock_by_due), which would walk every stopped clock of the past as well.
-constexpr std::string_view k_case_columns =
-    "c.id, c.state, c.type, c.major, c.unit, e.name, c.title, c.answer_at";
-constexpr int k_first_clock_column = 8;
-
-// "'forward', 'government', 'review'": the clocks that `owners` owe (clock_rules.cpp), for IN.
-std::string clock_names_owed_by(std::initializer_list<ClockOwner> owners) {
-  std::string list;
-  for (const ClockRule& rule : clock_rules()) {
-    if (std::find(owners.begin(), owners.end(), rule.owner) != owners.end()) {
-      list += fmt::format("{}'{}'", list.empty() ? "" : ", ", to_string(rule.clock));
-    }
-  }
-  return list;
-}
-
-template <typename T>
-T stored(std::optional<T> value, const char* column, const std::string& text) {
-  if (!value) {
-    throw StoreError(MessageId::case_stored_value_bad, {column, text});
-  }
-  return *value;
-}
-
-// A row of case and clock columns as a line, its due date judged on `today`.
-TriageLine line_from(const Statement& row, LocalDate today, const WorkingCalendar& calendar) {
+// A case and its clock as a line, its due date judged on `today`.
+TriageLine line_from(TriageRow row, LocalDate today, const WorkingCalendar& calendar) {
   TriageLine line;
-  line.case_id = row.text(0);
-  const std::string state = row.text(1);
-  line.state = stored(parse_state(state), "case_file.state", state);
-  const std::string type = row.text(2);
-  line.type = stored(parse_case_type(type), "case_file.type", type);
-  line.major = row.int32(3) != 0;
-  line.unit = row.optional_text(4).value_or("");
-  line.enterprise = row.text(5);
-  line.title = row.text(6);
-  if (!row.is_null(k_first_clock_column)) {
-    line.clock = clock_from_row(row, k_first_clock_column);
+  line.case_id = std::move(row.case_id);
+  line.state = row.state;
+  line.type = row.type;
+  line.major = row.major;
+  line.unit = std::move(row.unit);
+  line.enterprise = std::move(row.enterprise);
+  line.title = std::move(row.title);
+  if (row.clock) {
+    line.clock = std::move(row.clock);
     line.due = line.clock->due;
   }
   if (line.due) {
@@ -92,19 +56,9 @@ class TriageBuilder {
 
   // The office's own running clocks: forward (due today or late), government and review (all).
   void office_clocks() {
-    const std::string sql = fmt::format(
-        "SELECT {}, {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
-        "JOIN enterprise e ON e.id = c.enterprise "
-        "WHERE k.outcome = 'running' AND k.unit = ?1 "
-        "AND {}k.name IN ({}) "
-        "AND (k.name <> 'forward' OR k.due <= ?2)",
-        k_case_columns, clock_columns(), dialect::sqlite_index_off(m_store.engine()),
-        clock_names_owed_by({ClockOwner::office}));
-    Statement select(m_store, sql);
-    select.bind(1, m_config.office_unit);
-    select.bind(2, format_date(m_triage.today));
-    while (select.step()) {
-      TriageLine line = line_from(select, m_triage.today, m_calendar);
+    TriageRows rows = office_running_clocks(m_store, m_config.office_unit, m_triage.today);
+    while (std::optional<TriageRow> row = rows.next()) {
+      TriageLine line = line_from(std::move(*row), m_triage.today, m_calendar);
       switch (line.clock->name) {
         case ClockName::forward:
           m_triage.office.to_forward.push_back(std::move(line));
@@ -123,23 +77,9 @@ class TriageBuilder {
   // explain clock is left out: explaining is what a unit that cannot finish may do (Art. 7); the
   // reply clock decides whether it is late.
   void unit_clocks(const std::optional<std::string>& unit) {
-    const std::string sql = fmt::format(
-        "SELECT {}, {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
-        "JOIN enterprise e ON e.id = c.enterprise "
-        "WHERE k.outcome = 'running' AND k.due <= ?1{} "
-        "AND {}k.name IN ({}) "
-        "AND NOT (k.name = 'explain' AND k.due < ?2)",
-        k_case_columns, clock_columns(), unit ? " AND k.unit = ?3" : "",
-        dialect::sqlite_index_off(m_store.engine()),
-        clock_names_owed_by({ClockOwner::lead_unit, ClockOwner::co_unit}));
-    Statement select(m_store, sql);
-    select.bind(1, format_date(m_triage.next_working_day));
-    select.bind(2, format_date(m_triage.today));
-    if (unit) {
-      select.bind(3, *unit);
-    }
-    while (select.step()) {
-      TriageLine line = line_from(select, m_triage.today, m_calendar);
+    TriageRows rows = unit_running_clocks(m_store, m_triage.next_working_day, m_triage.today, unit);
+    while (std::optional<TriageRow> row = rows.next()) {
+      TriageLine line = line_from(std::move(*row), m_triage.today, m_calendar);
       UnitTriage& owner = unit_entry(line.clock->unit);
       if (line.clock->due == m_triage.today) {
         owner.due_today.push_back(std::move(line));
@@ -159,20 +99,9 @@ class TriageBuilder {
   // the reply clock their explanation or dispute paused). Narrowed to a member unit, only its
   // explained cases matter (for its "overdue, explained" section).
   void case_states(const std::optional<std::string>& unit) {
-    const std::string sql = fmt::format(
-        "SELECT {}, {} FROM case_file c JOIN enterprise e ON e.id = c.enterprise "
-        "LEFT JOIN case_clock k ON k.id = (SELECT p.id FROM case_clock p WHERE p.case_id = c.id "
-        "AND p.name = 'reply' AND p.outcome = 'paused' ORDER BY p.id DESC LIMIT 1) "
-        "WHERE {}",
-        k_case_columns, clock_columns(),
-        unit ? "c.unit = ?1 AND c.state = 'explained'"
-             : "c.state IN ('explained', 'escalated', 'disputed')");
-    Statement select(m_store, sql);
-    if (unit) {
-      select.bind(1, *unit);
-    }
-    while (select.step()) {
-      TriageLine line = line_from(select, m_triage.today, m_calendar);
+    TriageRows rows = cases_awaiting_decision(m_store, unit);
+    while (std::optional<TriageRow> row = rows.next()) {
+      TriageLine line = line_from(std::move(*row), m_triage.today, m_calendar);
       // Art. 7: a unit that explained is not referred, even once its reply date has passed.
       if (line.state == State::explained && line.overdue && line.clock) {
         unit_entry(line.clock->unit).overdue_explained.push_back(line);
@@ -197,16 +126,10 @@ class TriageBuilder {
     while (m_calendar.working_days_between(earliest - date::days{1}, m_triage.today) <= within) {
       earliest -= date::days{1};
     }
-    // No clock counts the rating: a NULL where the clock's id would be reads as none.
-    Statement select(m_store,
-                     fmt::format("SELECT {}, NULL FROM case_file c {} "
-                                 "JOIN enterprise e ON e.id = c.enterprise "
-                                 "WHERE c.state = 'answered' AND c.answer_at >= ?1",
-                                 k_case_columns,
-                                 dialect::indexed_by(m_store.engine(), "case_answered_by_date")));
-    select.bind(1, format_utc(m_zone.start_of(earliest)));
-    while (select.step()) {
-      unrated(select, line_from(select, m_triage.today, m_calendar));
+    TriageRows rows = answered_since(m_store, m_zone.start_of(earliest));
+    while (std::optional<TriageRow> row = rows.next()) {
+      const std::optional<Instant> answered_at = row->answered_at;
+      unrated(answered_at, line_from(std::move(*row), m_triage.today, m_calendar));
     }
   }
 
@@ -238,11 +161,11 @@ class TriageBuilder {
   }
 
  private:
-  void unrated(const Statement& row, TriageLine line) {
-    if (row.is_null(7)) {
+  void unrated(const std::optional<Instant>& answered_at, TriageLine line) {
+    if (!answered_at) {
       return;
     }
-    const LocalDate answered = m_zone.local_date(parse_utc(row.text(7)));
+    const LocalDate answered = m_zone.local_date(*answered_at);
     const int waited = m_calendar.working_days_between(answered, m_triage.today);
     if (waited <= m_config.unrated_after_days) {
       return;

@@ -186,13 +186,16 @@ for cases in "${sizes[@]}"; do
     jq -r '.enterprise.id')
 
   # intake writes, so each of its runs starts from a fresh copy of the database: a file copy, and
-  # on the server a database made from the loaded one as its template.
+  # on the server a database made from the loaded one as its template. The file copy is synced
+  # first: SQLite syncs the file when intake's connection checkpoints the WAL on closing, and must
+  # not be timed flushing the whole copy.
   intake_sqlite=$work/intake-$cases.db
   intake_postgresql=$(server_uri "intake_$cases")
   cat >"$work/reset-sqlite-$cases" <<EOF
 #!/usr/bin/env bash
 rm -f '$intake_sqlite' '$intake_sqlite-wal' '$intake_sqlite-shm'
 cp '$sqlite_db' '$intake_sqlite'
+sync '$intake_sqlite'
 EOF
   cat >"$work/reset-postgresql-$cases" <<EOF
 #!/usr/bin/env bash

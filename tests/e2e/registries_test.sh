@@ -13,6 +13,18 @@ run init
 expect_code 0 "init is idempotent"
 expect_out "up to date" "second init says up to date"
 
+# A PostgreSQL database that sorts text by a language's rules is refused before anything is made.
+if [[ $E2E_ENGINE == postgresql ]]; then
+  psql "$ENT110_TEST_POSTGRESQL" -qAt -c "CREATE DATABASE ${E2E_PG_DATABASE}_zh LOCALE_PROVIDER icu ICU_LOCALE 'zh' TEMPLATE template0" >/dev/null
+  zh_database=$(pg_database_uri "${E2E_PG_DATABASE}_zh" "$E2E_PG_LOGIN")
+  run --db "$zh_database" init
+  expect_code 6 "init refuses a database with a language's collation"
+  expect_one_line_error "collation"
+  expect_err "LOCALE 'C.UTF-8'" "the refusal says how to create the database"
+  [[ $(psql "$zh_database" -qAt -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == 0 ]] &&
+    pass || fail "nothing was created in it"
+fi
+
 run unit list --json
 expect_jq '[.units[].kind] | join(",")' "office,government,inspection,supervision" "built-in units exist"
 

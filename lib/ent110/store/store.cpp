@@ -125,6 +125,20 @@ void require_ent110_file(const std::string& path, bool may_initialise, int busy_
   }
 }
 
+// ent110 orders codes, ids and dates byte by byte, as SQLite does, and merges ordered scans in
+// C++ by the same order (verify's replay of every case): a database that sorts text by a
+// language's rules would give other orders, so `init` sets up only one that sorts by bytes.
+void require_byte_order_collation(PostgresqlConnection& connection, const std::string& name) {
+  const auto collation = connection.prepare(
+      "SELECT CASE WHEN datlocprovider = 'i' THEN 'ICU ' || daticulocale ELSE datcollate END, "
+      "CASE WHEN datlocprovider = 'c' AND datcollate IN ('C', 'POSIX', 'C.UTF-8', 'C.utf8') "
+      "THEN 1 ELSE 0 END FROM pg_database WHERE datname = current_database()");
+  collation->step();
+  if (collation->integer(1) != 1) {
+    throw StoreError(MessageId::db_postgresql_collation, {name, collation->text(0)});
+  }
+}
+
 }  // namespace
 
 void throw_database_error(const std::string& path,
@@ -236,6 +250,9 @@ Store Store::open_postgresql(const std::string& uri, Access access, const StoreO
     const int version = connection->schema_version();
     if (version == 0 && !options.create) {
       throw StoreError(MessageId::db_not_initialised, {name});
+    }
+    if (version == 0) {
+      require_byte_order_collation(*connection, name);
     }
     // Also before a read-only command: as on SQLite, an older database is brought up to date.
     migrate(*connection, name);

@@ -97,7 +97,11 @@ expect_err "is not an SQLite database or is damaged" "a text file is named as su
 
 ## databases made before the application id still open
 cp "$ENT110_DB" "$E2E_DIR/old.db"
-sqlite3 "$E2E_DIR/old.db" "ALTER TABLE case_co_unit DROP COLUMN position;
+# Undo what migrations 010 and 012 made (011 is PostgreSQL's alone).
+sqlite3 "$E2E_DIR/old.db" "DROP VIEW audit_row_officer; DROP VIEW audit_row_project;
+  DROP VIEW audit_row_assignment; DROP VIEW audit_row_visit; DROP TABLE visit;
+  DROP INDEX case_by_project; ALTER TABLE case_file DROP COLUMN project; DROP TABLE assignment;
+  DROP TABLE project; DROP TABLE officer; ALTER TABLE case_co_unit DROP COLUMN position;
   PRAGMA application_id = 0; PRAGMA user_version = 8;"
 run --db "$E2E_DIR/old.db" unit list
 expect_code 0 "a database from before schema 009 opens"

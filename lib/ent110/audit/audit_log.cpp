@@ -10,19 +10,24 @@
 namespace ent110 {
 namespace {
 
-constexpr EnumNames<AuditSubject, 6> k_subjects = {{
+constexpr EnumNames<AuditSubject, 10> k_subjects = {{
     {AuditSubject::unit, "unit"},
     {AuditSubject::user, "user"},
     {AuditSubject::enterprise, "enterprise"},
     {AuditSubject::calendar_year, "calendar_year"},
     {AuditSubject::calendar_override, "calendar_override"},
     {AuditSubject::assessment_event, "assessment_event"},
+    {AuditSubject::officer, "officer"},
+    {AuditSubject::project, "project"},
+    {AuditSubject::assignment, "assignment"},
+    {AuditSubject::visit, "visit"},
 }};
 
 // Whether `subject`'s rows are keyed by an integer (an id or a year) rather than a text code.
 // The key is bound as what the view's column holds: PostgreSQL does not compare 5 with '5'.
 bool integer_keyed(AuditSubject subject) {
-  return subject != AuditSubject::unit && subject != AuditSubject::user;
+  return subject != AuditSubject::unit && subject != AuditSubject::user &&
+         subject != AuditSubject::project;
 }
 
 }  // namespace

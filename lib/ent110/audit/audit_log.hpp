@@ -29,6 +29,10 @@ enum class AuditSubject {
   calendar_year,      ///< key: the year; the row carries the year's stated days
   calendar_override,  ///< key: the override's id
   assessment_event,   ///< key: the input's id
+  officer,            ///< key: the officer's id
+  project,            ///< key: the project's code (项目统一代码)
+  assignment,         ///< key: the assignment's id
+  visit,              ///< key: the visit's id
 };
 
 /// The stored spelling of `subject` (its table's name).

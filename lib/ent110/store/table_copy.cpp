@@ -17,11 +17,23 @@ std::string sql_identifier(std::string_view identifier) {
 }  // namespace
 
 const std::vector<std::string>& schema_tables() {
-  static const std::vector<std::string> k_tables = {
-      "unit",          "user",         "enterprise",        "calendar_revision",
-      "calendar_year", "calendar_day", "calendar_override", "assessment_event",
-      "case_file",     "case_co_unit", "case_clock",        "case_event",
-      "audit_event"};
+  static const std::vector<std::string> k_tables = {"unit",
+                                                    "user",
+                                                    "enterprise",
+                                                    "officer",
+                                                    "project",
+                                                    "assignment",
+                                                    "calendar_revision",
+                                                    "calendar_year",
+                                                    "calendar_day",
+                                                    "calendar_override",
+                                                    "assessment_event",
+                                                    "case_file",
+                                                    "case_co_unit",
+                                                    "case_clock",
+                                                    "case_event",
+                                                    "visit",
+                                                    "audit_event"};
   return k_tables;
 }
 

@@ -41,13 +41,7 @@ std::optional<AuditSubject> parse_audit_subject(std::string_view text) {
 }
 
 const std::vector<AuditSubject>& audit_subjects() {
-  static const std::vector<AuditSubject> k_all = [] {
-    std::vector<AuditSubject> all;
-    for (const auto& entry : k_subjects) {
-      all.push_back(entry.first);
-    }
-    return all;
-  }();
+  static const std::vector<AuditSubject> k_all = values_of(k_subjects);
   return k_all;
 }
 

@@ -128,11 +128,7 @@ std::vector<std::string> reject_reason_names() {
 }
 
 std::vector<State> all_states() {
-  std::vector<State> states;
-  for (const auto& entry : k_states) {
-    states.push_back(entry.first);
-  }
-  return states;
+  return values_of(k_states);
 }
 
 std::vector<Action> case_actions() {

@@ -48,4 +48,14 @@ std::vector<std::string> names_of(const EnumNames<Enum, N>& table) {
   return names;
 }
 
+/// Every value of `table`, in table order.
+template <typename Enum, std::size_t N>
+std::vector<Enum> values_of(const EnumNames<Enum, N>& table) {
+  std::vector<Enum> values;
+  for (const auto& entry : table) {
+    values.push_back(entry.first);
+  }
+  return values;
+}
+
 }  // namespace ent110

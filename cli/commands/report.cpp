@@ -6,6 +6,7 @@
 
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/report/annual.hpp>
+#include <ent110/report/coverage.hpp>
 #include <ent110/report/meeting.hpp>
 #include <ent110/report/monthly.hpp>
 
@@ -50,6 +51,19 @@ int run_report_annual(const ReportOptions& options, Session& s) {
   return 0;
 }
 
+// Coverage is measured on the day of "now" (the global --at), or with --month on that month's
+// last day; the global option is not shadowed, so `report coverage --at DATE` reads as elsewhere.
+int run_report_coverage(const ReportOptions& options, Session& s) {
+  const LocalDate day =
+      options.month
+          ? coverage_day(parse_report_month(*options.month, s.zone(), s.now()), s.zone(), s.now())
+          : s.zone().local_date(s.now());
+  const CoverageReport report = compute_coverage(s.store(), s.zone(), day);
+  emit_report(s, coverage_document(report, s.config(), s.lang(), report_issue_date(s)),
+              report_format(s, options.format), options.output);
+  return 0;
+}
+
 void add_report_output_options(CLI::App* command, ReportOptions& options, Lang lang) {
   command->add_option("--format", options.format, tr(lang, MessageId::opt_report_format))
       ->check(one_of(report_format_names()))
@@ -87,6 +101,13 @@ void add_report(CLI::App& app, Invocation& inv, Lang lang) {
   add_report_output_options(annual, *options, lang);
   inv.on(annual, Needs::store_read,
          [options](Session& s) { return run_report_annual(*options, s); });
+
+  CLI::App* coverage = report->add_subcommand("coverage", tr(lang, MessageId::cmd_report_coverage));
+  coverage->add_option("--month", options->month, tr(lang, MessageId::opt_report_coverage_month))
+      ->type_name("YYYY-MM|last|this");
+  add_report_output_options(coverage, *options, lang);
+  inv.on(coverage, Needs::store_read,
+         [options](Session& s) { return run_report_coverage(*options, s); });
 }
 
 }  // namespace ent110::cli

@@ -226,6 +226,7 @@ const std::vector<Setting>& settings() {
       ENT110_NUMBER_SETTING("assessment.weight_timeliness", weight_timeliness, 0.0, 1000.0),
       ENT110_NUMBER_SETTING("assessment.weight_policy", weight_policy, 0.0, 1000.0),
       ENT110_NUMBER_SETTING("assessment.weight_supervision", weight_supervision, 0.0, 1000.0),
+      ENT110_NUMBER_SETTING("assessment.weight_coverage", weight_coverage, 0.0, 1000.0),
       ENT110_INT_SETTING("assessment.commend_top", commend_top, 0, 1000),
   };
   return k_settings;

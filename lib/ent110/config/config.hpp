@@ -44,6 +44,7 @@ struct Config {
   double weight_timeliness = 40;
   double weight_policy = 10;
   double weight_supervision = 10;
+  double weight_coverage = 0;  ///< Art. 3 coverage; 0: shown in the assessment, not weighed
   int commend_top = 3;
 };
 

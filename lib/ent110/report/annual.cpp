@@ -2,11 +2,13 @@
 // The year-end assessment's figures (Art. 11–13): the monthly definitions applied to the year,
 // the recorded policy scores and findings, and the accountability list.
 #include <ent110/report/annual.hpp>
+#include <ent110/report/coverage.hpp>
 #include <ent110/report/report_figures.hpp>
 #include <ent110/report/report_repo.hpp>
 #include <ent110/store/store.hpp>
 
 #include <algorithm>
+#include <map>
 
 namespace ent110 {
 namespace {
@@ -42,6 +44,19 @@ void add_assessment_inputs(Store& store, int year, std::vector<UnitYear>& units)
       unit->supervision = Supervision::supervised;
       unit->scores.supervision = std::max(0.0, 100 - unit->finding_points);
     }
+  }
+}
+
+// Art. 3: a county or area answers for its enterprises and projects, a department for its own
+// officers; one with nothing to cover has nothing missing.
+void add_coverage_scores(const UnitCoverage& coverage, std::vector<UnitYear>& units) {
+  for (UnitYear& unit : units) {
+    const std::map<std::string, Rate>& shares =
+        supervision_applies(unit.unit.kind) ? coverage.areas : coverage.officers;
+    const auto found = shares.find(unit.unit.code);
+    const std::optional<double> share =
+        found == shares.end() ? std::nullopt : rate_value(found->second);
+    unit.scores.coverage = share ? *share * 100 : 100.0;
   }
 }
 
@@ -123,6 +138,7 @@ AnnualReport compute_annual(
       report.units.push_back(std::move(unit));
     }
     add_assessment_inputs(store, year, report.units);
+    add_coverage_scores(unit_coverage(store, zone, window.as_of), report.units);
     report.accountability = accountability(store, zone, window, members);
   });
   for (UnitYear& unit : report.units) {

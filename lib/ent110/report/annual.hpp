@@ -35,6 +35,7 @@ struct CriterionScores {
   std::optional<double> policy;        ///< the latest recorded policy score; none if unrecorded
   std::optional<double> supervision;   ///< 100 less the points of the year's findings, ≥ 0;
                                        ///< none unless Supervision::supervised
+  std::optional<double> coverage;      ///< Art. 3 coverage at the year's end × 100 (coverage.hpp)
 };
 
 /// One member unit's year and its assessment.

@@ -60,6 +60,7 @@ ReportSection ranking_section(const AnnualReport& report, Lang lang) {
                            {"score_timeliness", MessageId::report_col_score_timeliness},
                            {"score_policy", MessageId::report_col_score_policy},
                            {"score_supervision", MessageId::report_col_score_supervision},
+                           {"score_coverage", MessageId::report_col_score_coverage},
                            {"total", MessageId::report_col_total}})) {
     columns.push_back(std::move(column));
   }
@@ -67,12 +68,12 @@ ReportSection ranking_section(const AnnualReport& report, Lang lang) {
   ReportTable table{std::move(columns), {}};
   BarChart totals{"total", tr(lang, MessageId::report_annual_chart_total), {}};
   for (const UnitYear& u : report.units) {
-    table.rows.push_back(
-        Row{u.rank > 0 ? ReportValue{std::int64_t{u.rank}} : ReportValue{std::string("—")},
-            u.unit.code, u.unit.name, ReportValue{u.forwarded}, ReportValue{u.answered}, u.on_time,
-            u.satisfaction, ReportValue{u.findings}, Score{u.scores.satisfaction},
-            Score{u.scores.timeliness}, Score{u.scores.policy}, supervision_cell(u, lang),
-            Score{u.total}, u.commended ? tr(lang, MessageId::word_yes) : std::string()});
+    table.rows.push_back(Row{
+        u.rank > 0 ? ReportValue{std::int64_t{u.rank}} : ReportValue{std::string("—")}, u.unit.code,
+        u.unit.name, ReportValue{u.forwarded}, ReportValue{u.answered}, u.on_time, u.satisfaction,
+        ReportValue{u.findings}, Score{u.scores.satisfaction}, Score{u.scores.timeliness},
+        Score{u.scores.policy}, supervision_cell(u, lang), Score{u.scores.coverage}, Score{u.total},
+        u.commended ? tr(lang, MessageId::word_yes) : std::string()});
     totals.bars.push_back({u.unit.name, Score{u.total}});
   }
   section.table = std::move(table);
@@ -93,6 +94,7 @@ ReportSection weights_section(const AnnualReport& report, const Config& config, 
        {"weight_policy", tr(lang, MessageId::report_col_weight_policy), ColumnAlign::right},
        {"weight_supervision", tr(lang, MessageId::report_col_weight_supervision),
         ColumnAlign::right},
+       {"weight_coverage", tr(lang, MessageId::report_col_weight_coverage), ColumnAlign::right},
        {"units", tr(lang, MessageId::report_col_units)}},
       {}};
   for (const auto& [supervision, group] :
@@ -110,7 +112,7 @@ ReportSection weights_section(const AnnualReport& report, const Config& config, 
             weight_text(config.weight_timeliness), weight_text(config.weight_policy),
             supervision == Supervision::supervised ? weight_text(config.weight_supervision)
                                                    : std::string("—"),
-            units.empty() ? std::string("—") : units});
+            weight_text(config.weight_coverage), units.empty() ? std::string("—") : units});
   }
   section.table = std::move(table);
   return section;
@@ -232,7 +234,8 @@ void rank_units(std::vector<UnitYear>& units, const Config& config) {
          {std::pair{u.scores.satisfaction, config.weight_satisfaction},
           std::pair{u.scores.timeliness, config.weight_timeliness},
           std::pair{u.scores.policy, config.weight_policy},
-          std::pair{u.scores.supervision, config.weight_supervision}}) {
+          std::pair{u.scores.supervision, config.weight_supervision},
+          std::pair{u.scores.coverage, config.weight_coverage}}) {
       if (score) {
         weighted += weight * *score;
         weights += weight;
@@ -292,6 +295,9 @@ ReportDocument annual_document(const AnnualReport& report,
        tr(lang, MessageId::report_def_score_policy_text)},
       {tr(lang, MessageId::report_def_score_supervision),
        tr(lang, MessageId::report_def_score_supervision_text)},
+      {tr(lang, MessageId::report_def_score_coverage),
+       tr(lang, MessageId::report_def_score_coverage_text,
+          {report_detail::long_date(lang, report.as_of), weight_text(config.weight_coverage)})},
       {tr(lang, MessageId::report_def_commendation),
        tr(lang, MessageId::report_def_commendation_text)},
       {tr(lang, MessageId::report_def_total), tr(lang, MessageId::report_def_total_text)},

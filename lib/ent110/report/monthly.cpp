@@ -241,6 +241,7 @@ MonthlyReport compute_monthly(Store& store,
                                  : headline(store, report_window(trend_month, zone, now), config,
                                             nullptr)));
     }
+    report.coverage = compute_coverage(store, zone, coverage_day(month, zone, now));
   });
   report.anchor = ledger_head(store);
   return report;

@@ -4,6 +4,7 @@
 #include <ent110/config/config.hpp>
 #include <ent110/core/time.hpp>
 #include <ent110/registry/registry.hpp>
+#include <ent110/report/coverage.hpp>
 #include <ent110/report/document.hpp>
 
 #include <cstdint>
@@ -121,7 +122,8 @@ struct MonthlyReport {
   std::vector<WithdrawnReferral> withdrawn;  ///< referrals withdrawn in the month
   std::vector<ReportCase> overdue;           ///< clocks of units open past due at as_of
   std::vector<MonthHeadline> trend;          ///< the six months up to and including this one
-  std::string anchor;  ///< the ledger's head digest when drawn (audit/ledger.hpp)
+  CoverageReport coverage;  ///< Art. 3, on the month's last day (today inside the month)
+  std::string anchor;       ///< the ledger's head digest when drawn (audit/ledger.hpp)
 };
 
 /// Computes the report of `month` as seen at `now` with GROUP BY queries over indexed columns;

@@ -252,10 +252,11 @@ ReportDocument monthly_document(const MonthlyReport& report,
       {tr(lang, MessageId::report_def_returned), tr(lang, MessageId::report_def_returned_text)},
       {tr(lang, MessageId::report_def_rate), tr(lang, MessageId::report_def_rate_text)},
   };
-  document.sections = {totals_section(report, lang),   units_section(report, lang),
-                       referred_section(report, lang), withdrawn_section(report, lang),
-                       overdue_section(report, lang),  comparison_section(report, lang),
-                       trend_section(report, lang)};
+  document.sections = {
+      totals_section(report, lang),   units_section(report, lang),
+      referred_section(report, lang), withdrawn_section(report, lang),
+      overdue_section(report, lang),  comparison_section(report, lang),
+      trend_section(report, lang),    coverage_summary_section(report.coverage, lang)};
   return document;
 }
 

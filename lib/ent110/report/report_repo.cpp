@@ -456,4 +456,90 @@ std::vector<AssessmentEntry> assessment_entries(Store& store, int year) {
   return entries;
 }
 
+std::vector<CoverageSubjectRow> coverage_subjects(Store& store) {
+  // Key projects are looked at until completed: a leader contacts a planned key project too.
+  Statement query(store,
+                  "SELECT 0, CAST(e.id AS TEXT), e.name, e.county, u.name, e.above_scale, "
+                  "CASE WHEN e.key_enterprise = 1 THEN 'key' END "
+                  "FROM enterprise e LEFT JOIN unit u ON u.code = e.county "
+                  "WHERE e.above_scale = 1 OR e.key_enterprise = 1 "
+                  "UNION ALL "
+                  "SELECT 1, p.code, p.name, p.county, u.name, "
+                  "CASE WHEN p.status = 'under-construction' THEN 1 ELSE 0 END, p.key_level "
+                  "FROM project p JOIN unit u ON u.code = p.county "
+                  "WHERE p.status = 'under-construction' "
+                  "OR (p.key_level IS NOT NULL AND p.status <> 'completed')");
+  std::vector<CoverageSubjectRow> subjects;
+  while (query.step()) {
+    subjects.push_back(CoverageSubjectRow{query.int64(0) == 1, query.text(1), query.text(2),
+                                          query.optional_text(3).value_or(""),
+                                          query.optional_text(4).value_or(""), query.int64(5) == 1,
+                                          query.optional_text(6).value_or("")});
+  }
+  return subjects;
+}
+
+std::vector<ServingRow> serving_between(Store& store, LocalDate first, LocalDate last) {
+  Statement query(store,
+                  "SELECT a.officer, o.name, o.level, o.unit, CAST(a.enterprise AS TEXT), "
+                  "a.project, a.from_date, a.until_date, o.retired_on "
+                  "FROM assignment a JOIN officer o ON o.id = a.officer "
+                  "WHERE a.from_date <= ?2 AND (a.until_date IS NULL OR a.until_date > ?1) "
+                  "AND (o.retired_on IS NULL OR o.retired_on > ?1) ORDER BY a.officer, a.id");
+  query.bind(1, format_date(first)).bind(2, format_date(last));
+  std::vector<ServingRow> rows;
+  while (query.step()) {
+    ServingRow row;
+    row.officer = query.int64(0);
+    row.name = query.text(1);
+    row.level = query.text(2);
+    row.unit = query.text(3);
+    row.project = query.is_null(4);
+    row.subject = row.project ? query.text(5) : query.text(4);
+    row.from = parse_date(query.text(6));
+    row.until = optional_date(query, 7);
+    row.retired_on = optional_date(query, 8);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<OfficerRow> officers_on(Store& store, LocalDate day) {
+  Statement query(store,
+                  "SELECT o.id, o.name, o.level, o.unit, u.name, o.created_at "
+                  "FROM officer o JOIN unit u ON u.code = o.unit "
+                  "WHERE o.retired_on IS NULL OR o.retired_on > ? ORDER BY o.id");
+  query.bind(1, format_date(day));
+  std::vector<OfficerRow> officers;
+  while (query.step()) {
+    officers.push_back(OfficerRow{query.int64(0), query.text(1), query.text(2), query.text(3),
+                                  query.text(4), parse_utc(query.text(5))});
+  }
+  return officers;
+}
+
+std::map<std::int64_t, std::int64_t> visits_by_officer(Store& store, Instant begin, Instant end) {
+  Statement query(store,
+                  "SELECT officer, count(*) FROM visit WHERE at >= ? AND at < ? GROUP BY officer");
+  query.bind(1, format_utc(begin)).bind(2, format_utc(end));
+  std::map<std::int64_t, std::int64_t> visits;
+  while (query.step()) {
+    visits[query.int64(0)] = query.int64(1);
+  }
+  return visits;
+}
+
+std::vector<ReceivedCase> received_before(Store& store, date::year_month month, Instant end) {
+  Statement query(store,
+                  "SELECT CAST(enterprise AS TEXT), project, received_at, state, rating "
+                  "FROM case_file WHERE received_month = ? AND received_at < ?");
+  query.bind(1, format_month(month)).bind(2, format_utc(end));
+  std::vector<ReceivedCase> cases;
+  while (query.step()) {
+    cases.push_back(ReceivedCase{query.text(0), query.optional_text(1), parse_utc(query.text(2)),
+                                 query.text(3), query.optional_text(4)});
+  }
+  return cases;
+}
+
 }  // namespace ent110::report_repo

@@ -204,6 +204,65 @@ struct EventBrief {
 /// The latest `events` events of case `id`, newest first.
 std::vector<EventBrief> latest_events(Store& store, const std::string& id, int events);
 
+/// An enterprise or project the coverage report (Art. 3) looks at.
+struct CoverageSubjectRow {
+  bool project = false;
+  std::string key;  ///< the enterprise's id, or the project's code
+  std::string name;
+  std::string county;  ///< unit code, empty when the enterprise has none
+  std::string county_name;
+  bool counted = false;   ///< an above-scale enterprise, or a project under construction
+  std::string key_level;  ///< a key project's level, "key" for a key enterprise, else empty
+};
+
+/// The above-scale and key enterprises and the projects not completed, each once.
+std::vector<CoverageSubjectRow> coverage_subjects(Store& store);
+
+/// An assignment with its officer, for deciding who served whom on which day.
+struct ServingRow {
+  std::int64_t officer = 0;
+  std::string name;
+  std::string level;
+  std::string unit;
+  bool project = false;
+  std::string subject;  ///< the enterprise's id, or the project's code
+  LocalDate from;
+  std::optional<LocalDate> until;       ///< the first day no longer serving
+  std::optional<LocalDate> retired_on;  ///< the officer's first day retired
+};
+
+/// The assignments by which some officer served on some day from `first` to `last` (inclusive),
+/// by officer and assignment.
+std::vector<ServingRow> serving_between(Store& store, LocalDate first, LocalDate last);
+
+/// An officer not retired on a day.
+struct OfficerRow {
+  std::int64_t id = 0;
+  std::string name;
+  std::string level;
+  std::string unit;
+  std::string unit_name;
+  Instant created_at;
+};
+
+/// The officers not retired on `day` (some may have been added after it), by id.
+std::vector<OfficerRow> officers_on(Store& store, LocalDate day);
+
+/// The visits from `begin` (inclusive) to `end` (exclusive), counted per officer id.
+std::map<std::int64_t, std::int64_t> visits_by_officer(Store& store, Instant begin, Instant end);
+
+/// A case received in a period, as the coverage report compares them.
+struct ReceivedCase {
+  std::string enterprise;  ///< its id
+  std::optional<std::string> project;
+  Instant received_at;
+  std::string state;
+  std::optional<std::string> rating;
+};
+
+/// The cases received in `month` before `end`.
+std::vector<ReceivedCase> received_before(Store& store, date::year_month month, Instant end);
+
 /// Inserts `entry` (its id is ignored) and returns the new row's id.
 std::int64_t insert_assessment_entry(Store& store, const AssessmentEntry& entry);
 

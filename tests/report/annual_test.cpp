@@ -180,11 +180,11 @@ TEST_CASE("annual_document: the weights applied are one row per weight set namin
   const auto& rows = weights->table->rows;
   REQUIRE(rows.size() == 3);
   CHECK(std::get<std::string>(rows[0][4]) == "10");
-  CHECK(std::get<std::string>(rows[0][5]) == "PQX");
+  CHECK(std::get<std::string>(rows[0][6]) == "PQX");
   CHECK(std::get<std::string>(rows[1][4]) == "—");
-  CHECK(std::get<std::string>(rows[1][5]) == "LSX, KFQ");
+  CHECK(std::get<std::string>(rows[1][6]) == "LSX, KFQ");
   CHECK(std::get<std::string>(rows[2][4]) == "—");
-  CHECK(std::get<std::string>(rows[2][5]) == "FGW");
+  CHECK(std::get<std::string>(rows[2][6]) == "FGW");
 
   // The ranking shows why a unit has no supervision score instead of a blank.
   const ReportSection& ranking = document.sections.front();

@@ -111,7 +111,10 @@ LocalDate coverage_day(date::year_month month, const Zone& zone, Instant now) {
   return std::clamp(zone.local_date(now), LocalDate{month / 1}, LocalDate{month / date::last});
 }
 
-CoverageReport compute_coverage(Store& store, const Zone& zone, LocalDate day) {
+CoverageReport compute_coverage(Store& store,
+                                const Zone& zone,
+                                LocalDate day,
+                                CaseComparison cases) {
   CoverageReport report;
   report.period = coverage_period(day, zone);
   const CoveragePeriod& period = report.period;
@@ -198,6 +201,9 @@ CoverageReport compute_coverage(Store& store, const Zone& zone, LocalDate day) {
                        return level_rank(a.officer.level) < level_rank(b.officer.level);
                      });
 
+    if (cases == CaseComparison::left_out) {
+      return;
+    }
     const date::year_month_day ymd{day};
     for (const report_repo::ReceivedCase& kase :
          report_repo::received_before(store, ymd.year() / ymd.month(), period.end)) {

@@ -91,6 +91,21 @@ ReportSection counties_section(const CoverageReport& report, Lang lang) {
   return section;
 }
 
+// The columns naming an enterprise or project and its county, then one per (key, header) in
+// `more`.
+std::vector<ReportColumn> subject_columns(
+    Lang lang, const std::vector<std::pair<std::string, MessageId>>& more) {
+  std::vector<ReportColumn> columns{{"kind", tr(lang, MessageId::coverage_col_kind)},
+                                    {"key", tr(lang, MessageId::coverage_col_key)},
+                                    {"name", tr(lang, MessageId::coverage_col_name)},
+                                    {"county", tr(lang, MessageId::coverage_col_county)},
+                                    {"county_name", tr(lang, MessageId::coverage_col_county_name)}};
+  for (const auto& [key, header] : more) {
+    columns.push_back({key, tr(lang, header)});
+  }
+  return columns;
+}
+
 ReportSection gaps_section(const CoverageReport& report, Lang lang) {
   ReportSection section;
   section.key = "gaps";
@@ -101,12 +116,7 @@ ReportSection gaps_section(const CoverageReport& report, Lang lang) {
     return section;
   }
   section.paragraphs.push_back(tr(lang, MessageId::coverage_gaps_intro, {day}));
-  ReportTable table{{{"kind", tr(lang, MessageId::coverage_col_kind)},
-                     {"key", tr(lang, MessageId::coverage_col_key)},
-                     {"name", tr(lang, MessageId::coverage_col_name)},
-                     {"county", tr(lang, MessageId::coverage_col_county)},
-                     {"county_name", tr(lang, MessageId::coverage_col_county_name)},
-                     {"key_subject", tr(lang, MessageId::coverage_col_key_subject)}},
+  ReportTable table{subject_columns(lang, {{"key_subject", MessageId::coverage_col_key_subject}}),
                     {}};
   for (const CoverageGap& gap : report.gaps) {
     table.rows.push_back(Row{kind_label(lang, gap.kind), gap.key, gap.name, gap.county,
@@ -127,13 +137,8 @@ ReportSection leader_gaps_section(const CoverageReport& report, Lang lang) {
     return section;
   }
   section.paragraphs.push_back(tr(lang, MessageId::coverage_leader_gaps_intro, {day}));
-  ReportTable table{{{"kind", tr(lang, MessageId::coverage_col_kind)},
-                     {"key", tr(lang, MessageId::coverage_col_key)},
-                     {"name", tr(lang, MessageId::coverage_col_name)},
-                     {"county", tr(lang, MessageId::coverage_col_county)},
-                     {"county_name", tr(lang, MessageId::coverage_col_county_name)},
-                     {"key_level", tr(lang, MessageId::coverage_col_key_level)},
-                     {"officers", tr(lang, MessageId::coverage_col_officers)}},
+  ReportTable table{subject_columns(lang, {{"key_level", MessageId::coverage_col_key_level},
+                                           {"officers", MessageId::coverage_col_officers}}),
                     {}};
   for (const LeaderGap& gap : report.leader_gaps) {
     std::vector<std::string> officers;

@@ -241,7 +241,8 @@ MonthlyReport compute_monthly(Store& store,
                                  : headline(store, report_window(trend_month, zone, now), config,
                                             nullptr)));
     }
-    report.coverage = compute_coverage(store, zone, coverage_day(month, zone, now));
+    report.coverage =
+        compute_coverage(store, zone, coverage_day(month, zone, now), CaseComparison::left_out);
   });
   report.anchor = ledger_head(store);
   return report;

@@ -8,6 +8,9 @@ e() { run --lang zh "$@" && [[ $CODE -eq 0 ]] || fail "setup: ent110 $*"; }
 e init --at 2025-01-01
 e unit add LSX --name 罗山县 --kind county --at 2025-01-01
 e unit add FGW --name 市发展和改革委员会 --kind department --at 2025-01-01
+e user add office1 --unit OFFICE --role office --at 2025-01-01
+e user add viewer1 --unit OFFICE --role viewer --as office1 --at 2025-01-01
+export ENT110_USER=office1
 e enterprise add --name 甲机械有限公司 --county LSX --above-scale --key --at 2025-01-01
 e enterprise add --name 乙茶业有限公司 --county LSX --above-scale --at 2025-01-01
 e enterprise add --name 丙物流有限公司 --above-scale --at 2025-01-01
@@ -70,6 +73,11 @@ expect_jq "$cases | .[0] | [.covered, .uncovered] | map(tostring) | join(\",\")"
   "one case received covered, one not"
 expect_jq "$cases | .[3] | [.covered, .uncovered] | map(tostring) | join(\",\")" "0,1" \
   "the uncovered one was not accepted"
+
+## A viewer may read it (on PostgreSQL, as a login with the viewer role)
+run --as viewer1 --lang en report coverage --at 2025-09-30 --format json
+expect_code 0 "a viewer runs report coverage"
+expect_jq "$counties | .[2].enterprise_coverage.text" "33.3% (1/3)" "the viewer sees the same figures"
 
 ## --at before 孙三 retired: 乙 is covered then
 run --lang en report coverage --at 2025-09-19 --format json

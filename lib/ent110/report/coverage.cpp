@@ -95,6 +95,108 @@ std::vector<report_repo::OfficerRow> officers_serving(Store& store,
   return officers;
 }
 
+// The county rows, the gaps and the leader gaps, from one pass over the subjects.
+void add_subjects(Store& store,
+                  const std::vector<report_repo::ServingRow>& serving,
+                  CoverageReport& report) {
+  std::map<SubjectId, std::vector<const report_repo::ServingRow*>> officers_of;
+  for (const report_repo::ServingRow& row : serving) {
+    if (serves_on(row, report.period.day)) {
+      officers_of[subject_of(row)].push_back(&row);
+    }
+  }
+  std::map<std::string, CoverageRow> counties;
+  for (const report_repo::CoverageSubjectRow& subject : report_repo::coverage_subjects(store)) {
+    const auto found = officers_of.find({subject.project, subject.key});
+    const bool covered = found != officers_of.end();
+    if (subject.counted) {
+      CoverageRow& row = counties[subject.county];
+      row.county = subject.county;
+      row.county_name = subject.county_name;
+      add_to(subject.project ? row.projects : row.enterprises, covered);
+      add_to(subject.project ? report.total.projects : report.total.enterprises, covered);
+      if (!covered) {
+        report.gaps.push_back(CoverageGap{kind_of(subject.project), subject.key, subject.name,
+                                          subject.county, subject.county_name,
+                                          subject.key_subject});
+      }
+    }
+    if (!subject.key_subject) {
+      continue;
+    }
+    LeaderGap gap{
+        kind_of(subject.project), subject.key, subject.name, subject.county, subject.county_name,
+        subject.key_level,        {}};
+    bool led = false;
+    if (covered) {
+      for (const report_repo::ServingRow* row : found->second) {
+        led = led || is_leader(row->level);
+        gap.officers.push_back(CoverageOfficer{row->officer, row->name, row->level, row->unit});
+      }
+    }
+    if (!led) {
+      report.leader_gaps.push_back(std::move(gap));
+    }
+  }
+  // std::map puts "" (no county) first; the report lists it last.
+  for (auto& [county, row] : counties) {
+    if (!county.empty()) {
+      report.counties.push_back(std::move(row));
+    }
+  }
+  if (const auto none = counties.find(""); none != counties.end()) {
+    report.counties.push_back(std::move(none->second));
+  }
+  sort_by_place(report.gaps);
+  sort_by_place(report.leader_gaps);
+}
+
+void add_officers(Store& store,
+                  const Zone& zone,
+                  const std::vector<report_repo::ServingRow>& serving,
+                  CoverageReport& report) {
+  const CoveragePeriod& period = report.period;
+  const std::map<std::int64_t, std::int64_t> visits =
+      report_repo::visits_by_officer(store, period.begin, period.end);
+  for (const auto& [officer, n] : visits) {
+    report.visits += n;
+  }
+  std::map<std::int64_t, OfficerLoad> loads;
+  for (const report_repo::ServingRow& row : serving) {
+    if (serves_on(row, period.day)) {
+      OfficerLoad& load = loads[row.officer];
+      ++(row.project ? load.projects : load.enterprises);
+    }
+  }
+  for (const report_repo::OfficerRow& officer : officers_serving(store, zone, period.day)) {
+    OfficerLoad load = loads[officer.id];
+    load.officer = CoverageOfficer{officer.id, officer.name, officer.level, officer.unit};
+    load.unit_name = officer.unit_name;
+    if (const auto found = visits.find(officer.id); found != visits.end()) {
+      load.visits = found->second;
+    }
+    report.officers.push_back(std::move(load));
+  }
+  std::stable_sort(report.officers.begin(), report.officers.end(),
+                   [](const OfficerLoad& a, const OfficerLoad& b) {
+                     return level_rank(a.officer.level) < level_rank(b.officer.level);
+                   });
+}
+
+void add_cases(Store& store,
+               const Zone& zone,
+               const std::vector<report_repo::ServingRow>& serving,
+               CoverageReport& report) {
+  const date::year_month_day ymd{report.period.day};
+  for (const report_repo::ReceivedCase& kase :
+       report_repo::received_before(store, ymd.year() / ymd.month(), report.period.end)) {
+    add_case(covered_on_receipt(kase, serving, zone.local_date(kase.received_at))
+                 ? report.covered_cases
+                 : report.uncovered_cases,
+             kase);
+  }
+}
+
 }  // namespace
 
 CoveragePeriod coverage_period(LocalDate day, const Zone& zone) {
@@ -117,100 +219,13 @@ CoverageReport compute_coverage(Store& store,
                                 CaseComparison cases) {
   CoverageReport report;
   report.period = coverage_period(day, zone);
-  const CoveragePeriod& period = report.period;
   store.read([&] {
     const std::vector<report_repo::ServingRow> serving =
-        report_repo::serving_between(store, period.first, day);
-    std::map<SubjectId, std::vector<const report_repo::ServingRow*>> officers_of;
-    for (const report_repo::ServingRow& row : serving) {
-      if (serves_on(row, day)) {
-        officers_of[subject_of(row)].push_back(&row);
-      }
-    }
-
-    std::map<std::string, CoverageRow> counties;
-    for (const report_repo::CoverageSubjectRow& subject : report_repo::coverage_subjects(store)) {
-      const auto found = officers_of.find({subject.project, subject.key});
-      const bool covered = found != officers_of.end();
-      if (subject.counted) {
-        CoverageRow& row = counties[subject.county];
-        row.county = subject.county;
-        row.county_name = subject.county_name;
-        add_to(subject.project ? row.projects : row.enterprises, covered);
-        add_to(subject.project ? report.total.projects : report.total.enterprises, covered);
-        if (!covered) {
-          report.gaps.push_back(CoverageGap{kind_of(subject.project), subject.key, subject.name,
-                                            subject.county, subject.county_name,
-                                            !subject.key_level.empty()});
-        }
-      }
-      if (subject.key_level.empty()) {
-        continue;
-      }
-      LeaderGap gap{kind_of(subject.project),
-                    subject.key,
-                    subject.name,
-                    subject.county,
-                    subject.county_name,
-                    subject.project ? subject.key_level : std::string(),
-                    {}};
-      bool led = false;
-      if (covered) {
-        for (const report_repo::ServingRow* row : found->second) {
-          led = led || is_leader(row->level);
-          gap.officers.push_back(CoverageOfficer{row->officer, row->name, row->level, row->unit});
-        }
-      }
-      if (!led) {
-        report.leader_gaps.push_back(std::move(gap));
-      }
-    }
-    // std::map puts "" (no county) first; the report lists it last.
-    for (auto& [county, row] : counties) {
-      if (!county.empty()) {
-        report.counties.push_back(std::move(row));
-      }
-    }
-    if (const auto none = counties.find(""); none != counties.end()) {
-      report.counties.push_back(std::move(none->second));
-    }
-    sort_by_place(report.gaps);
-    sort_by_place(report.leader_gaps);
-
-    const std::map<std::int64_t, std::int64_t> visits =
-        report_repo::visits_by_officer(store, period.begin, period.end);
-    for (const auto& [officer, n] : visits) {
-      report.visits += n;
-    }
-    for (const report_repo::OfficerRow& officer : officers_serving(store, zone, day)) {
-      OfficerLoad load;
-      load.officer = CoverageOfficer{officer.id, officer.name, officer.level, officer.unit};
-      load.unit_name = officer.unit_name;
-      for (const report_repo::ServingRow& row : serving) {
-        if (row.officer == officer.id && serves_on(row, day)) {
-          ++(row.project ? load.projects : load.enterprises);
-        }
-      }
-      if (const auto found = visits.find(officer.id); found != visits.end()) {
-        load.visits = found->second;
-      }
-      report.officers.push_back(std::move(load));
-    }
-    std::stable_sort(report.officers.begin(), report.officers.end(),
-                     [](const OfficerLoad& a, const OfficerLoad& b) {
-                       return level_rank(a.officer.level) < level_rank(b.officer.level);
-                     });
-
-    if (cases == CaseComparison::left_out) {
-      return;
-    }
-    const date::year_month_day ymd{day};
-    for (const report_repo::ReceivedCase& kase :
-         report_repo::received_before(store, ymd.year() / ymd.month(), period.end)) {
-      add_case(covered_on_receipt(kase, serving, zone.local_date(kase.received_at))
-                   ? report.covered_cases
-                   : report.uncovered_cases,
-               kase);
+        report_repo::serving_between(store, report.period.first, day);
+    add_subjects(store, serving, report);
+    add_officers(store, zone, serving, report);
+    if (cases == CaseComparison::included) {
+      add_cases(store, zone, serving, report);
     }
   });
   return report;

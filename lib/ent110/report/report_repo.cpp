@@ -460,21 +460,22 @@ std::vector<CoverageSubjectRow> coverage_subjects(Store& store) {
   // Key projects are looked at until completed: a leader contacts a planned key project too.
   Statement query(store,
                   "SELECT 0, CAST(e.id AS TEXT), e.name, e.county, u.name, e.above_scale, "
-                  "CASE WHEN e.key_enterprise = 1 THEN 'key' END "
+                  "e.key_enterprise, CAST(NULL AS TEXT) "
                   "FROM enterprise e LEFT JOIN unit u ON u.code = e.county "
                   "WHERE e.above_scale = 1 OR e.key_enterprise = 1 "
                   "UNION ALL "
                   "SELECT 1, p.code, p.name, p.county, u.name, "
-                  "CASE WHEN p.status = 'under-construction' THEN 1 ELSE 0 END, p.key_level "
+                  "CASE WHEN p.status = 'under-construction' THEN 1 ELSE 0 END, "
+                  "CASE WHEN p.key_level IS NULL THEN 0 ELSE 1 END, p.key_level "
                   "FROM project p JOIN unit u ON u.code = p.county "
                   "WHERE p.status = 'under-construction' "
                   "OR (p.key_level IS NOT NULL AND p.status <> 'completed')");
   std::vector<CoverageSubjectRow> subjects;
   while (query.step()) {
-    subjects.push_back(CoverageSubjectRow{query.int64(0) == 1, query.text(1), query.text(2),
-                                          query.optional_text(3).value_or(""),
-                                          query.optional_text(4).value_or(""), query.int64(5) == 1,
-                                          query.optional_text(6).value_or("")});
+    subjects.push_back(CoverageSubjectRow{
+        query.int64(0) == 1, query.text(1), query.text(2), query.optional_text(3).value_or(""),
+        query.optional_text(4).value_or(""), query.int64(5) == 1, query.int64(6) == 1,
+        query.optional_text(7).value_or("")});
   }
   return subjects;
 }

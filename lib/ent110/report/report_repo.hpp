@@ -211,8 +211,9 @@ struct CoverageSubjectRow {
   std::string name;
   std::string county;  ///< unit code, empty when the enterprise has none
   std::string county_name;
-  bool counted = false;   ///< an above-scale enterprise, or a project under construction
-  std::string key_level;  ///< a key project's level, "key" for a key enterprise, else empty
+  bool counted = false;      ///< an above-scale enterprise, or a project under construction
+  bool key_subject = false;  ///< a key enterprise, or a project with a key level
+  std::string key_level;     ///< a key project's level ("provincial", "city"), else empty
 };
 
 /// The above-scale and key enterprises and the projects not completed, each once.

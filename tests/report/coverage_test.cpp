@@ -170,7 +170,7 @@ TEST_CASE_METHOD(CoverageFixture,
   REQUIRE(report.leader_gaps[0].officers.size() == 1);
   CHECK(report.leader_gaps[0].officers[0].name == "王一");
   CHECK(report.leader_gaps[1].key == k_p1);
-  CHECK(report.leader_gaps[1].key_level == "city");
+  CHECK(report.leader_gaps[1].key_level == ProjectKey::city);
 }
 
 TEST_CASE_METHOD(CoverageFixture,

@@ -19,14 +19,6 @@ bool serves_on(const report_repo::ServingRow& row, LocalDate day) {
          (!row.retired_on || *row.retired_on > day);
 }
 
-bool is_leader(std::string_view level) {
-  return level == "city-leader" || level == "county-leader";
-}
-
-int level_rank(std::string_view level) {
-  return level == "city-leader" ? 0 : (level == "county-leader" ? 1 : 2);
-}
-
 using SubjectId = std::pair<bool, std::string>;  // (is a project, enterprise id or project code)
 
 SubjectId subject_of(const report_repo::ServingRow& row) {
@@ -179,7 +171,8 @@ void add_officers(Store& store,
   }
   std::stable_sort(report.officers.begin(), report.officers.end(),
                    [](const OfficerLoad& a, const OfficerLoad& b) {
-                     return level_rank(a.officer.level) < level_rank(b.officer.level);
+                     // OfficerLevel is declared city, county, department.
+                     return a.officer.level < b.officer.level;
                    });
 }
 

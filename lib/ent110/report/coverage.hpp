@@ -3,6 +3,8 @@
 
 #include <ent110/config/config.hpp>
 #include <ent110/core/time.hpp>
+#include <ent110/registry/officers.hpp>
+#include <ent110/registry/projects.hpp>
 #include <ent110/report/document.hpp>
 
 #include <cstdint>
@@ -57,7 +59,7 @@ struct CoverageGap {
 struct CoverageOfficer {
   std::int64_t id = 0;
   std::string name;
-  std::string level;  ///< "city-leader", "county-leader", "department-leader"
+  OfficerLevel level = OfficerLevel::department_leader;
   std::string unit;
 };
 
@@ -69,7 +71,7 @@ struct LeaderGap {
   std::string name;
   std::string county;
   std::string county_name;
-  std::string key_level;  ///< "provincial" or "city" for a project; empty for an enterprise
+  std::optional<ProjectKey> key_level;  ///< a project's; none for an enterprise
   std::vector<CoverageOfficer> officers;
 };
 

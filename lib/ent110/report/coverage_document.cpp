@@ -18,12 +18,14 @@ std::string kind_label(Lang lang, SubjectKind kind) {
                                                   : MessageId::coverage_kind_project);
 }
 
-std::string level_label(Lang lang, std::string_view level) {
-  if (level == "city-leader") {
-    return tr(lang, MessageId::coverage_level_city_leader);
-  }
-  if (level == "county-leader") {
-    return tr(lang, MessageId::coverage_level_county_leader);
+std::string level_label(Lang lang, OfficerLevel level) {
+  switch (level) {
+    case OfficerLevel::city_leader:
+      return tr(lang, MessageId::coverage_level_city_leader);
+    case OfficerLevel::county_leader:
+      return tr(lang, MessageId::coverage_level_county_leader);
+    case OfficerLevel::department_leader:
+      return tr(lang, MessageId::coverage_level_department_leader);
   }
   return tr(lang, MessageId::coverage_level_department_leader);
 }
@@ -32,8 +34,8 @@ std::string key_level_label(Lang lang, const LeaderGap& gap) {
   if (gap.kind == SubjectKind::enterprise) {
     return tr(lang, MessageId::coverage_key_enterprise);
   }
-  return tr(lang, gap.key_level == "provincial" ? MessageId::coverage_key_provincial
-                                                : MessageId::coverage_key_city);
+  return tr(lang, gap.key_level == ProjectKey::provincial ? MessageId::coverage_key_provincial
+                                                          : MessageId::coverage_key_city);
 }
 
 std::string county_label(Lang lang, const std::string& county_name) {

@@ -475,7 +475,7 @@ std::vector<CoverageSubjectRow> coverage_subjects(Store& store) {
     subjects.push_back(CoverageSubjectRow{
         query.int64(0) == 1, query.text(1), query.text(2), query.optional_text(3).value_or(""),
         query.optional_text(4).value_or(""), query.int64(5) == 1, query.int64(6) == 1,
-        query.optional_text(7).value_or("")});
+        query.is_null(7) ? std::nullopt : parse_project_key(query.text(7))});
   }
   return subjects;
 }
@@ -493,7 +493,7 @@ std::vector<ServingRow> serving_between(Store& store, LocalDate first, LocalDate
     ServingRow row;
     row.officer = query.int64(0);
     row.name = query.text(1);
-    row.level = query.text(2);
+    row.level = parse_officer_level(query.text(2)).value();
     row.unit = query.text(3);
     row.project = query.is_null(4);
     row.subject = row.project ? query.text(5) : query.text(4);
@@ -513,7 +513,8 @@ std::vector<OfficerRow> officers_on(Store& store, LocalDate day) {
   query.bind(1, format_date(day));
   std::vector<OfficerRow> officers;
   while (query.step()) {
-    officers.push_back(OfficerRow{query.int64(0), query.text(1), query.text(2), query.text(3),
+    officers.push_back(OfficerRow{query.int64(0), query.text(1),
+                                  parse_officer_level(query.text(2)).value(), query.text(3),
                                   query.text(4), parse_utc(query.text(5))});
   }
   return officers;

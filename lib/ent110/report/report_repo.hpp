@@ -4,6 +4,8 @@
 #pragma once
 
 #include <ent110/core/time.hpp>
+#include <ent110/registry/officers.hpp>
+#include <ent110/registry/projects.hpp>
 #include <ent110/report/assessment.hpp>
 #include <ent110/report/monthly.hpp>
 
@@ -213,7 +215,7 @@ struct CoverageSubjectRow {
   std::string county_name;
   bool counted = false;      ///< an above-scale enterprise, or a project under construction
   bool key_subject = false;  ///< a key enterprise, or a project with a key level
-  std::string key_level;     ///< a key project's level ("provincial", "city"), else empty
+  std::optional<ProjectKey> key_level;  ///< a key project's level
 };
 
 /// The above-scale and key enterprises and the projects not completed, each once.
@@ -223,7 +225,7 @@ std::vector<CoverageSubjectRow> coverage_subjects(Store& store);
 struct ServingRow {
   std::int64_t officer = 0;
   std::string name;
-  std::string level;
+  OfficerLevel level = OfficerLevel::department_leader;
   std::string unit;
   bool project = false;
   std::string subject;  ///< the enterprise's id, or the project's code
@@ -240,7 +242,7 @@ std::vector<ServingRow> serving_between(Store& store, LocalDate first, LocalDate
 struct OfficerRow {
   std::int64_t id = 0;
   std::string name;
-  std::string level;
+  OfficerLevel level = OfficerLevel::department_leader;
   std::string unit;
   std::string unit_name;
   Instant created_at;

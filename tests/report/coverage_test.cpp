@@ -263,3 +263,21 @@ TEST_CASE("rank_units: a coverage weight of 0 leaves the totals as they were",
   CHECK(*with[0].total == Approx(96.0));
   CHECK(*with[1].total == Approx(72.0));
 }
+
+TEST_CASE_METHOD(CoverageFixture,
+                 "coverage_document: the county rows end with no county and the total",
+                 "[report][coverage]") {
+  const ReportDocument document =
+      coverage_document(on("2025-09-30"), config, Lang::en, parse_date("2025-10-01"));
+  CHECK(document.kind == "coverage");
+  CHECK(document.period == "2025-09-30");
+  REQUIRE(document.sections.size() == 5);
+  const ReportTable& counties = document.sections[0].table.value();
+  REQUIRE(counties.rows.size() == 4);  // LSX, PQX, no county, total
+  CHECK(std::get<std::string>(counties.rows[2][1]) == "no county");
+  CHECK(std::get<std::string>(counties.rows[3][1]) == "total");
+  CHECK(std::get<Rate>(counties.rows[3][5]) == Rate{2, 5});
+  const ReportTable& leaders = document.sections[2].table.value();
+  CHECK(std::get<std::string>(leaders.rows[0].back()) == "王一 (department leader)");
+  CHECK(std::get<std::string>(leaders.rows[1][5]) == "city key project");
+}

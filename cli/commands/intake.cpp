@@ -21,6 +21,7 @@ struct IntakeOptions {
   std::optional<std::string> body;
   std::optional<std::string> body_file;
   std::string from;
+  std::string project;
   bool dry_run = false;
 };
 
@@ -31,6 +32,9 @@ int run_intake_file(const IntakeOptions& options, Session& s) {
   }
   const BatchIntake batch =
       case_service(s).intake_many(records, s.actor(), s.now(), options.dry_run);
+  for (const Message& warning : batch.warnings) {
+    s.warn(warning.id, warning.args);
+  }
   for (const Clock& clock : batch.provisional) {
     s.warn(MessageId::case_clock_provisional,
            {std::string(to_string(clock.name)), clock.case_id, format_date(clock.due),
@@ -62,6 +66,9 @@ int run_intake(const IntakeOptions& options, Session& s) {
   IntakeRequest request = options.request;
   request.type = *parse_case_type(options.type);
   request.channel = *parse_channel(options.channel);
+  if (!options.project.empty()) {
+    request.project = options.project;
+  }
   if (options.body || options.body_file) {
     request.body = text_from(options.body, options.body_file, "--body", "--body-file");
   }
@@ -96,6 +103,10 @@ void add_intake(CLI::App& app, Invocation& inv, Lang lang) {
   for (CLI::Option* single : {enterprise, type, major, channel, title, body, body_file}) {
     from->excludes(single);
   }
+  CLI::Option* project =
+      cmd->add_option("--project", options->project, tr(lang, MessageId::visits_opt_project))
+          ->type_name("CODE");
+  from->excludes(project);
   cmd->add_flag("--dry-run", options->dry_run, tr(lang, MessageId::case_opt_dry_run))->needs(from);
   inv.on(cmd, Needs::store_write, [options, raw, body, body_file](Session& s) {
     options->body = body->count() > 0 ? std::optional(raw->first) : std::nullopt;

@@ -19,6 +19,7 @@ struct ListOptions {
   std::string month;
   std::string due_before;
   std::string clock;
+  std::string officer;
   bool ndjson = false;
 };
 
@@ -41,6 +42,9 @@ int run_list(const ListOptions& options, Session& s) {
   }
   if (!options.clock.empty()) {
     query.clock = parse_clock_name(options.clock);
+  }
+  if (!options.officer.empty()) {
+    query.officer = options.officer;
   }
   const LocalDate today = s.zone().local_date(s.now());
   const std::vector<CaseSummary> cases = case_service(s).list(query, today);
@@ -83,6 +87,8 @@ void add_list(CLI::App& app, Invocation& inv, Lang lang) {
       ->type_name("NAME");
   cmd->add_option("--month", options->month, tr(lang, MessageId::case_opt_month))
       ->type_name("YYYY-MM");
+  cmd->add_option("--officer", options->officer, tr(lang, MessageId::visits_opt_list_officer))
+      ->type_name("ID");
   cmd->add_flag("--ndjson", options->ndjson, tr(lang, MessageId::case_opt_ndjson));
   inv.on(cmd, Needs::store_read, [options](Session& s) { return run_list(*options, s); });
 }

@@ -14,11 +14,12 @@ struct ShowOptions {
 };
 
 int run_show(const ShowOptions& options, Session& s) {
-  const Case kase = case_service(s).get(options.id);
+  const LocalDate today = s.zone().local_date(s.now());
+  const CaseDetail detail = case_service(s).detail(options.id, today);
   if (s.json()) {
-    emit_json(s, to_json(kase, s.zone().local_date(s.now()), s.zone(), s.calendar()));
+    emit_json(s, to_json(detail, today, s.zone(), s.calendar()));
   } else {
-    print_case(s, kase);
+    print_case(s, detail);
   }
   return 0;
 }

@@ -18,6 +18,7 @@ namespace {
 
 struct TriageOptions {
   std::string unit;
+  std::string officer;
   bool apply = false;
   bool exit_code = false;
 };
@@ -96,6 +97,7 @@ nlohmann::json triage_json(const Triage& t, bool applied, const Session& s) {
       {"next_working_day", format_date(t.next_working_day)},
       {"provisional", t.provisional},
       {"unit", t.unit ? nlohmann::json(*t.unit) : nlohmann::json()},
+      {"officer", t.officer ? nlohmann::json(t.officer->id) : nlohmann::json()},
       {"unrated_after_days", t.unrated_after_days},
       {"unrated_within_days", t.unrated_within_days},
       {"office", office},
@@ -189,6 +191,11 @@ void print_triage(Session& s, const Triage& t, bool applied) {
   if (t.unit) {
     s.out() << "; " << s.tr(MessageId::triage_unit_filter, {*t.unit});
   }
+  if (t.officer) {
+    s.out() << "; "
+            << s.tr(MessageId::visits_triage_officer_filter,
+                    {std::to_string(t.officer->id), t.officer->name});
+  }
   s.out() << '\n';
 
   const bool nothing = t.office.empty() &&
@@ -240,9 +247,14 @@ void print_triage(Session& s, const Triage& t, bool applied) {
 
 int run_triage(const TriageOptions& options, Session& s) {
   std::optional<std::string> unit;
+  std::optional<std::string> officer;
+  if (!options.officer.empty()) {
+    officer = options.officer;
+  }
   if (!options.unit.empty()) {
     unit = options.unit;
-  } else {
+  } else if (!officer) {
+    // An officer's cases span units: a unit user asking for them gets all, not their unit's.
     unit = default_triage_unit(s.store(), s.actor());
   }
   Triage triage;
@@ -251,8 +263,8 @@ int run_triage(const TriageOptions& options, Session& s) {
     triage = apply_triage(s.store(), cases, s.calendar(), s.config(), s.zone(), s.now(), unit,
                           s.actor());
   } else {
-    triage =
-        compute_triage(s.store(), s.calendar(), s.config(), s.zone().local_date(s.now()), unit);
+    triage = compute_triage(s.store(), s.calendar(), s.config(), s.zone().local_date(s.now()), unit,
+                            officer);
   }
   if (triage.provisional) {
     const auto year_of = [](LocalDate day) {
@@ -280,7 +292,12 @@ void add_triage(CLI::App& app, Invocation& inv, Lang lang) {
   auto options = std::make_shared<TriageOptions>();
   CLI::App* cmd = app.add_subcommand("triage", tr(lang, MessageId::cmd_triage));
   cmd->add_option("--unit", options->unit, tr(lang, MessageId::opt_triage_unit))->type_name("CODE");
-  cmd->add_flag("--apply", options->apply, tr(lang, MessageId::opt_triage_apply));
+  CLI::Option* apply =
+      cmd->add_flag("--apply", options->apply, tr(lang, MessageId::opt_triage_apply));
+  // Referrals are the office's whole duty of the day, never one officer's share of it.
+  cmd->add_option("--officer", options->officer, tr(lang, MessageId::visits_opt_triage_officer))
+      ->type_name("ID")
+      ->excludes(apply);
   cmd->add_flag("--exit-code", options->exit_code, tr(lang, MessageId::opt_triage_exit_code));
   // Only --apply writes; a plain triage opens the database read-only.
   inv.on(

@@ -96,6 +96,24 @@ nlohmann::json to_json(const Case& kase,
   json["answer"] = case_authored_json(kase.answer, zone);
   json["rating"] = kase.rating ? nlohmann::json(to_string(*kase.rating)) : nullptr;
   json["rating_comment"] = case_text_or_null(kase.rating_comment);
+  json["project"] = kase.project ? nlohmann::json(*kase.project) : nullptr;
+  return json;
+}
+
+nlohmann::json to_json(const CaseDetail& detail,
+                       LocalDate today,
+                       const Zone& zone,
+                       const WorkingCalendar& calendar) {
+  nlohmann::json json = to_json(detail.kase, today, zone, calendar);
+  nlohmann::json officers = nlohmann::json::array();
+  for (const CaseOfficer& serving : detail.officers) {
+    officers.push_back({{"id", serving.officer.id},
+                        {"name", serving.officer.name},
+                        {"level", to_string(serving.officer.level)},
+                        {"unit", serving.officer.unit},
+                        {"serves", to_string(serving.serves)}});
+  }
+  json["officers"] = officers;
   return json;
 }
 

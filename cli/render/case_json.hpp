@@ -22,8 +22,14 @@ nlohmann::json to_json(const Clock& clock,
 /// {"seq", "at", "action", "actor", "unit", "text", "detail", "case"}; `at` is local with offset.
 nlohmann::json to_json(const Event& event, const Zone& zone);
 /// The whole case: the contract's fields, then body, co_units, round, reject_reason, result,
-/// answer {text, unit, by, at, edited}, rating, rating_comment.
+/// answer {text, unit, by, at, edited}, rating, rating_comment, project (code or null).
 nlohmann::json to_json(const Case& kase,
+                       LocalDate today,
+                       const Zone& zone,
+                       const WorkingCalendar& calendar);
+/// `show`: the whole case, then "officers": [{id, name, level, unit, serves: "enterprise" or
+/// "project"}], those serving its enterprise and its project on `today`.
+nlohmann::json to_json(const CaseDetail& detail,
                        LocalDate today,
                        const Zone& zone,
                        const WorkingCalendar& calendar);

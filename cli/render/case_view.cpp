@@ -81,6 +81,21 @@ void print_case_clocks(Session& s, const std::vector<Clock>& clocks, LocalDate t
   emit_table(s, table);
 }
 
+std::string case_officers_text(Session& s, const std::vector<CaseOfficer>& officers) {
+  if (officers.empty()) {
+    return s.tr(MessageId::visits_officers_none);
+  }
+  std::string text;
+  for (const CaseOfficer& serving : officers) {
+    const Officer& officer = serving.officer;
+    text += (text.empty() ? "" : ", ") +
+            s.tr(serving.serves == Serves::project ? MessageId::visits_officer_entry_project
+                                                   : MessageId::visits_officer_entry,
+                 {officer.name, std::string(to_string(officer.level)), officer.unit});
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string text_from(const std::optional<std::string>& text,
@@ -124,6 +139,9 @@ int print_action_result(Session& s, const ActionResult& result) {
            {label(s.lang(), clock.name), result.kase.id, format_date(clock.due),
             std::to_string(static_cast<int>(due.year()))});
   }
+  for (const Message& warning : result.warnings) {
+    s.warn(warning.id, warning.args);
+  }
   const LocalDate today = case_today_of(s);
   if (s.json()) {
     emit_json(s, to_json(result.kase, today, s.zone(), s.calendar()));
@@ -145,7 +163,8 @@ int print_action_result(Session& s, const ActionResult& result) {
   return 0;
 }
 
-void print_case(Session& s, const Case& kase) {
+void print_case(Session& s, const CaseDetail& detail) {
+  const Case& kase = detail.kase;
   const LocalDate today = case_today_of(s);
   Fields fields;
   fields.add(s.tr(MessageId::case_label_id), kase.id);
@@ -159,6 +178,10 @@ void print_case(Session& s, const Case& kase) {
   fields.add(s.tr(MessageId::case_label_title), kase.title);
   fields.add(s.tr(MessageId::case_label_enterprise),
              kase.enterprise.name + " (" + std::to_string(kase.enterprise.id) + ")");
+  if (kase.project) {
+    fields.add(s.tr(MessageId::visits_label_project), *kase.project);
+  }
+  fields.add(s.tr(MessageId::visits_label_officers), case_officers_text(s, detail.officers));
   fields.add(s.tr(MessageId::case_label_channel), label(s.lang(), kase.channel));
   fields.add(s.tr(MessageId::case_label_received), s.zone().format_local_short(kase.received_at));
   std::string unit = kase.unit;

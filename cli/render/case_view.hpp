@@ -24,12 +24,14 @@ std::string text_from(const std::optional<std::string>& text,
 /// The case library over the session's database, calendar, configuration and zone.
 CaseService case_service(Session& session);
 
-/// After an action: warns about provisional due dates on stderr, then prints the case as JSON
+/// After an action: warns about provisional due dates and the action's warnings on stderr, then
+/// prints the case as JSON
 /// (--json) or a confirmation line with its running clocks; returns 0.
 int print_action_result(Session& session, const ActionResult& result);
 
-/// `show`: the case's fields, clocks (with working days left or late) and history.
-void print_case(Session& session, const Case& kase);
+/// `show`: the case's fields with the officers serving its enterprise and project, clocks (with
+/// working days left or late) and history.
+void print_case(Session& session, const CaseDetail& detail);
 
 /// `list`: one line per case with its most urgent clock.
 void print_case_list(Session& session, const std::vector<CaseSummary>& cases);

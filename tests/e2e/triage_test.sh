@@ -62,7 +62,7 @@ expect_jq '[.applied, .overdue, (.referred | length)] | map(tostring) | join(" "
 
 # The JSON shape: every field, always.
 expect_jq 'keys | join(",")' \
-  "applied,day_kind,next_working_day,office,overdue,pending_referrals,provisional,referred,today,unit,units,unrated_after_days,unrated_within_days,working_day" \
+  "applied,day_kind,next_working_day,office,officer,overdue,pending_referrals,provisional,referred,today,unit,units,unrated_after_days,unrated_within_days,working_day" \
   "top-level fields"
 expect_jq '.office | keys | join(",")' \
   "awaiting_decision,awaiting_review,disputes,government_report,to_forward,unrated" "office fields"

@@ -99,4 +99,26 @@ std::string authorize_case_action(Store& store,
   return {};
 }
 
+Actor authorize_visit(Store& store,
+                      std::string_view login,
+                      std::string_view officer_unit,
+                      bool problem,
+                      std::string_view office_unit) {
+  if (!has_users(store)) {
+    return Actor{std::string(login), std::string(office_unit)};
+  }
+  const User user = registered_user(store, login);
+  if (problem && user.role != Role::office) {
+    throw Refused(MessageId::visits_problem_needs_office,
+                  {user.login, user.unit, std::string(to_string(user.role))});
+  }
+  const bool own_unit = user.role == Role::unit && user.unit == officer_unit;
+  if (user.role != Role::office && !own_unit) {
+    throw Refused(
+        MessageId::visits_needs_officer_unit,
+        {user.login, user.unit, std::string(to_string(user.role)), std::string(officer_unit)});
+  }
+  return Actor{user.login, user.unit};
+}
+
 }  // namespace ent110

@@ -65,4 +65,15 @@ std::string authorize_case_action(Store& store,
                                   std::string_view attempt,
                                   const CaseParties& parties);
 
+/// Decides whether `login` may record a visit of an officer of `officer_unit` (上门服务, Art. 3):
+/// office users may record any officer's visit, unit users their own unit's officers'; with
+/// `problem` (a problem found on it taken in as a case) only office users, since intake is the
+/// office's (Art. 7). Returns the actor to record, like authorize. Throws NotFound for a login
+/// that is not a registered user, Refused for one without the right.
+Actor authorize_visit(Store& store,
+                      std::string_view login,
+                      std::string_view officer_unit,
+                      bool problem,
+                      std::string_view office_unit);
+
 }  // namespace ent110

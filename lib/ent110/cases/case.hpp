@@ -46,6 +46,9 @@ struct Case {
   int year = 0;
   int number = 0;  ///< NNNNNN, sequential within the year
   Enterprise enterprise;
+  /// The project under construction the case is about (项目统一代码), fixed at intake like the
+  /// enterprise; nullopt for a case about the enterprise alone.
+  std::optional<std::string> project;
   CaseType type = CaseType::consult;
   bool major = false;
   Channel channel = Channel::web;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <charconv>
 #include <set>
+#include <variant>
 
 namespace ent110 {
 namespace {
@@ -53,23 +54,24 @@ void bind_authored(Statement& statement, int first, const std::optional<Authored
   }
 }
 
-// The text values of a query assembled from optional conditions, numbered in the order the
+// The values of a query assembled from optional conditions, numbered in the order the
 // conditions use them: PostgreSQL cannot type a parameter number that the SQL skips.
-class TextParameters {
+class QueryParameters {
  public:
   /// The placeholder of `value`, as a new parameter.
-  std::string add(std::string value) {
+  std::string add(std::variant<std::string, std::int64_t> value) {
     m_values.push_back(std::move(value));
     return "?" + std::to_string(m_values.size());
   }
   void bind_to(Statement& statement) const {
     for (std::size_t i = 0; i < m_values.size(); ++i) {
-      statement.bind(static_cast<int>(i + 1), m_values[i]);
+      std::visit([&](const auto& value) { statement.bind(static_cast<int>(i + 1), value); },
+                 m_values[i]);
     }
   }
 
  private:
-  std::vector<std::string> m_values;
+  std::vector<std::variant<std::string, std::int64_t>> m_values;
 };
 
 bool all_digits(std::string_view text) {
@@ -81,6 +83,15 @@ int to_int(std::string_view digits) {
   int value = 0;
   std::from_chars(digits.data(), digits.data() + digits.size(), value);
   return value;
+}
+
+// "'received', 'forwarded', …": the open states, for IN.
+std::string open_states_sql() {
+  std::string list;
+  for (State state : open_states()) {
+    list += fmt::format("{}'{}'", list.empty() ? "" : ", ", to_string(state));
+  }
+  return list;
 }
 
 std::string case_id_of(int year, int number) {
@@ -162,7 +173,7 @@ constexpr std::string_view k_case_select =
     "c.state, c.unit, c.round, c.reject_reason, c.result_text, c.result_unit, c.result_by, "
     "c.result_at, c.answer_text, c.answer_unit, c.answer_by, c.answer_at, c.answer_edited, "
     "c.rating, c.rating_comment, e.id, e.name, e.credit_code, e.county, e.above_scale, "
-    "e.key_enterprise, e.contact, e.phone "
+    "e.key_enterprise, e.contact, e.phone, c.project "
     "FROM case_file c JOIN enterprise e ON e.id = c.enterprise ";
 
 // Reads a row of k_case_select (without co-units and clocks).
@@ -201,6 +212,7 @@ Case case_from_row(const Statement& query) {
   e.key = query.int32(29) != 0;
   e.contact = query.optional_text(30).value_or("");
   e.phone = query.optional_text(31).value_or("");
+  kase.project = query.optional_text(32);
   return kase;
 }
 
@@ -273,7 +285,7 @@ void insert_case(Store& store, const Case& kase, const std::string& month) {
   Statement insert(
       store,
       "INSERT INTO case_file (id, year, number, enterprise, type, major, channel, title, body, "
-      "received_at, received_month, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+      "received_at, received_month, state, project) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   insert.bind(1, kase.id);
   insert.bind(2, kase.year);
   insert.bind(3, kase.number);
@@ -286,6 +298,7 @@ void insert_case(Store& store, const Case& kase, const std::string& month) {
   insert.bind(10, format_utc(kase.received_at));
   insert.bind(11, month);
   insert.bind(12, std::string(to_string(kase.state)));
+  insert.bind(13, kase.project);
   insert.run();
 }
 
@@ -402,8 +415,20 @@ std::vector<std::string> cases_counting_over(Store& store, const std::vector<Loc
   return {ids.begin(), ids.end()};
 }
 
-std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, LocalDate today) {
-  TextParameters parameters;
+std::string served_by_officer(std::string_view officer, std::string_view day) {
+  return fmt::format(
+      "EXISTS (SELECT 1 FROM assignment a JOIN officer o ON o.id = a.officer "
+      "WHERE a.officer = {0} AND (a.enterprise = c.enterprise OR a.project = c.project) "
+      "AND a.from_date <= {1} AND (a.until_date IS NULL OR a.until_date > {1}) "
+      "AND (o.retired_on IS NULL OR o.retired_on > {1}))",
+      officer, day);
+}
+
+std::vector<CaseSummary> query_cases(Store& store,
+                                     const CaseQuery& query,
+                                     LocalDate today,
+                                     std::optional<std::int64_t> officer) {
+  QueryParameters parameters;
   const std::string_view index_off = dialect::sqlite_index_off(store.engine());
   // The clock filters (list --overdue, --due-today, --due-before, --unexplained, --clock) apply
   // to one running clock, found through the running-clock index (the unary plus keeps SQLite off
@@ -454,6 +479,12 @@ std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, Local
     add(fmt::format("{}c.received_month = {}", by_case,
                     parameters.add(format_month(*query.month))));
   }
+  if (officer) {
+    add(served_by_officer(parameters.add(*officer), parameters.add(format_date(today))));
+    if (!query.state) {
+      add(fmt::format("c.state IN ({})", open_states_sql()));
+    }
+  }
   if (!clock_conditions.empty()) {
     add(fmt::format("c.id IN (SELECT case_id FROM case_clock WHERE outcome = 'running'{})",
                     clock_conditions));
@@ -489,7 +520,7 @@ std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, Local
 }
 
 std::vector<ClockRow> query_clocks(Store& store, const ClockQuery& query) {
-  TextParameters parameters;
+  QueryParameters parameters;
   std::string where;
   const auto add = [&where](std::string_view condition) {
     where += where.empty() ? " WHERE " : " AND ";

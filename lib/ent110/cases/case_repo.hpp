@@ -58,8 +58,16 @@ void save_clocks(Store& store, const Case& kase);
 /// The cases with a clock counted in working days over one of `days` (ascending): started
 /// before the day and due on or after it, whether running or stopped.
 std::vector<std::string> cases_counting_over(Store& store, const std::vector<LocalDate>& days);
-/// The summaries `query` selects, most urgent first.
-std::vector<CaseSummary> query_cases(Store& store, const CaseQuery& query, LocalDate today);
+/// The SQL condition that case `c` is about an enterprise or a project that officer `officer`
+/// serves on `day` (an assignment covering the day, the officer not retired by then); the two
+/// arguments are placeholders, `day` a 'YYYY-MM-DD' text.
+std::string served_by_officer(std::string_view officer, std::string_view day);
+/// The summaries `query` selects, most urgent first; with `officer`, only the cases of the
+/// enterprises and projects that officer serves on `today`, open ones unless `query.state` says.
+std::vector<CaseSummary> query_cases(Store& store,
+                                     const CaseQuery& query,
+                                     LocalDate today,
+                                     std::optional<std::int64_t> officer);
 /// The clocks `query` selects, by due date.
 std::vector<ClockRow> query_clocks(Store& store, const ClockQuery& query);
 

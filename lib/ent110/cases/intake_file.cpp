@@ -3,6 +3,7 @@
 #include <ent110/core/error.hpp>
 #include <ent110/core/input.hpp>
 #include <ent110/core/time.hpp>
+#include <ent110/registry/projects.hpp>
 #include <ent110/util/csv.hpp>
 
 #include <nlohmann/json.hpp>
@@ -16,8 +17,8 @@
 namespace ent110 {
 namespace {
 
-constexpr std::array<std::string_view, 7> k_fields = {"enterprise", "type",  "channel",    "title",
-                                                      "body",       "major", "received_at"};
+constexpr std::array<std::string_view, 8> k_fields = {
+    "enterprise", "type", "channel", "title", "body", "major", "received_at", "project"};
 
 // A record is one flat object; deeper values are refused before nlohmann sees them, because its
 // parser and its error path recurse once per level (a line of "[[[[…" overflowed the stack).
@@ -114,6 +115,13 @@ IntakeRecord record_from(const std::map<std::string, std::string>& fields,
     throw BadInput(MessageId::case_import_value, {where, "major", value("major"), "true, false"});
   }
   record.request.major = *major;
+  if (const std::string project = value("project"); !project.empty()) {
+    if (!is_project_code(project)) {
+      throw BadInput(MessageId::case_import_value,
+                     {where, "project", project, "a project code like 2017-411500-44-03-012345"});
+    }
+    record.request.project = project;
+  }
   if (const std::string at = value("received_at"); !at.empty()) {
     try {
       record.received_at = parse_instant(at, zone);

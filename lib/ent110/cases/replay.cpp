@@ -47,6 +47,7 @@ class Replay {
     m_kase.year = header.year;
     m_kase.number = header.number;
     m_kase.enterprise = header.enterprise;
+    m_kase.project = header.project;
     m_kase.channel = header.channel;
     m_kase.body = header.body;
   }

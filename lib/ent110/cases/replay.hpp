@@ -81,8 +81,8 @@ struct Replayed {
 };
 
 /// Replays `events` (the whole history, as stored) over `header` (the case's immutable fields:
-/// id, year, number, enterprise, channel, body). Throws Refused naming the first event that
-/// would be impossible (a correction that breaks the history).
+/// id, year, number, enterprise, project, channel, body). Throws Refused naming the first event
+/// that would be impossible (a correction that breaks the history).
 Replayed replay(const Case& header, const std::vector<Event>& events, const ReplayContext& context);
 
 /// The first field in which `stored` differs from `replayed`, e.g. "state", "answer",

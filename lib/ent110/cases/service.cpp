@@ -101,6 +101,10 @@ struct CaseService::Acting {
   LocalDate day;  ///< the local date of the action: "on time" means day ≤ due
 };
 
+std::string_view to_string(Serves serves) {
+  return serves == Serves::enterprise ? "enterprise" : "project";
+}
+
 CaseService::CaseService(Store& store,
                          const WorkingCalendar& calendar,
                          const Config& config,
@@ -250,14 +254,16 @@ std::vector<MovedDueDate> CaseService::rejudge(const std::vector<std::string>& i
 }
 
 ActionResult CaseService::result_of(const std::string& id) {
-  ActionResult result{get(id), std::move(m_provisional)};
+  ActionResult result{get(id), std::move(m_provisional), std::move(m_warnings)};
   m_provisional.clear();
+  m_warnings.clear();
   return result;
 }
 
 ActionResult CaseService::intake(const IntakeRequest& request, std::string_view login, Instant at) {
   std::string id;
   m_provisional.clear();
+  m_warnings.clear();
   m_store.write([&] { id = intake_here(request, login, at); });
   return result_of(id);
 }
@@ -271,6 +277,7 @@ BatchIntake CaseService::intake_many(const std::vector<IntakeRecord>& records,
   BatchIntake batch;
   batch.dry_run = dry_run;
   m_provisional.clear();
+  m_warnings.clear();
   try {
     m_store.write([&] {
       // The login is the same for every row: an unknown one is the command's NotFound, not the
@@ -284,6 +291,8 @@ BatchIntake CaseService::intake_many(const std::vector<IntakeRecord>& records,
           throw BadInput(MessageId::case_import_row, {record.where, error.what()});
         } catch (const UsageError& error) {
           throw BadInput(MessageId::case_import_row, {record.where, error.what()});
+        } catch (const BadInput& error) {
+          throw BadInput(MessageId::case_import_row, {record.where, error.what()});
         }
         batch.cases.push_back(*find_case(m_store, id));
       }
@@ -294,7 +303,9 @@ BatchIntake CaseService::intake_many(const std::vector<IntakeRecord>& records,
   } catch (const DryRunDone&) {
   }
   batch.provisional = std::move(m_provisional);
+  batch.warnings = std::move(m_warnings);
   m_provisional.clear();
+  m_warnings.clear();
   return batch;
 }
 
@@ -312,6 +323,18 @@ std::string CaseService::intake_here(const IntakeRequest& request,
 
   Case& kase = acting.kase;
   kase.enterprise = get_enterprise(m_store, request.enterprise);
+  if (request.project) {
+    const Project project = get_project(m_store, *request.project);
+    kase.project = project.code;
+    // A case may be about a project that another enterprise invests in (a supplier's or a
+    // contractor's problem on the site); worth a second look, not a refusal.
+    if (project.enterprise && *project.enterprise != kase.enterprise.id) {
+      const Enterprise investor = get_enterprise(m_store, std::to_string(*project.enterprise));
+      m_warnings.push_back(
+          Message{MessageId::visits_project_other_enterprise,
+                  {project.code, project.name, investor.name, kase.enterprise.name}});
+    }
+  }
   kase.type = request.type;
   kase.major = request.major;
   kase.channel = request.channel;
@@ -534,6 +557,7 @@ ActionResult CaseService::correct(std::string_view ref,
   require_text(request.reason, "--reason");
   std::string id;
   m_provisional.clear();
+  m_warnings.clear();
   m_store.write([&] {
     id = resolve_case_id(m_store, ref);
     const Case kase = *find_case(m_store, id);
@@ -592,6 +616,7 @@ ActionResult CaseService::act(std::string_view ref,
                               const std::function<void(Acting&)>& body) {
   std::string id;
   m_provisional.clear();
+  m_warnings.clear();
   m_store.write([&] {
     Acting acting = begin(ref, action, login, at);
     body(acting);
@@ -616,13 +641,34 @@ Case CaseService::get(std::string_view ref) {
   return kase;
 }
 
+CaseDetail CaseService::detail(std::string_view ref, LocalDate today) {
+  CaseDetail detail;
+  m_store.read([&] {
+    detail.kase = get(ref);
+    const Case& kase = detail.kase;
+    for (Officer& officer : officers_serving(m_store, Served{kase.enterprise.id, {}}, today)) {
+      detail.officers.push_back(CaseOfficer{std::move(officer), Serves::enterprise});
+    }
+    if (kase.project) {
+      for (Officer& officer : officers_serving(m_store, Served{{}, kase.project}, today)) {
+        detail.officers.push_back(CaseOfficer{std::move(officer), Serves::project});
+      }
+    }
+  });
+  return detail;
+}
+
 std::vector<CaseSummary> CaseService::list(const CaseQuery& query, LocalDate today) {
   std::vector<CaseSummary> summaries;
   m_store.read([&] {
     if (query.unit) {
       get_unit(m_store, *query.unit);  // a misspelt unit is an error with a hint, not an empty list
     }
-    summaries = query_cases(m_store, query, today);
+    std::optional<std::int64_t> officer;
+    if (query.officer) {
+      officer = get_officer(m_store, *query.officer).id;
+    }
+    summaries = query_cases(m_store, query, today, officer);
   });
   return summaries;
 }

@@ -9,7 +9,9 @@
 #include <ent110/cases/replay.hpp>
 #include <ent110/cases/state.hpp>
 #include <ent110/cases/transitions.hpp>
+#include <ent110/core/messages.hpp>
 #include <ent110/core/time.hpp>
+#include <ent110/registry/officers.hpp>
 
 #include <date/date.h>
 
@@ -34,6 +36,8 @@ struct IntakeRequest {
   Channel channel = Channel::web;
   std::string title;
   std::string body;
+  /// The project under construction the case is about (项目统一代码), if any.
+  std::optional<std::string> project;
 };
 
 /// One case of a bulk intake file (`intake --from`).
@@ -47,6 +51,7 @@ struct IntakeRecord {
 struct BatchIntake {
   std::vector<Case> cases;         ///< the cases as taken in, without events
   std::vector<Clock> provisional;  ///< clocks started with a provisional due date
+  std::vector<Message> warnings;   ///< what the caller should tell (see ActionResult)
   bool dry_run = false;
 };
 
@@ -85,6 +90,28 @@ struct CorrectionRequest {
 struct ActionResult {
   Case kase;
   std::vector<Clock> provisional;
+  /// What was done but deserves a second look, e.g. a case linked to a project that another
+  /// enterprise invests in.
+  std::vector<Message> warnings;
+};
+
+/// Whom an officer of a case serves: the case's enterprise or its project.
+enum class Serves { enterprise, project };
+/// "enterprise" or "project".
+std::string_view to_string(Serves serves);
+
+/// An officer serving a case's enterprise or project (首席服务员, Art. 3).
+struct CaseOfficer {
+  Officer officer;
+  Serves serves = Serves::enterprise;
+};
+
+/// A case as `show` presents it: with the officers serving its enterprise and its project.
+struct CaseDetail {
+  Case kase;
+  /// The officers serving the enterprise, then those serving the project (officers_serving's
+  /// order within each); an officer serving both is listed for each.
+  std::vector<CaseOfficer> officers;
 };
 
 /// Filters of `list`, combined with AND; each is served by an index.
@@ -103,6 +130,9 @@ struct CaseQuery {
   /// an explanation pauses the clock (Art. 7); what `triage` refers to inspection.
   bool unexplained = false;
   std::optional<ClockName> clock;  ///< the clock has this name
+  /// An officer's id: only the cases of the enterprises and projects the officer serves on
+  /// `today`, open ones unless `state` is given (点对点服务, Art. 3).
+  std::optional<std::string> officer;
 };
 
 /// One line of `list`: the case and its most urgent running clock.
@@ -150,7 +180,8 @@ class CaseService {
               const Zone& zone);
 
   /// Records a case received at `at`; starts the forward clock and, for a major case, the
-  /// government clock. Throws NotFound for an unknown enterprise.
+  /// government clock. Throws NotFound for an unknown enterprise or project, BadInput for a
+  /// malformed project code; warns when the project's investing enterprise is another.
   ActionResult intake(const IntakeRequest& request, std::string_view login, Instant at);
   /// Takes in every record in one transaction, all or nothing; a record without its own
   /// received_at is received at `at`. Errors name the record's file:line (BadInput); an unknown
@@ -239,9 +270,12 @@ class CaseService {
   std::string resolve_id(std::string_view ref);
   /// The case `ref` with clocks and events; throws like resolve_id.
   Case get(std::string_view ref);
+  /// The case `ref` with clocks, events and the officers serving its enterprise and project on
+  /// `today`; throws like resolve_id.
+  CaseDetail detail(std::string_view ref, LocalDate today);
   /// The cases matching `query`, most urgent running clock first (by due date; cases with no
   /// running clock last, by id). `today` decides `overdue_only`, `due_today` and
-  /// `unexplained`.
+  /// `unexplained`. Throws NotFound for an unknown unit or officer.
   std::vector<CaseSummary> list(const CaseQuery& query, LocalDate today);
   /// The events of case `ref` (all cases when nullopt) at or after `since`, oldest first.
   std::vector<Event> log(const std::optional<std::string>& ref, std::optional<Instant> since);
@@ -279,6 +313,7 @@ class CaseService {
   const Config& m_config;
   const Zone& m_zone;
   std::vector<Clock> m_provisional;
+  std::vector<Message> m_warnings;
 };
 
 }  // namespace ent110

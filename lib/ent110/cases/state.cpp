@@ -131,6 +131,16 @@ std::vector<State> all_states() {
   return values_of(k_states);
 }
 
+bool is_open(State state) {
+  return state != State::rejected && state != State::answered && state != State::evaluated;
+}
+
+std::vector<State> open_states() {
+  std::vector<State> states = all_states();
+  std::erase_if(states, [](State state) { return !is_open(state); });
+  return states;
+}
+
 std::vector<Action> case_actions() {
   std::vector<Action> actions;
   for (const auto& entry : k_actions) {

@@ -107,6 +107,11 @@ std::vector<std::string> reject_reason_names();
 
 /// Every state, in declaration order.
 std::vector<State> all_states();
+/// Whether a case in `state` still waits on the office, a unit or a decision: every state but
+/// rejected, answered and evaluated (an answered case waits only for the enterprise's rating).
+bool is_open(State state);
+/// The open states, in declaration order.
+std::vector<State> open_states();
 /// Every action of the transition table that acts on an existing case (all but intake, correct
 /// and withdraw), in declaration order.
 std::vector<Action> case_actions();

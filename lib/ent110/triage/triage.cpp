@@ -52,11 +52,16 @@ void sort_lines(std::vector<TriageLine>& lines) {
 class TriageBuilder {
  public:
   TriageBuilder(Store& store, const WorkingCalendar& calendar, const Config& config, Triage& t)
-      : m_store(store), m_calendar(calendar), m_config(config), m_triage(t) {}
+      : m_store(store), m_calendar(calendar), m_config(config), m_triage(t) {
+    if (t.officer) {
+      m_served = ServedBy{t.officer->id, t.today};
+    }
+  }
 
   // The office's own running clocks: forward (due today or late), government and review (all).
   void office_clocks() {
-    TriageRows rows = office_running_clocks(m_store, m_config.office_unit, m_triage.today);
+    TriageRows rows =
+        office_running_clocks(m_store, m_config.office_unit, m_triage.today, m_served);
     while (std::optional<TriageRow> row = rows.next()) {
       TriageLine line = line_from(std::move(*row), m_triage.today, m_calendar);
       switch (line.clock->name) {
@@ -77,7 +82,8 @@ class TriageBuilder {
   // explain clock is left out: explaining is what a unit that cannot finish may do (Art. 7); the
   // reply clock decides whether it is late.
   void unit_clocks(const std::optional<std::string>& unit) {
-    TriageRows rows = unit_running_clocks(m_store, m_triage.next_working_day, m_triage.today, unit);
+    TriageRows rows =
+        unit_running_clocks(m_store, m_triage.next_working_day, m_triage.today, unit, m_served);
     while (std::optional<TriageRow> row = rows.next()) {
       TriageLine line = line_from(std::move(*row), m_triage.today, m_calendar);
       UnitTriage& owner = unit_entry(line.clock->unit);
@@ -99,7 +105,7 @@ class TriageBuilder {
   // the reply clock their explanation or dispute paused). Narrowed to a member unit, only its
   // explained cases matter (for its "overdue, explained" section).
   void case_states(const std::optional<std::string>& unit) {
-    TriageRows rows = cases_awaiting_decision(m_store, unit);
+    TriageRows rows = cases_awaiting_decision(m_store, unit, m_served);
     while (std::optional<TriageRow> row = rows.next()) {
       TriageLine line = line_from(std::move(*row), m_triage.today, m_calendar);
       // Art. 7: a unit that explained is not referred, even once its reply date has passed.
@@ -126,7 +132,7 @@ class TriageBuilder {
     while (m_calendar.working_days_between(earliest - date::days{1}, m_triage.today) <= within) {
       earliest -= date::days{1};
     }
-    TriageRows rows = answered_since(m_store, m_zone.start_of(earliest));
+    TriageRows rows = answered_since(m_store, m_zone.start_of(earliest), m_served);
     while (std::optional<TriageRow> row = rows.next()) {
       const std::optional<Instant> answered_at = row->answered_at;
       unrated(answered_at, line_from(std::move(*row), m_triage.today, m_calendar));
@@ -181,6 +187,7 @@ class TriageBuilder {
   const WorkingCalendar& m_calendar;
   const Config& m_config;
   Triage& m_triage;
+  std::optional<ServedBy> m_served;
   Zone m_zone{m_config.time_zone};
   std::map<std::string, UnitTriage> m_units;
 };
@@ -231,7 +238,8 @@ Triage compute_triage(Store& store,
                       const WorkingCalendar& calendar,
                       const Config& config,
                       LocalDate today,
-                      const std::optional<std::string>& unit) {
+                      const std::optional<std::string>& unit,
+                      const std::optional<std::string>& officer) {
   Triage triage;
   triage.today = today;
   triage.day_kind = calendar.kind_of(today);
@@ -248,6 +256,9 @@ Triage compute_triage(Store& store,
       member = found.code;
       triage.office_included = false;
     }
+  }
+  if (officer) {
+    triage.officer = get_officer(store, *officer);
   }
   store.read([&] {
     TriageBuilder builder(store, calendar, config, triage);

@@ -8,6 +8,7 @@
 #include <ent110/cases/state.hpp>
 #include <ent110/core/messages.hpp>
 #include <ent110/core/time.hpp>
+#include <ent110/registry/officers.hpp>
 
 #include <optional>
 #include <string>
@@ -94,9 +95,12 @@ struct Triage {
   /// the day's kind and the working days counted to it rest on the weekend rule.
   bool provisional = false;
   std::optional<std::string> unit;  ///< the unit it was narrowed to, if any
-  bool office_included = true;      ///< false when narrowed to a member unit
-  int unrated_after_days = 0;       ///< the allowance in force (config)
-  int unrated_within_days = 0;      ///< how long unrated answers are followed up (config)
+  /// The officer it was narrowed to, if any: only the cases of the enterprises and projects the
+  /// officer serves on `today` (点对点服务, Art. 3).
+  std::optional<Officer> officer;
+  bool office_included = true;  ///< false when narrowed to a member unit
+  int unrated_after_days = 0;   ///< the allowance in force (config)
+  int unrated_within_days = 0;  ///< how long unrated answers are followed up (config)
   OfficeTriage office;
   std::vector<UnitTriage> units;  ///< units with something listed (the narrowed unit always)
   /// After apply_triage: the referrals it recorded, in order; empty otherwise.
@@ -111,12 +115,15 @@ struct Triage {
 
 /// The triage on local date `today`, for every unit or narrowed to `unit` (the office's code
 /// narrows to the office's sections, a member unit's to its own). Reads only the running-clock
-/// and case-state indexes. Throws NotFound for an unknown `unit`.
+/// and case-state indexes. With `officer` (an officer's id) every section keeps only the cases
+/// of the enterprises and projects that officer serves on `today`. Throws NotFound for an
+/// unknown `unit` or officer, UsageError for an `officer` that is not an id.
 Triage compute_triage(Store& store,
                       const WorkingCalendar& calendar,
                       const Config& config,
                       LocalDate today,
-                      const std::optional<std::string>& unit);
+                      const std::optional<std::string>& unit,
+                      const std::optional<std::string>& officer = std::nullopt);
 
 /// `triage --apply` at `now` (its local date in `zone` is "today"): in one transaction, computes
 /// the triage and refers every pending referral through `cases.escalate(…, inspection, …)` as

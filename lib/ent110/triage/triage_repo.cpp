@@ -60,70 +60,100 @@ TriageRow triage_row_from(const Statement& row) {
   return case_row;
 }
 
+// " AND EXISTS (…)" narrowing case `c` to `served_by`, over placeholders ?first and ?first+1;
+// empty without `served_by`.
+std::string served_condition(const std::optional<ServedBy>& served_by, int first) {
+  if (!served_by) {
+    return {};
+  }
+  return " AND " + served_by_officer("?" + std::to_string(first), "?" + std::to_string(first + 1));
+}
+
+void bind_served(Statement& select, const std::optional<ServedBy>& served_by, int first) {
+  if (served_by) {
+    select.bind(first, served_by->officer);
+    select.bind(first + 1, format_date(served_by->day));
+  }
+}
+
 }  // namespace
 
-TriageRows office_running_clocks(Store& store, std::string_view office_unit, LocalDate today) {
+TriageRows office_running_clocks(Store& store,
+                                 std::string_view office_unit,
+                                 LocalDate today,
+                                 const std::optional<ServedBy>& served_by) {
   const std::string sql = fmt::format(
       "SELECT {}, {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
       "JOIN enterprise e ON e.id = c.enterprise "
       "WHERE k.outcome = 'running' AND k.unit = ?1 "
       "AND {}k.name IN ({}) "
-      "AND (k.name <> 'forward' OR k.due <= ?2)",
+      "AND (k.name <> 'forward' OR k.due <= ?2){}",
       k_case_columns, clock_columns(), dialect::sqlite_index_off(store.engine()),
-      clock_names_owed_by({ClockOwner::office}));
+      clock_names_owed_by({ClockOwner::office}), served_condition(served_by, 3));
   Statement select(store, sql);
   select.bind(1, office_unit);
   select.bind(2, format_date(today));
+  bind_served(select, served_by, 3);
   return TriageRows(std::move(select), triage_row_from);
 }
 
 TriageRows unit_running_clocks(Store& store,
                                LocalDate next_working_day,
                                LocalDate today,
-                               const std::optional<std::string>& unit) {
+                               const std::optional<std::string>& unit,
+                               const std::optional<ServedBy>& served_by) {
+  const int served_first = unit ? 4 : 3;
   const std::string sql = fmt::format(
       "SELECT {}, {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
       "JOIN enterprise e ON e.id = c.enterprise "
       "WHERE k.outcome = 'running' AND k.due <= ?1{} "
       "AND {}k.name IN ({}) "
-      "AND NOT (k.name = 'explain' AND k.due < ?2)",
+      "AND NOT (k.name = 'explain' AND k.due < ?2){}",
       k_case_columns, clock_columns(), unit ? " AND k.unit = ?3" : "",
       dialect::sqlite_index_off(store.engine()),
-      clock_names_owed_by({ClockOwner::lead_unit, ClockOwner::co_unit}));
+      clock_names_owed_by({ClockOwner::lead_unit, ClockOwner::co_unit}),
+      served_condition(served_by, served_first));
   Statement select(store, sql);
   select.bind(1, format_date(next_working_day));
   select.bind(2, format_date(today));
   if (unit) {
     select.bind(3, *unit);
   }
+  bind_served(select, served_by, served_first);
   return TriageRows(std::move(select), triage_row_from);
 }
 
-TriageRows cases_awaiting_decision(Store& store, const std::optional<std::string>& unit) {
+TriageRows cases_awaiting_decision(Store& store,
+                                   const std::optional<std::string>& unit,
+                                   const std::optional<ServedBy>& served_by) {
+  const int served_first = unit ? 2 : 1;
   const std::string sql = fmt::format(
       "SELECT {}, {} FROM case_file c JOIN enterprise e ON e.id = c.enterprise "
       "LEFT JOIN case_clock k ON k.id = (SELECT p.id FROM case_clock p WHERE p.case_id = c.id "
       "AND p.name = 'reply' AND p.outcome = 'paused' ORDER BY p.id DESC LIMIT 1) "
-      "WHERE {}",
+      "WHERE {}{}",
       k_case_columns, clock_columns(),
       unit ? "c.unit = ?1 AND c.state = 'explained'"
-           : "c.state IN ('explained', 'escalated', 'disputed')");
+           : "c.state IN ('explained', 'escalated', 'disputed')",
+      served_condition(served_by, served_first));
   Statement select(store, sql);
   if (unit) {
     select.bind(1, *unit);
   }
+  bind_served(select, served_by, served_first);
   return TriageRows(std::move(select), triage_row_from);
 }
 
-TriageRows answered_since(Store& store, Instant since) {
+TriageRows answered_since(Store& store, Instant since, const std::optional<ServedBy>& served_by) {
   // No clock counts the rating: a NULL where the clock's id would be reads as none.
-  Statement select(
-      store,
-      fmt::format("SELECT {}, NULL FROM case_file c {} "
-                  "JOIN enterprise e ON e.id = c.enterprise "
-                  "WHERE c.state = 'answered' AND c.answer_at >= ?1",
-                  k_case_columns, dialect::indexed_by(store.engine(), "case_answered_by_date")));
+  Statement select(store, fmt::format("SELECT {}, NULL FROM case_file c {} "
+                                      "JOIN enterprise e ON e.id = c.enterprise "
+                                      "WHERE c.state = 'answered' AND c.answer_at >= ?1{}",
+                                      k_case_columns,
+                                      dialect::indexed_by(store.engine(), "case_answered_by_date"),
+                                      served_condition(served_by, 2)));
   select.bind(1, format_utc(since));
+  bind_served(select, served_by, 2);
   return TriageRows(std::move(select), triage_row_from);
 }
 

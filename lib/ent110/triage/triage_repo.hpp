@@ -10,6 +10,7 @@
 #include <ent110/core/time.hpp>
 #include <ent110/store/cursor.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,22 +35,37 @@ struct TriageRow {
 /// The rows of one triage query, read one at a time.
 using TriageRows = Cursor<TriageRow>;
 
+/// Narrows a triage query to the cases of the enterprises and projects officer `officer` serves
+/// on `day` (点对点服务, Art. 3).
+struct ServedBy {
+  std::int64_t officer = 0;
+  LocalDate day;
+};
+
 /// The office's running clocks: forward clocks due on or before `today`, and every government
 /// and review clock.
-TriageRows office_running_clocks(Store& store, std::string_view office_unit, LocalDate today);
+TriageRows office_running_clocks(Store& store,
+                                 std::string_view office_unit,
+                                 LocalDate today,
+                                 const std::optional<ServedBy>& served_by);
 
 /// The running clocks of lead and co-units (of `unit` only, when given) due on or before
 /// `next_working_day`, except explain clocks already late on `today`.
 TriageRows unit_running_clocks(Store& store,
                                LocalDate next_working_day,
                                LocalDate today,
-                               const std::optional<std::string>& unit);
+                               const std::optional<std::string>& unit,
+                               const std::optional<ServedBy>& served_by);
 
 /// The explained, escalated and disputed cases (only `unit`'s explained cases, when given), each
 /// with the latest reply clock its explanation or dispute paused, if any.
-TriageRows cases_awaiting_decision(Store& store, const std::optional<std::string>& unit);
+TriageRows cases_awaiting_decision(Store& store,
+                                   const std::optional<std::string>& unit,
+                                   const std::optional<ServedBy>& served_by);
 
+/// Each query below is narrowed by `served_by` when given.
+///
 /// The answered cases whose answer was published at or after `since`, without a clock.
-TriageRows answered_since(Store& store, Instant since);
+TriageRows answered_since(Store& store, Instant since, const std::optional<ServedBy>& served_by);
 
 }  // namespace ent110

@@ -218,6 +218,8 @@ GRANT SELECT ON audit_row_officer, audit_row_project, audit_row_assignment, audi
   TO ent110_office, ent110_unit, ent110_viewer;
 GRANT INSERT, UPDATE ON officer, project, assignment TO ent110_office;
 GRANT INSERT ON visit TO ent110_office, ent110_unit;
+-- A visit is audited where it is recorded, also by a unit's staff.
+GRANT INSERT ON audit_event TO ent110_unit;
 GRANT USAGE ON SEQUENCE officer_id_seq, assignment_id_seq TO ent110_office;
 GRANT USAGE ON SEQUENCE visit_id_seq TO ent110_office, ent110_unit;
 -- @end

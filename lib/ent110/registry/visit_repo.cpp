@@ -35,22 +35,17 @@ Visit visit_from_row(const Statement& row) {
 
 std::int64_t insert_visit(Store& store, const Visit& visit) {
   Statement insert(store,
-                   "INSERT INTO visit (officer, enterprise, project, at, note, actor, recorded_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                   "INSERT INTO visit (officer, enterprise, project, at, note, case_id, actor, "
+                   "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   insert.bind(1, visit.officer)
       .bind(2, visit.enterprise)
       .bind(3, visit.project)
       .bind(4, format_utc(visit.at))
       .bind(5, visit.note)
-      .bind(6, visit.actor)
-      .bind(7, format_utc(visit.recorded_at));
+      .bind(6, visit.case_id)
+      .bind(7, visit.actor)
+      .bind(8, format_utc(visit.recorded_at));
   return insert.scalar_int64();
-}
-
-void link_visit_case(Store& store, std::int64_t id, const std::string& case_id) {
-  Statement update(store, "UPDATE visit SET case_id = ? WHERE id = ?");
-  update.bind(1, case_id).bind(2, id);
-  update.run();
 }
 
 std::optional<Visit> find_visit(Store& store, std::int64_t id) {

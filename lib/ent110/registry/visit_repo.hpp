@@ -13,10 +13,8 @@ namespace ent110 {
 
 class Store;
 
-/// Inserts `visit` (its id, officer and subject names, case id ignored) and returns its id.
+/// Inserts `visit` (its id and the officer's and subject's names ignored) and returns its id.
 std::int64_t insert_visit(Store& store, const Visit& visit);
-/// Links visit `id` to the case a problem found on it was taken in as.
-void link_visit_case(Store& store, std::int64_t id, const std::string& case_id);
 /// The visit `id`, or nullopt.
 std::optional<Visit> find_visit(Store& store, std::int64_t id);
 /// The visits of `officer` (all when nullopt) at or after `since` (all when nullopt), by time

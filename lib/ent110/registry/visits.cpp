@@ -92,26 +92,27 @@ RecordedVisit record_visit(Store& store,
     visit.at = at;
     visit.note = request.note;
     visit.actor = actor.login;
-    visit.recorded_at = wall_clock_now();
-    const std::int64_t id = insert_visit(store, visit);
     if (request.problem) {
       IntakeRequest intake;
       // A problem on a project's site is the investing enterprise's case, about the project.
-      intake.enterprise =
-          std::to_string(place.served.enterprise ? *place.served.enterprise : *place.investor);
+      intake.enterprise = std::to_string(place.served.enterprise ? *place.served.enterprise
+                                                                 : *place.investor);
       intake.project = place.served.project;
       intake.type = request.type;
       intake.channel = Channel::visit;
       intake.title = request.title.empty() ? first_line(request.note) : request.title;
       intake.body = request.note;
       ActionResult taken_in = cases.intake(intake, login, at);
-      link_visit_case(store, id, taken_in.kase.id);
+      visit.case_id = taken_in.kase.id;
       recorded.kase = std::move(taken_in.kase);
       recorded.provisional = std::move(taken_in.provisional);
       for (Message& warning : taken_in.warnings) {
         recorded.warnings.push_back(std::move(warning));
       }
     }
+    visit.recorded_at = wall_clock_now();
+    // Inserted whole, after the case: visits are never updated (unit staff may only insert).
+    const std::int64_t id = insert_visit(store, visit);
     record_change(store, actor, "visit add", AuditSubject::visit, std::to_string(id), std::nullopt,
                   at);
     recorded.visit = *find_visit(store, id);

@@ -95,8 +95,8 @@ RecordedVisit record_visit(Store& store,
     if (request.problem) {
       IntakeRequest intake;
       // A problem on a project's site is the investing enterprise's case, about the project.
-      intake.enterprise = std::to_string(place.served.enterprise ? *place.served.enterprise
-                                                                 : *place.investor);
+      intake.enterprise =
+          std::to_string(place.served.enterprise ? *place.served.enterprise : *place.investor);
       intake.project = place.served.project;
       intake.type = request.type;
       intake.channel = Channel::visit;

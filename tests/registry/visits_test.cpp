@@ -211,7 +211,7 @@ TEST_CASE("triage --officer keeps every section to the officer's cases", "[visit
   CHECK(unit_side.units.empty());  // the forwarded case is the project's, not officer 1's
 }
 
-TEST_CASE("visit add: recorded and audited; warned off assignment, refused when retired",
+TEST_CASE("visit add: recorded and audited, warned off assignment, refused when retired",
           "[visits]") {
   OfficerFixture f;
   const RecordedVisit first = f.record(f.visit("1", "走访了解生产经营情况"), "2025-10-10T10:00");

@@ -6,7 +6,7 @@
 #include "session.hpp"
 
 #include <ent110/cases/labels.hpp>
-#include <ent110/registry/visits.hpp>
+#include <ent110/cases/visits.hpp>
 
 #include <ostream>
 

@@ -178,8 +178,9 @@ void print_case(Session& s, const CaseDetail& detail) {
   fields.add(s.tr(MessageId::case_label_title), kase.title);
   fields.add(s.tr(MessageId::case_label_enterprise),
              kase.enterprise.name + " (" + std::to_string(kase.enterprise.id) + ")");
-  if (kase.project) {
-    fields.add(s.tr(MessageId::visits_label_project), *kase.project);
+  if (detail.project) {
+    fields.add(s.tr(MessageId::visits_label_project),
+               detail.project->code + " " + detail.project->name);
   }
   fields.add(s.tr(MessageId::visits_label_officers), case_officers_text(s, detail.officers));
   fields.add(s.tr(MessageId::case_label_channel), label(s.lang(), kase.channel));

@@ -92,7 +92,7 @@ expect_jq '[.cases[].project | tostring] | join(",")' "$P1,null" "intake --from 
 run --at 2025-10-10T09:00 show 1
 expect_out "王区长 (county-leader, SHI), 李部长 (department-leader, FGW, for the project)" \
   "show names the enterprise's and the project's officers"
-expect_out "project                 $P1" "show names the project"
+expect_out "project                 $P1 茶产业园" "show names the project"
 run --at 2025-10-10T09:00 --lang zh show 1
 expect_out "首席服务员" "show in Chinese"
 expect_out "王区长 (县区领导, SHI)" "the level in Chinese"

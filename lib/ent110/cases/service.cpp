@@ -10,6 +10,7 @@
 #include <ent110/core/error.hpp>
 #include <ent110/registry/registry.hpp>
 #include <ent110/store/store.hpp>
+#include <ent110/util/enum_names.hpp>
 
 #include <fmt/format.h>
 
@@ -19,6 +20,11 @@
 
 namespace ent110 {
 namespace {
+
+constexpr EnumNames<Serves, 2> k_serves = {{
+    {Serves::enterprise, "enterprise"},
+    {Serves::project, "project"},
+}};
 
 constexpr std::array k_targets = {
     std::pair{EscalationTarget::government, "government"},
@@ -102,7 +108,7 @@ struct CaseService::Acting {
 };
 
 std::string_view to_string(Serves serves) {
-  return serves == Serves::enterprise ? "enterprise" : "project";
+  return name_of(k_serves, serves);
 }
 
 CaseService::CaseService(Store& store,
@@ -650,6 +656,7 @@ CaseDetail CaseService::detail(std::string_view ref, LocalDate today) {
       detail.officers.push_back(CaseOfficer{std::move(officer), Serves::enterprise});
     }
     if (kase.project) {
+      detail.project = get_project(m_store, *kase.project);
       for (Officer& officer : officers_serving(m_store, Served{{}, kase.project}, today)) {
         detail.officers.push_back(CaseOfficer{std::move(officer), Serves::project});
       }

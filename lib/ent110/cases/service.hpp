@@ -12,6 +12,7 @@
 #include <ent110/core/messages.hpp>
 #include <ent110/core/time.hpp>
 #include <ent110/registry/officers.hpp>
+#include <ent110/registry/projects.hpp>
 
 #include <date/date.h>
 
@@ -109,6 +110,7 @@ struct CaseOfficer {
 /// A case as `show` presents it: with the officers serving its enterprise and its project.
 struct CaseDetail {
   Case kase;
+  std::optional<Project> project;  ///< the project the case is about, if any
   /// The officers serving the enterprise, then those serving the project (officers_serving's
   /// order within each); an officer serving both is listed for each.
   std::vector<CaseOfficer> officers;

@@ -2,7 +2,7 @@
 // The visit table: every statement on it.
 #pragma once
 
-#include <ent110/registry/visits.hpp>
+#include <ent110/cases/visits.hpp>
 
 #include <cstdint>
 #include <optional>

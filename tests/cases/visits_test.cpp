@@ -5,8 +5,8 @@
 #include "support/test_support.hpp"
 
 #include <ent110/cases/replay_check.hpp>
+#include <ent110/cases/visits.hpp>
 #include <ent110/core/error.hpp>
-#include <ent110/registry/visits.hpp>
 #include <ent110/store/statement.hpp>
 #include <ent110/triage/triage.hpp>
 

@@ -2,11 +2,11 @@
 #include <ent110/access/access.hpp>
 #include <ent110/audit/audit_log.hpp>
 #include <ent110/cases/service.hpp>
+#include <ent110/cases/visit_repo.hpp>
+#include <ent110/cases/visits.hpp>
 #include <ent110/config/config.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/registry/registry.hpp>
-#include <ent110/registry/visit_repo.hpp>
-#include <ent110/registry/visits.hpp>
 #include <ent110/store/store.hpp>
 
 #include <algorithm>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <ent110/registry/visit_repo.hpp>
+#include <ent110/cases/visit_repo.hpp>
 #include <ent110/store/statement.hpp>
 
 #include <fmt/format.h>

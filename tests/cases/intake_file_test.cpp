@@ -66,3 +66,17 @@ TEST_CASE("read_intake_file: [regression] issue 11: hostile NDJSON is refused na
               .starts_with("old.csv:2: received_at '1899-12-31' is not allowed"));
   }
 }
+
+TEST_CASE("read_intake_file: a project field, checked for its shape", "[cases][intake][visits]") {
+  TempDir dir;
+  write_file(dir / "p.ndjson", std::string(k_record) +
+                                   ", \"project\": \"2024-411502-48-01-000001\"}\n" +
+                                   std::string(k_record) + ", \"project\": \"\"}\n");
+  const std::vector<IntakeRecord> records = read_intake_file(dir / "p.ndjson", Zone("UTC"));
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].request.project == "2024-411502-48-01-000001");
+  CHECK_FALSE(records[1].request.project);
+  CHECK(refusal_of("bad.csv", "enterprise,type,channel,title,project\nE,consult,web,t,2024-41\n") ==
+        "bad.csv:2: project '2024-41' is not allowed; use a project code like "
+        "2017-411500-44-03-012345");
+}

@@ -77,6 +77,6 @@ TEST_CASE("read_intake_file: a project field, checked for its shape", "[cases][i
   CHECK(records[0].request.project == "2024-411502-48-01-000001");
   CHECK_FALSE(records[1].request.project);
   CHECK(refusal_of("bad.csv", "enterprise,type,channel,title,project\nE,consult,web,t,2024-41\n") ==
-        "bad.csv:2: project '2024-41' is not allowed; use a project code like "
-        "2017-411500-44-03-012345");
+        "bad.csv:2: project '2024-41' is not a project code (项目统一代码); use "
+        "YYYY-RRRRRR-II-TT-NNNNNN, e.g. 2017-411500-44-03-012345, or leave it empty");
 }

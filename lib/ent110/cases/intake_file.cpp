@@ -117,8 +117,7 @@ IntakeRecord record_from(const std::map<std::string, std::string>& fields,
   record.request.major = *major;
   if (const std::string project = value("project"); !project.empty()) {
     if (!is_project_code(project)) {
-      throw BadInput(MessageId::case_import_value,
-                     {where, "project", project, "a project code like 2017-411500-44-03-012345"});
+      throw BadInput(MessageId::visits_import_project_bad, {where, project});
     }
     record.request.project = project;
   }

@@ -16,9 +16,11 @@ TEST_CASE(
     "[store][copy]") {
   Store store = test::fresh_store();
   // ent110_schema is PostgreSQL's schema-version row, written by the migrations themselves.
+  // SQLite's search index (a virtual table and its shadow tables) is filled by triggers as the
+  // cases arrive, so it is not copied.
   Statement tables(store, store.engine() == Engine::sqlite
-                              ? "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                                "AND name NOT LIKE 'sqlite_%'"
+                              ? "SELECT name FROM pragma_table_list WHERE type = 'table' "
+                                "AND schema = 'main' AND name NOT LIKE 'sqlite_%'"
                               : "SELECT table_name FROM information_schema.tables "
                                 "WHERE table_schema = current_schema() "
                                 "AND table_type = 'BASE TABLE' AND table_name <> 'ent110_schema'");
@@ -37,7 +39,8 @@ TEST_CASE(
         const std::string referred = references.text(0);
         const auto at = std::find(listed.begin(), listed.end(), referred);
         INFO(listed[i] << " refers to " << referred);
-        CHECK(at - listed.begin() < static_cast<std::ptrdiff_t>(i));
+        // A case's reference to another case (merged_into) is checked at commit.
+        CHECK(at - listed.begin() <= static_cast<std::ptrdiff_t>(i));
       }
     }
   }

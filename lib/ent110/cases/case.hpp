@@ -49,6 +49,11 @@ struct Case {
   /// The project under construction the case is about (项目统一代码), fixed at intake like the
   /// enterprise; nullopt for a case about the enterprise alone.
   std::optional<std::string> project;
+  /// The id the sending system gave the case, unique per channel; fixed at intake.
+  std::optional<std::string> source_id;
+  bool confidential = false;  ///< 商业秘密, never published; fixed at intake
+  /// The primary this duplicate follows (并单), by its merge and unmerge events.
+  std::optional<std::string> merged_into;
   CaseType type = CaseType::consult;
   bool major = false;
   Channel channel = Channel::web;

@@ -173,7 +173,7 @@ constexpr std::string_view k_case_select =
     "c.state, c.unit, c.round, c.reject_reason, c.result_text, c.result_unit, c.result_by, "
     "c.result_at, c.answer_text, c.answer_unit, c.answer_by, c.answer_at, c.answer_edited, "
     "c.rating, c.rating_comment, e.id, e.name, e.credit_code, e.county, e.above_scale, "
-    "e.key_enterprise, e.contact, e.phone, c.project "
+    "e.key_enterprise, e.contact, e.phone, c.project, c.source_id, c.confidential, c.merged_into "
     "FROM case_file c JOIN enterprise e ON e.id = c.enterprise ";
 
 // Reads a row of k_case_select (without co-units and clocks).
@@ -213,6 +213,9 @@ Case case_from_row(const Statement& query) {
   e.contact = query.optional_text(30).value_or("");
   e.phone = query.optional_text(31).value_or("");
   kase.project = query.optional_text(32);
+  kase.source_id = query.optional_text(33);
+  kase.confidential = query.int32(34) != 0;
+  kase.merged_into = query.optional_text(35);
   return kase;
 }
 
@@ -285,7 +288,8 @@ void insert_case(Store& store, const Case& kase, const std::string& month) {
   Statement insert(
       store,
       "INSERT INTO case_file (id, year, number, enterprise, type, major, channel, title, body, "
-      "received_at, received_month, state, project) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "received_at, received_month, state, project, source_id, confidential) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   insert.bind(1, kase.id);
   insert.bind(2, kase.year);
   insert.bind(3, kase.number);
@@ -299,6 +303,8 @@ void insert_case(Store& store, const Case& kase, const std::string& month) {
   insert.bind(11, month);
   insert.bind(12, std::string(to_string(kase.state)));
   insert.bind(13, kase.project);
+  insert.bind(14, kase.source_id);
+  insert.bind(15, kase.confidential ? 1 : 0);
   insert.run();
 }
 

@@ -48,6 +48,8 @@ class Replay {
     m_kase.number = header.number;
     m_kase.enterprise = header.enterprise;
     m_kase.project = header.project;
+    m_kase.source_id = header.source_id;
+    m_kase.confidential = header.confidential;
     m_kase.channel = header.channel;
     m_kase.body = header.body;
   }

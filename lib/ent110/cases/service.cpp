@@ -341,6 +341,8 @@ std::string CaseService::intake_here(const IntakeRequest& request,
                   {project.code, project.name, investor.name, kase.enterprise.name}});
     }
   }
+  kase.source_id = request.source_id;
+  kase.confidential = request.confidential;
   kase.type = request.type;
   kase.major = request.major;
   kase.channel = request.channel;

@@ -39,6 +39,9 @@ struct IntakeRequest {
   std::string body;
   /// The project under construction the case is about (项目统一代码), if any.
   std::optional<std::string> project;
+  /// The id the sending system gave the case (the website's, the hotline's), unique per channel.
+  std::optional<std::string> source_id;
+  bool confidential = false;  ///< 商业秘密: never published
 };
 
 /// One case of a bulk intake file (`intake --from`).

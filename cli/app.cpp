@@ -59,6 +59,8 @@ std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
   add_unit(*app, inv, lang);
   add_user(*app, inv, lang);
   add_enterprise(*app, inv, lang);
+  add_officer(*app, inv, lang);
+  add_project(*app, inv, lang);
   add_calendar(*app, inv, lang);
   add_backup(*app, inv, lang);
   add_copy(*app, inv, lang);

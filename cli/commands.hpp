@@ -15,6 +15,8 @@ void add_config     (CLI::App& app, Invocation& inv, Lang lang);
 void add_unit       (CLI::App& app, Invocation& inv, Lang lang);
 void add_user       (CLI::App& app, Invocation& inv, Lang lang);
 void add_enterprise (CLI::App& app, Invocation& inv, Lang lang);
+void add_officer    (CLI::App& app, Invocation& inv, Lang lang);
+void add_project    (CLI::App& app, Invocation& inv, Lang lang);
 void add_calendar   (CLI::App& app, Invocation& inv, Lang lang);
 void add_backup     (CLI::App& app, Invocation& inv, Lang lang);
 void add_copy       (CLI::App& app, Invocation& inv, Lang lang);

@@ -1,8 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/core/error.hpp>
 #include <ent110/core/input.hpp>
+#include <ent110/registry/assignment_repo.hpp>
+#include <ent110/registry/assignments.hpp>
 #include <ent110/registry/enterprise_repo.hpp>
+#include <ent110/registry/enterprises.hpp>
 #include <ent110/registry/imports.hpp>
+#include <ent110/registry/officer_repo.hpp>
+#include <ent110/registry/officers.hpp>
+#include <ent110/registry/project_repo.hpp>
+#include <ent110/registry/projects.hpp>
 #include <ent110/registry/unit_repo.hpp>
 #include <ent110/store/store.hpp>
 #include <ent110/util/csv.hpp>
@@ -48,6 +55,90 @@ std::optional<bool> parse_flag(std::string_view raw) {
     }
   }
   return std::nullopt;
+}
+
+// A CSV file's header row mapped onto the columns an import knows; `Size` columns, of which the
+// first `required` must be present.
+template <std::size_t Size>
+class CsvColumns {
+ public:
+  CsvColumns(const std::array<std::string_view, Size>& names,
+             std::size_t required,
+             const std::string& file,
+             const CsvRow& header)
+      : m_names(names) {
+    std::string known;
+    for (std::string_view column : names) {
+      known += (known.empty() ? "" : ", ") + std::string(column);
+    }
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+      const std::string& title = header.fields[i];
+      auto found = std::find(names.begin(), names.end(), title);
+      if (found == names.end()) {
+        throw BadInput(MessageId::import_csv_unknown_column_of, {file, title, known});
+      }
+      auto& slot = m_position[static_cast<std::size_t>(found - names.begin())];
+      if (slot) {
+        throw BadInput(MessageId::import_csv_repeated_column, {file, title});
+      }
+      slot = i;
+    }
+    for (std::size_t i = 0; i < required; ++i) {
+      if (!m_position[i]) {
+        throw BadInput(MessageId::import_csv_missing_column, {file, std::string(names[i])});
+      }
+    }
+  }
+
+  /// Whether the header has column `column`.
+  bool has(std::size_t column) const { return m_position[column].has_value(); }
+  /// The cell of `column` in `row`; empty when the header or the row lacks it.
+  std::string cell(const CsvRow& row, std::size_t column) const {
+    const auto& position = m_position[column];
+    return position && *position < row.fields.size() ? row.fields[*position] : std::string{};
+  }
+  /// The column's name.
+  std::string name(std::size_t column) const { return std::string(m_names[column]); }
+
+ private:
+  std::array<std::string_view, Size> m_names;
+  std::array<std::optional<std::size_t>, Size> m_position{};
+};
+
+// Runs `work` for one cell; any error it throws becomes BadInput naming the file, row and column.
+template <typename Work>
+auto for_cell(const std::string& file, const CsvRow& row, const std::string& column, Work work) {
+  try {
+    return work();
+  } catch (const Error& error) {
+    throw BadInput(MessageId::import_csv_field,
+                   {file, std::to_string(row.row), column, error.what()});
+  }
+}
+
+// `text` as a date, or BadInput naming the cell.
+LocalDate date_cell(const std::string& file,
+                    const CsvRow& row,
+                    const std::string& column,
+                    const std::string& text) {
+  if (auto date = try_parse_date(text)) {
+    return *date;
+  }
+  throw BadInput(MessageId::import_csv_bad_date, {file, std::to_string(row.row), column, text});
+}
+
+// The officer an assignment row names: an id, or NAME@UNIT.
+Officer officer_by_reference(Store& store, const std::string& reference) {
+  const std::size_t at = reference.rfind('@');
+  if (reference.empty() || at == std::string::npos) {
+    return get_officer(store, reference);
+  }
+  const std::string name = reference.substr(0, at);
+  const std::string unit = reference.substr(at + 1);
+  if (auto found = find_officer_by_name(store, name, unit)) {
+    return *found;
+  }
+  throw NotFound(MessageId::officer_unknown, {reference});
 }
 
 }  // namespace
@@ -233,6 +324,173 @@ ImportSummary import_enterprises(Store& store,
     }
   });
   return summary;
+}
+
+ImportSummary import_officers(Store& store,
+                              const std::filesystem::path& file,
+                              const Actor& actor,
+                              Instant now) {
+  const std::string name = file.string();
+  const std::vector<CsvRow> rows = parse_csv(read_file(file, k_max_data_file_bytes), name);
+  if (rows.empty()) {
+    return {};
+  }
+  enum Column : std::size_t { c_name, c_level, c_unit, c_post, c_phone };
+  const CsvColumns<5> columns({"name", "level", "unit", "post", "phone"}, 3, name, rows.front());
+  ImportSummary summary;
+  store.write([&] {
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+      const CsvRow& row = rows[r];
+      const std::string level_text = columns.cell(row, c_level);
+      const auto level = parse_officer_level(level_text);
+      if (!level) {
+        throw BadInput(MessageId::import_csv_bad_value,
+                       {name, std::to_string(row.row), columns.name(c_level), level_text,
+                        "city-leader, county-leader, department-leader"});
+      }
+      const auto existing =
+          find_officer_by_name(store, columns.cell(row, c_name), columns.cell(row, c_unit));
+      // Columns missing from the header keep what is stored; present ones are taken as given.
+      Officer officer = existing.value_or(Officer{});
+      officer.name = columns.cell(row, c_name);
+      officer.unit = columns.cell(row, c_unit);
+      officer.level = *level;
+      for (auto [column, target] :
+           {std::pair{c_post, &officer.post}, std::pair{c_phone, &officer.phone}}) {
+        if (columns.has(column)) {
+          *target = columns.cell(row, column);
+        }
+      }
+      for_cell(name, row, columns.name(c_unit), [&] { validate_officer(store, officer); });
+      save_officer(store, officer, existing ? std::optional{existing->id} : std::nullopt, actor,
+                   "officer import", now);
+      ++(existing ? summary.updated : summary.added);
+    }
+  });
+  return summary;
+}
+
+ImportSummary import_projects(Store& store,
+                              const std::filesystem::path& file,
+                              const Actor& actor,
+                              Instant now) {
+  const std::string name = file.string();
+  const std::vector<CsvRow> rows = parse_csv(read_file(file, k_max_data_file_bytes), name);
+  if (rows.empty()) {
+    return {};
+  }
+  enum Column : std::size_t { c_code, c_name, c_county, c_enterprise, c_status, c_key, c_started };
+  const CsvColumns<7> columns({"code", "name", "county", "enterprise", "status", "key", "started"},
+                              1, name, rows.front());
+  ImportSummary summary;
+  store.write([&] {
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+      const CsvRow& row = rows[r];
+      const std::string code = columns.cell(row, c_code);
+      for_cell(name, row, columns.name(c_code), [&] { validate_project_code(code); });
+      const auto existing = find_project(store, code);
+      Project project = existing.value_or(Project{});
+      project.code = code;
+      for (auto [column, target] :
+           {std::pair{c_name, &project.name}, std::pair{c_county, &project.county}}) {
+        if (columns.has(column)) {
+          *target = columns.cell(row, column);
+        }
+      }
+      if (columns.has(c_enterprise)) {
+        const std::string reference = columns.cell(row, c_enterprise);
+        project.enterprise =
+            reference.empty() ? std::nullopt
+                              : std::optional{for_cell(name, row, columns.name(c_enterprise), [&] {
+                                  return get_enterprise(store, reference).id;
+                                })};
+      }
+      if (const std::string status = columns.cell(row, c_status); !status.empty()) {
+        const auto parsed = parse_project_status(status);
+        if (!parsed) {
+          throw BadInput(MessageId::import_csv_bad_value,
+                         {name, std::to_string(row.row), columns.name(c_status), status,
+                          "planned, under-construction, completed"});
+        }
+        project.status = *parsed;
+      }
+      if (columns.has(c_key)) {
+        const std::string key = columns.cell(row, c_key);
+        project.key = parse_project_key(key);
+        if (!project.key && !key.empty() && key != "none") {
+          throw BadInput(MessageId::import_csv_bad_value,
+                         {name, std::to_string(row.row), columns.name(c_key), key,
+                          "provincial, city, none or empty"});
+        }
+      }
+      if (columns.has(c_started)) {
+        const std::string started = columns.cell(row, c_started);
+        project.started_on =
+            started.empty() ? std::nullopt
+                            : std::optional{date_cell(name, row, columns.name(c_started), started)};
+      }
+      try {
+        validate_project(store, project);
+      } catch (const Error& error) {
+        throw BadInput(MessageId::import_csv_row, {name, std::to_string(row.row), error.what()});
+      }
+      save_project(store, project, existing.has_value(), actor, "project import", now);
+      ++(existing ? summary.updated : summary.added);
+    }
+  });
+  return summary;
+}
+
+AssignmentImport import_assignments(Store& store,
+                                    const std::filesystem::path& file,
+                                    LocalDate today,
+                                    const Actor& actor,
+                                    Instant now) {
+  const std::string name = file.string();
+  const std::vector<CsvRow> rows = parse_csv(read_file(file, k_max_data_file_bytes), name);
+  if (rows.empty()) {
+    return {};
+  }
+  enum Column : std::size_t { c_officer, c_enterprise, c_project, c_from };
+  const CsvColumns<4> columns({"officer", "enterprise", "project", "from"}, 1, name, rows.front());
+  AssignmentImport result;
+  store.write([&] {
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+      const CsvRow& row = rows[r];
+      const Officer officer = for_cell(name, row, columns.name(c_officer), [&] {
+        return officer_by_reference(store, columns.cell(row, c_officer));
+      });
+      const std::string enterprise = columns.cell(row, c_enterprise);
+      const std::string project = columns.cell(row, c_project);
+      if (enterprise.empty() == project.empty()) {
+        throw BadInput(MessageId::import_assignment_subject, {name, std::to_string(row.row)});
+      }
+      const Served served =
+          for_cell(name, row, columns.name(enterprise.empty() ? c_project : c_enterprise), [&] {
+            return resolve_served(store,
+                                  enterprise.empty() ? std::nullopt : std::optional{enterprise},
+                                  project.empty() ? std::nullopt : std::optional{project});
+          });
+      const std::string from_text = columns.cell(row, c_from);
+      const LocalDate from =
+          from_text.empty() ? today : date_cell(name, row, columns.name(c_from), from_text);
+      const auto reaching = find_assignments_reaching(store, officer.id, served, from);
+      if (reaching.size() == 1 && !reaching.front().until && reaching.front().from == from) {
+        continue;
+      }
+      try {
+        AssignmentOutcome outcome =
+            assign_officer(store, officer.id, served, from, actor, "assignment import", now);
+        for (Message& warning : outcome.warnings) {
+          result.warnings.push_back(ImportWarning{name, row.row, std::move(warning)});
+        }
+      } catch (const Error& error) {
+        throw BadInput(MessageId::import_csv_row, {name, std::to_string(row.row), error.what()});
+      }
+      ++result.summary.added;
+    }
+  });
+  return result;
 }
 
 }  // namespace ent110

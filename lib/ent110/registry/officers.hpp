@@ -4,6 +4,8 @@
 // statements are in officer_repo.hpp.
 #pragma once
 
+#include <ent110/audit/audit_log.hpp>
+#include <ent110/core/messages.hpp>
 #include <ent110/core/time.hpp>
 
 #include <cstdint>
@@ -59,5 +61,32 @@ struct Served {
 /// The officers serving `served` on `day` (an assignment covering the day, officer not retired),
 /// leaders first, then by id.
 std::vector<Officer> officers_serving(Store& store, const Served& served, LocalDate day);
+
+/// Which officers `list_officers` gives: of one unit and one level when set, serving ones only
+/// unless `include_retired`.
+struct OfficerFilter {
+  std::string unit;
+  std::optional<OfficerLevel> level;
+  bool include_retired = false;
+};
+
+/// Checks what adding and importing share: a name (UsageError), a known unit (NotFound) whose kind
+/// fits the level (BadInput): a county leader belongs to a county, district, area or zone; a city
+/// leader to a city-level unit (the government, the office, a department); a department
+/// leadership member to a department or, for a county's own departments, to the county.
+void validate_officer(Store& store, const Officer& officer);
+
+/// Registers a serving officer (its id and retired_on ignored), audited as "officer add" by
+/// `actor` (authorised by the caller); returns the new id.
+std::int64_t add_officer(Store& store, const Officer& officer, const Actor& actor, Instant now);
+
+/// The officers `filter` selects, serving on `today` unless retired ones are asked for, by id.
+std::vector<Officer> list_officers(Store& store, const OfficerFilter& filter, LocalDate today);
+
+/// Retires officer `officer_id` from `on` (its first day no longer serving) and ends each of its
+/// open assignments on that day, all audited; returns how many assignments it ended. Refuses
+/// (Refused) a retired officer, and a day before an open assignment began.
+int retire_officer(
+    Store& store, std::int64_t officer_id, LocalDate on, const Actor& actor, Instant now);
 
 }  // namespace ent110

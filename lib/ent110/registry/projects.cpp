@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/core/error.hpp>
+#include <ent110/registry/enterprises.hpp>
 #include <ent110/registry/project_repo.hpp>
 #include <ent110/registry/projects.hpp>
+#include <ent110/registry/units.hpp>
+#include <ent110/store/store.hpp>
 #include <ent110/util/enum_names.hpp>
 
 #include <algorithm>
@@ -87,6 +90,67 @@ Project get_project(Store& store, std::string_view code) {
     return *found;
   }
   throw NotFound(MessageId::project_unknown, {std::string(code)});
+}
+
+void validate_project(Store& store, const Project& project) {
+  validate_project_code(project.code);
+  if (project.name.empty()) {
+    throw UsageError(MessageId::project_name_empty, {project.code});
+  }
+  const Unit county = get_unit(store, project.county);
+  if (county.kind == UnitKind::department || !is_member_kind(county.kind)) {
+    throw BadInput(MessageId::project_county_kind, {county.code});
+  }
+  if (project.enterprise) {
+    get_enterprise(store, std::to_string(*project.enterprise));
+  }
+}
+
+void add_project(Store& store, const Project& project, const Actor& actor, Instant now) {
+  store.write([&] {
+    validate_project(store, project);
+    if (find_project(store, project.code)) {
+      throw BadInput(MessageId::project_code_exists, {project.code});
+    }
+    save_project(store, project, false, actor, "project add", now);
+  });
+}
+
+std::vector<Project> list_projects(Store& store, const ProjectFilter& filter, LocalDate today) {
+  std::vector<Project> projects;
+  store.read([&] {
+    if (!filter.county.empty()) {
+      get_unit(store, filter.county);
+    }
+    projects = find_projects(store, filter, today);
+  });
+  return projects;
+}
+
+Project set_project(Store& store,
+                    std::string_view code,
+                    const ProjectChange& change,
+                    const Actor& actor,
+                    Instant now) {
+  Project project;
+  store.write([&] {
+    project = get_project(store, code);
+    if (change.name) {
+      project.name = *change.name;
+    }
+    if (change.status) {
+      project.status = *change.status;
+    }
+    if (change.key) {
+      project.key = *change.key;
+    }
+    if (change.started_on) {
+      project.started_on = change.started_on;
+    }
+    validate_project(store, project);
+    save_project(store, project, true, actor, "project set", now);
+  });
+  return project;
 }
 
 }  // namespace ent110

@@ -3,6 +3,7 @@
 // (项目统一代码). Their table's statements are in project_repo.hpp.
 #pragma once
 
+#include <ent110/audit/audit_log.hpp>
 #include <ent110/core/time.hpp>
 
 #include <cstdint>
@@ -49,5 +50,49 @@ void validate_project_code(std::string_view code);
 /// The project with code `code`; throws BadInput for a malformed code and NotFound for an
 /// unknown one.
 Project get_project(Store& store, std::string_view code);
+
+/// Checks what adding, changing and importing share: the code's shape (BadInput), a name
+/// (UsageError), a county that is a county, district, area or zone (NotFound, BadInput) and a
+/// known investing enterprise (NotFound). Whether a duplicate is an error is the caller's.
+void validate_project(Store& store, const Project& project);
+
+/// Registers `project`, audited as "project add" by `actor` (authorised by the caller); refuses a
+/// code already registered (BadInput).
+void add_project(Store& store, const Project& project, const Actor& actor, Instant now);
+
+/// Which projects `list_projects` gives; unset fields select all.
+struct ProjectFilter {
+  std::string county;
+  std::optional<ProjectStatus> status;
+  std::optional<ProjectKey> key;
+  /// Only projects under construction that no serving officer serves on the day listed.
+  bool uncovered = false;
+};
+
+/// The projects `filter` selects on `today`, by code.
+std::vector<Project> list_projects(Store& store, const ProjectFilter& filter, LocalDate today);
+
+/// A change of a project's record; unset fields stay as they are.
+struct ProjectChange {
+  std::optional<std::string> name;
+  std::optional<ProjectStatus> status;
+  std::optional<std::optional<ProjectKey>> key;  ///< a key level, or nullopt inside: not key
+  std::optional<LocalDate> started_on;
+};
+
+/// Applies `change` to project `code`, audited as "project set" by `actor`; returns the project
+/// as changed. Throws as get_project and validate_project.
+Project set_project(Store& store,
+                    std::string_view code,
+                    const ProjectChange& change,
+                    const Actor& actor,
+                    Instant now);
+
+/// A case about a project (`intake --project`), as `project show` lists it.
+struct ProjectCase {
+  std::string id;
+  std::string state;
+  std::string title;
+};
 
 }  // namespace ent110

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The registries at once, for callers that use several: units, users, enterprises, officers,
-// projects and their imports. Each subject has its own header (units.hpp, users.hpp,
+// projects, assignments and their imports. Each subject has its own header (units.hpp, users.hpp,
 // enterprises.hpp, imports.hpp) and its table's statements in a *_repo file.
 #pragma once
 
+#include <ent110/registry/assignment_repo.hpp>
+#include <ent110/registry/assignments.hpp>
 #include <ent110/registry/enterprise_repo.hpp>
 #include <ent110/registry/enterprises.hpp>
 #include <ent110/registry/imports.hpp>

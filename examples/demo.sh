@@ -22,6 +22,12 @@ step user add fgw1 --unit FGW --role unit
 step user list
 step enterprise import examples/enterprises.csv
 step enterprise list
+# Art. 3: the chief service officers, the projects under construction, and who serves which.
+step officer import examples/officers.csv
+step project import examples/projects.csv
+step officer import-assignments examples/assignments.csv
+step officer list
+step project list
 step calendar show 2025-10
 step calendar add 2025-09-30 1
 step calendar add 2025-09-30 5

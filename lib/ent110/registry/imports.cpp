@@ -57,6 +57,10 @@ std::optional<bool> parse_flag(std::string_view raw) {
   return std::nullopt;
 }
 
+std::vector<CsvRow> read_csv_rows(const std::filesystem::path& file) {
+  return parse_csv(read_file(file, k_max_data_file_bytes), file.string());
+}
+
 // A CSV file's header row mapped onto the columns an import knows; `Size` columns, of which the
 // first `required` must be present.
 template <std::size_t Size>
@@ -331,7 +335,7 @@ ImportSummary import_officers(Store& store,
                               const Actor& actor,
                               Instant now) {
   const std::string name = file.string();
-  const std::vector<CsvRow> rows = parse_csv(read_file(file, k_max_data_file_bytes), name);
+  const std::vector<CsvRow> rows = read_csv_rows(file);
   if (rows.empty()) {
     return {};
   }
@@ -375,7 +379,7 @@ ImportSummary import_projects(Store& store,
                               const Actor& actor,
                               Instant now) {
   const std::string name = file.string();
-  const std::vector<CsvRow> rows = parse_csv(read_file(file, k_max_data_file_bytes), name);
+  const std::vector<CsvRow> rows = read_csv_rows(file);
   if (rows.empty()) {
     return {};
   }
@@ -447,7 +451,7 @@ AssignmentImport import_assignments(Store& store,
                                     const Actor& actor,
                                     Instant now) {
   const std::string name = file.string();
-  const std::vector<CsvRow> rows = parse_csv(read_file(file, k_max_data_file_bytes), name);
+  const std::vector<CsvRow> rows = read_csv_rows(file);
   if (rows.empty()) {
     return {};
   }

@@ -233,9 +233,23 @@ TEST_CASE("projects: added, changed, listed as uncovered", "[officers]") {
   CHECK(get_project(r.store, k_project).started_on == day("2024-10-01"));
   change.key = std::optional<ProjectKey>{};
   CHECK_FALSE(set_project(r.store, k_project, change, k_office, k_now).key.has_value());
+  // A case about the project (intake --project fixes the column at intake).
+  r.store.write([&] {
+    Statement(r.store,
+              "INSERT INTO case_file (id, year, number, enterprise, type, channel, title, body, "
+              "received_at, received_month, state, project) VALUES ('2025-000001', 2025, 1, ?, "
+              "'coordinate', 'visit', '施工用电接入慢', '', '2025-02-03T01:00:00Z', '2025-02', "
+              "'received', ?)")
+        .bind(1, r.key_firm)
+        .bind(2, k_project)
+        .run();
+  });
   const ProjectDetail detail = project_detail(r.store, k_project, today);
   CHECK(detail.officers.size() == 1);
   CHECK(detail.history.front().officer_name == "李副主任");
+  REQUIRE(detail.cases.size() == 1);
+  CHECK(detail.cases.front().title == "施工用电接入慢");
+  CHECK(detail.cases.front().state == "received");
   CHECK(first_row_mismatch(r.store) == std::nullopt);
 }
 

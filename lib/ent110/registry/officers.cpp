@@ -62,8 +62,7 @@ std::optional<OfficerLevel> parse_officer_level(std::string_view text) {
 }
 
 const std::vector<OfficerLevel>& officer_levels() {
-  static const std::vector<OfficerLevel> k_all = {
-      OfficerLevel::city_leader, OfficerLevel::county_leader, OfficerLevel::department_leader};
+  static const std::vector<OfficerLevel> k_all = values_of(k_levels);
   return k_all;
 }
 

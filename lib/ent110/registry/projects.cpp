@@ -39,8 +39,7 @@ std::optional<ProjectStatus> parse_project_status(std::string_view text) {
 }
 
 const std::vector<ProjectStatus>& project_statuses() {
-  static const std::vector<ProjectStatus> k_all = {
-      ProjectStatus::planned, ProjectStatus::under_construction, ProjectStatus::completed};
+  static const std::vector<ProjectStatus> k_all = values_of(k_statuses);
   return k_all;
 }
 
@@ -53,7 +52,7 @@ std::optional<ProjectKey> parse_project_key(std::string_view text) {
 }
 
 const std::vector<ProjectKey>& project_keys() {
-  static const std::vector<ProjectKey> k_all = {ProjectKey::provincial, ProjectKey::city};
+  static const std::vector<ProjectKey> k_all = values_of(k_keys);
   return k_all;
 }
 

@@ -80,8 +80,10 @@ int show_project(Session& s, const std::string& code) {
     s.out() << "  " << s.tr(MessageId::officers_none) << '\n';
   }
   for (const Officer& o : detail.officers) {
-    s.out() << "  " << o.id << ' ' << o.name << " (" << officer_level_label(s.lang(), o.level)
-            << ", " << o.unit << ")\n";
+    s.out() << "  "
+            << s.tr(MessageId::officer_line,
+                    {std::to_string(o.id), o.name, officer_level_label(s.lang(), o.level), o.unit})
+            << '\n';
   }
   s.out() << '\n' << s.tr(MessageId::officer_heading_history) << '\n';
   Table history({{s.tr(MessageId::officer_col_from)},
@@ -97,7 +99,7 @@ int show_project(Session& s, const std::string& code) {
                {s.tr(MessageId::project_col_state)},
                {s.tr(MessageId::project_col_title), Table::Align::left, true}});
   for (const ProjectCase& c : detail.cases) {
-    cases.add_row({c.id, c.state, c.title});
+    cases.add_row({c.id, s.tr(MessageId::project_case_state, {c.state}), c.title});
   }
   emit_table(s, cases);
   return 0;

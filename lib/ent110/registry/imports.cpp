@@ -365,7 +365,9 @@ ImportSummary import_officers(Store& store,
           *target = columns.cell(row, column);
         }
       }
-      for_cell(name, row, columns.name(c_unit), [&] { validate_officer(store, officer); });
+      // The level is checked above; what validation refuses now is the name or the unit.
+      for_cell(name, row, columns.name(officer.name.empty() ? c_name : c_unit),
+               [&] { validate_officer(store, officer); });
       save_officer(store, officer, existing ? std::optional{existing->id} : std::nullopt, actor,
                    "officer import", now);
       ++(existing ? summary.updated : summary.added);
@@ -433,11 +435,10 @@ ImportSummary import_projects(Store& store,
             started.empty() ? std::nullopt
                             : std::optional{date_cell(name, row, columns.name(c_started), started)};
       }
-      try {
-        validate_project(store, project);
-      } catch (const Error& error) {
-        throw BadInput(MessageId::import_csv_row, {name, std::to_string(row.row), error.what()});
-      }
+      // The code and enterprise are checked above; what validation refuses now is the name or
+      // county.
+      for_cell(name, row, columns.name(project.name.empty() ? c_name : c_county),
+               [&] { validate_project(store, project); });
       save_project(store, project, existing.has_value(), actor, "project import", now);
       ++(existing ? summary.updated : summary.added);
     }

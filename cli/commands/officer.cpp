@@ -60,7 +60,7 @@ Table assignment_table(Session& s, const std::vector<Assignment>& assignments, b
 void show_fields(Session& s, const Officer& o) {
   Fields fields;
   fields.add(s.tr(MessageId::col_id), std::to_string(o.id));
-  fields.add(s.tr(MessageId::col_name), o.name);
+  fields.add(s.tr(MessageId::officer_col_name), o.name);
   fields.add(s.tr(MessageId::officer_col_level), officer_level_label(s.lang(), o.level));
   fields.add(s.tr(MessageId::col_unit), o.unit);
   fields.add(s.tr(MessageId::officer_col_post), o.post);
@@ -99,7 +99,7 @@ int run_officer_list(const OfficerOptions& options, Session& s) {
     return 0;
   }
   Table table({{s.tr(MessageId::col_id), Table::Align::right},
-               {s.tr(MessageId::col_name), Table::Align::left, true},
+               {s.tr(MessageId::officer_col_name), Table::Align::left, true},
                {s.tr(MessageId::officer_col_level)},
                {s.tr(MessageId::col_unit)},
                {s.tr(MessageId::officer_col_post), Table::Align::left, true},

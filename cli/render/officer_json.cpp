@@ -4,16 +4,16 @@
 namespace ent110::cli {
 namespace {
 
-nlohmann::json text_or_null(const std::string& text) {
+nlohmann::json officer_text_or_null(const std::string& text) {
   return text.empty() ? nlohmann::json() : nlohmann::json(text);
 }
 
 template <typename Value>
-nlohmann::json value_or_null(const std::optional<Value>& value) {
+nlohmann::json officer_value_or_null(const std::optional<Value>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json();
 }
 
-nlohmann::json date_or_null(const std::optional<LocalDate>& day) {
+nlohmann::json officer_date_or_null(const std::optional<LocalDate>& day) {
   return day ? nlohmann::json(format_date(*day)) : nlohmann::json();
 }
 
@@ -24,43 +24,43 @@ nlohmann::json to_json(const Officer& officer) {
           {"name", officer.name},
           {"level", std::string(to_string(officer.level))},
           {"unit", officer.unit},
-          {"post", text_or_null(officer.post)},
-          {"phone", text_or_null(officer.phone)},
-          {"retired_on", date_or_null(officer.retired_on)}};
+          {"post", officer_text_or_null(officer.post)},
+          {"phone", officer_text_or_null(officer.phone)},
+          {"retired_on", officer_date_or_null(officer.retired_on)}};
 }
 
 nlohmann::json to_json(const Assignment& assignment) {
   return {{"id", assignment.id},
           {"officer", assignment.officer},
           {"officer_name", assignment.officer_name},
-          {"enterprise", value_or_null(assignment.served.enterprise)},
-          {"project", value_or_null(assignment.served.project)},
+          {"enterprise", officer_value_or_null(assignment.served.enterprise)},
+          {"project", officer_value_or_null(assignment.served.project)},
           {"name", assignment.subject_name},
           {"from", format_date(assignment.from)},
-          {"until", date_or_null(assignment.until)}};
+          {"until", officer_date_or_null(assignment.until)}};
 }
 
 nlohmann::json to_json(const Project& project) {
   return {{"code", project.code},
           {"name", project.name},
           {"county", project.county},
-          {"enterprise", value_or_null(project.enterprise)},
+          {"enterprise", officer_value_or_null(project.enterprise)},
           {"status", std::string(to_string(project.status))},
           {"key",
            project.key ? nlohmann::json(std::string(to_string(*project.key))) : nlohmann::json()},
-          {"started_on", date_or_null(project.started_on)}};
+          {"started_on", officer_date_or_null(project.started_on)}};
 }
 
 std::string officer_level_label(Lang lang, OfficerLevel level) {
   switch (level) {
     case OfficerLevel::city_leader:
-      return tr(lang, MessageId::officer_level_city_leader);
+      return tr(lang, MessageId::coverage_level_city_leader);
     case OfficerLevel::county_leader:
-      return tr(lang, MessageId::officer_level_county_leader);
+      return tr(lang, MessageId::coverage_level_county_leader);
     case OfficerLevel::department_leader:
       break;
   }
-  return tr(lang, MessageId::officer_level_department_leader);
+  return tr(lang, MessageId::coverage_level_department_leader);
 }
 
 std::string project_status_label(Lang lang, ProjectStatus status) {

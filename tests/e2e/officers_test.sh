@@ -168,7 +168,7 @@ expect_unchanged "$before" "refused unit user"
 
 # Chinese, the audit trail, verify.
 run --lang zh officer show 8
-expect_out "部门领导班子成员" "officer show in Chinese"
+expect_out "部门班子成员" "officer show in Chinese"
 expect_out "分包历史" "history heading in Chinese"
 run --lang zh officer retire 8
 expect_err "已于 2026-01-01 卸任" "the refusal in Chinese"

@@ -51,18 +51,6 @@ nlohmann::json to_json(const Project& project) {
           {"started_on", officer_date_or_null(project.started_on)}};
 }
 
-std::string officer_level_label(Lang lang, OfficerLevel level) {
-  switch (level) {
-    case OfficerLevel::city_leader:
-      return tr(lang, MessageId::coverage_level_city_leader);
-    case OfficerLevel::county_leader:
-      return tr(lang, MessageId::coverage_level_county_leader);
-    case OfficerLevel::department_leader:
-      break;
-  }
-  return tr(lang, MessageId::coverage_level_department_leader);
-}
-
 std::string project_status_label(Lang lang, ProjectStatus status) {
   switch (status) {
     case ProjectStatus::planned:

@@ -18,8 +18,6 @@ nlohmann::json to_json(const Assignment& assignment);
 /// {"code", "name", "county", "enterprise", "status", "key", "started_on"}; absent values are null.
 nlohmann::json to_json(const Project& project);
 
-/// The level for people, e.g. "市领导" or "city leader".
-std::string officer_level_label(Lang lang, OfficerLevel level);
 /// The status for people, e.g. "在建" or "under construction".
 std::string project_status_label(Lang lang, ProjectStatus status);
 /// The key level for people, e.g. "市重点"; empty for a project that is not key.

@@ -66,6 +66,18 @@ const std::vector<OfficerLevel>& officer_levels() {
   return k_all;
 }
 
+std::string officer_level_label(Lang lang, OfficerLevel level) {
+  switch (level) {
+    case OfficerLevel::city_leader:
+      return tr(lang, MessageId::coverage_level_city_leader);
+    case OfficerLevel::county_leader:
+      return tr(lang, MessageId::coverage_level_county_leader);
+    case OfficerLevel::department_leader:
+      break;
+  }
+  return tr(lang, MessageId::coverage_level_department_leader);
+}
+
 bool is_leader(OfficerLevel level) {
   return level != OfficerLevel::department_leader;
 }

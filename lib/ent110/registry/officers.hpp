@@ -31,6 +31,8 @@ std::string_view to_string(OfficerLevel level);
 std::optional<OfficerLevel> parse_officer_level(std::string_view text);
 /// All levels, in the order above.
 const std::vector<OfficerLevel>& officer_levels();
+/// The level for people, e.g. "市领导" or "city leader" (the coverage report's words).
+std::string officer_level_label(Lang lang, OfficerLevel level);
 /// Whether `level` is a city or county leader (领导), who must contact key enterprises.
 bool is_leader(OfficerLevel level);
 

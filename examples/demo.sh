@@ -28,6 +28,8 @@ step project import examples/projects.csv
 step officer import-assignments examples/assignments.csv
 step officer list
 step project list
+# Who has a chief service officer, and the gap the office must close (Art. 3).
+step report coverage --at "2025-11-03 08:00"
 step calendar show 2025-10
 step calendar add 2025-09-30 1
 step calendar add 2025-09-30 5

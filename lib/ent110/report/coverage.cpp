@@ -76,13 +76,16 @@ bool covered_on_receipt(const report_repo::ReceivedCase& kase,
   });
 }
 
-// Officers added after the day did not serve on it, retired or not.
+// The officers not retired on the day, less those registered after it who served no one on it:
+// an office that registers its officers today and backdates their assignments (history) sees
+// them serve from the assignments' dates.
 std::vector<report_repo::OfficerRow> officers_serving(Store& store,
                                                       const Zone& zone,
-                                                      LocalDate day) {
+                                                      LocalDate day,
+                                                      const std::set<std::int64_t>& assigned) {
   std::vector<report_repo::OfficerRow> officers = report_repo::officers_on(store, day);
   std::erase_if(officers, [&](const report_repo::OfficerRow& officer) {
-    return zone.local_date(officer.created_at) > day;
+    return zone.local_date(officer.created_at) > day && !assigned.contains(officer.id);
   });
   return officers;
 }
@@ -154,13 +157,16 @@ void add_officers(Store& store,
     report.visits += n;
   }
   std::map<std::int64_t, OfficerLoad> loads;
+  std::set<std::int64_t> assigned;
   for (const report_repo::ServingRow& row : serving) {
     if (serves_on(row, period.day)) {
       OfficerLoad& load = loads[row.officer];
       ++(row.project ? load.projects : load.enterprises);
+      assigned.insert(row.officer);
     }
   }
-  for (const report_repo::OfficerRow& officer : officers_serving(store, zone, period.day)) {
+  for (const report_repo::OfficerRow& officer :
+       officers_serving(store, zone, period.day, assigned)) {
     OfficerLoad load = loads[officer.id];
     load.officer = CoverageOfficer{officer.id, officer.name, officer.level, officer.unit};
     load.unit_name = officer.unit_name;
@@ -239,7 +245,8 @@ UnitCoverage unit_coverage(Store& store, const Zone& zone, LocalDate day) {
       add_to(coverage.areas[subject.county], covered.contains({subject.project, subject.key}));
     }
   }
-  for (const report_repo::OfficerRow& officer : officers_serving(store, zone, day)) {
+  for (const report_repo::OfficerRow& officer :
+       officers_serving(store, zone, day, serving_someone)) {
     add_to(coverage.officers[officer.unit], serving_someone.contains(officer.id));
   }
   return coverage;

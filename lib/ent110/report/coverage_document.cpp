@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The coverage report (Art. 3) as a document, and its short section in the monthly report.
+#include <ent110/registry/officers.hpp>
 #include <ent110/report/coverage.hpp>
 #include <ent110/report/render_common.hpp>
 #include <ent110/report/report_labels.hpp>
@@ -16,18 +17,6 @@ ReportValue count(std::int64_t n) {
 std::string kind_label(Lang lang, SubjectKind kind) {
   return tr(lang, kind == SubjectKind::enterprise ? MessageId::coverage_kind_enterprise
                                                   : MessageId::coverage_kind_project);
-}
-
-std::string level_label(Lang lang, OfficerLevel level) {
-  switch (level) {
-    case OfficerLevel::city_leader:
-      return tr(lang, MessageId::coverage_level_city_leader);
-    case OfficerLevel::county_leader:
-      return tr(lang, MessageId::coverage_level_county_leader);
-    case OfficerLevel::department_leader:
-      return tr(lang, MessageId::coverage_level_department_leader);
-  }
-  return tr(lang, MessageId::coverage_level_department_leader);
 }
 
 std::string key_level_label(Lang lang, const LeaderGap& gap) {
@@ -146,7 +135,7 @@ ReportSection leader_gaps_section(const CoverageReport& report, Lang lang) {
     std::vector<std::string> officers;
     for (const CoverageOfficer& officer : gap.officers) {
       officers.push_back(tr(lang, MessageId::coverage_officer_entry,
-                            {officer.name, level_label(lang, officer.level)}));
+                            {officer.name, officer_level_label(lang, officer.level)}));
     }
     table.rows.push_back(
         Row{kind_label(lang, gap.kind), gap.key, gap.name, gap.county,
@@ -181,7 +170,7 @@ ReportSection officers_section(const CoverageReport& report, Lang lang) {
       {}};
   for (const OfficerLoad& load : report.officers) {
     table.rows.push_back(Row{count(load.officer.id), load.officer.name,
-                             level_label(lang, load.officer.level), load.officer.unit,
+                             officer_level_label(lang, load.officer.level), load.officer.unit,
                              load.unit_name, count(load.enterprises), count(load.projects),
                              count(load.visits)});
   }

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "cases/case_fixture.hpp"
 
+#include <ent110/cases/intake_file.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/export/export.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <sstream>
+#include <functional>
 
 using namespace ent110;
 
@@ -159,4 +160,26 @@ TEST_CASE("export: every field of a case, one NDJSON line each, CSV with a byte-
 
   request.state = State::received;
   CHECK(export_cases(f.store, request, f.zone).cases == 0);
+}
+
+TEST_CASE("read_intake_file: source ids, ids and the fields of an export", "[export][intake]") {
+  test::TempDir dir;
+  test::write_file(dir / "cases.ndjson",
+                   R"({"id": "2025-000004", "source_id": "W-1", "enterprise": "E", "type": )"
+                   R"("consult", "channel": "web", "title": "t", "confidential": true, )"
+                   R"("state": "answered", "co_units": ["FGW"], "events": [], "round": 0})"
+                   "\n");
+  const std::vector<IntakeRecord> records =
+      read_intake_file(dir / "cases.ndjson", Zone("Asia/Shanghai"));
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].id == "2025-000004");
+  CHECK(records[0].request.source_id == "W-1");
+  CHECK(records[0].request.confidential);
+
+  test::write_file(dir / "empty.csv",
+                   "enterprise,type,channel,title,source_id,id\nE,consult,web,t,,\n");
+  const std::vector<IntakeRecord> csv = read_intake_file(dir / "empty.csv", Zone("Asia/Shanghai"));
+  REQUIRE(csv.size() == 1);
+  CHECK_FALSE(csv[0].id);
+  CHECK_FALSE(csv[0].request.source_id);
 }

@@ -20,6 +20,9 @@ NDJSON
 head -n 2 "$web" >"$E2E_DIR/half.ndjson"
 run intake --from "$E2E_DIR/half.ndjson" --at 2025-10-10
 expect_out "2 cases taken in (2025-000001 to 2025-000002)" "an interrupted import's first half"
+run intake --from "$web" --at 2025-10-10 --dry-run
+expect_out "1 case would be taken in (2025-000003 to 2025-000003); 2 already present; nothing was written" \
+  "a dry run counts the records already present"
 run intake --from "$web" --at 2025-10-10
 expect_code 0 "the whole file after half of it"
 expect_out "1 case taken in (2025-000003 to 2025-000003); 2 already present" \

@@ -427,6 +427,7 @@ CaseService::TakenIn CaseService::intake_here(const IntakeRequest& request,
   // conflict the sender must resolve, never a silent second case or an overwrite.
   std::optional<std::string> present =
       kase.source_id ? source_ids.find(kase.channel, *kase.source_id) : std::nullopt;
+  std::optional<Case> stored;
   if (wanted_id) {
     const std::optional<int> number = number_in_year(*wanted_id, kase.year);
     if (!number) {
@@ -436,24 +437,24 @@ CaseService::TakenIn CaseService::intake_here(const IntakeRequest& request,
       throw BadInput(MessageId::export_source_conflict,
                      {*present, std::string(to_string(kase.channel)), *kase.source_id, "id"});
     }
-    if (find_case(m_store, *wanted_id)) {
-      present = *wanted_id;
-    }
+    stored = find_case(m_store, *wanted_id);
     kase.number = *number;
   } else {
     kase.number = next_case_number(m_store, kase.year);
   }
-  if (present) {
-    const Case stored = *find_case(m_store, *present);
-    if (const auto field = differing_field(stored, kase, at_given)) {
-      if (stored.source_id && stored.source_id == kase.source_id) {
+  if (!stored && present) {
+    stored = find_case(m_store, *present);
+  }
+  if (stored) {
+    if (const auto field = differing_field(*stored, kase, at_given)) {
+      if (stored->source_id && stored->source_id == kase.source_id) {
         throw BadInput(MessageId::export_source_conflict,
-                       {stored.id, std::string(to_string(kase.channel)), *kase.source_id,
+                       {stored->id, std::string(to_string(kase.channel)), *kase.source_id,
                         std::string(*field)});
       }
-      throw BadInput(MessageId::export_id_conflict, {stored.id, std::string(*field)});
+      throw BadInput(MessageId::export_id_conflict, {stored->id, std::string(*field)});
     }
-    return TakenIn{stored.id, true};
+    return TakenIn{stored->id, true};
   }
   if (kase.number > 999999) {
     throw Refused(MessageId::case_year_full, {std::to_string(kase.year)});

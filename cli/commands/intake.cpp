@@ -22,6 +22,7 @@ struct IntakeOptions {
   std::optional<std::string> body_file;
   std::string from;
   std::string project;
+  std::string source_id;
   bool dry_run = false;
 };
 
@@ -45,13 +46,30 @@ int run_intake_file(const IntakeOptions& options, Session& s) {
     for (const Case& kase : batch.cases) {
       cases.push_back(to_json(kase, s.zone().local_date(s.now()), s.zone(), s.calendar()));
     }
-    emit_json(s, {{"file", options.from}, {"dry_run", batch.dry_run}, {"cases", cases}});
+    emit_json(s, {{"file", options.from},
+                  {"dry_run", batch.dry_run},
+                  {"cases", cases},
+                  {"already_present", batch.already_present.size()},
+                  {"already_present_ids", batch.already_present}});
     return 0;
   }
-  s.out() << s.tr(batch.dry_run ? MessageId::case_import_dry_run : MessageId::case_import_done,
-                  {options.from, std::to_string(batch.cases.size()), batch.cases.front().id,
-                   batch.cases.back().id})
-          << '\n';
+  const std::string present = std::to_string(batch.already_present.size());
+  if (batch.cases.empty()) {
+    s.out() << s.tr(MessageId::export_import_nothing_new, {options.from, present}) << '\n';
+    return 0;
+  }
+  const std::string taken = std::to_string(batch.cases.size());
+  const std::string& first = batch.cases.front().id;
+  const std::string& last = batch.cases.back().id;
+  if (batch.already_present.empty()) {
+    s.out() << s.tr(batch.dry_run ? MessageId::case_import_dry_run : MessageId::case_import_done,
+                    {options.from, taken, first, last});
+  } else {
+    s.out() << s.tr(
+        batch.dry_run ? MessageId::export_import_dry_run : MessageId::export_import_done,
+        {options.from, taken, first, last, present});
+  }
+  s.out() << '\n';
   return 0;
 }
 
@@ -68,6 +86,9 @@ int run_intake(const IntakeOptions& options, Session& s) {
   request.channel = *parse_channel(options.channel);
   if (!options.project.empty()) {
     request.project = options.project;
+  }
+  if (!options.source_id.empty()) {
+    request.source_id = options.source_id;
   }
   if (options.body || options.body_file) {
     request.body = text_from(options.body, options.body_file, "--body", "--body-file");
@@ -107,6 +128,10 @@ void add_intake(CLI::App& app, Invocation& inv, Lang lang) {
       cmd->add_option("--project", options->project, tr(lang, MessageId::visits_opt_project))
           ->type_name("CODE");
   from->excludes(project);
+  CLI::Option* source_id =
+      cmd->add_option("--source-id", options->source_id, tr(lang, MessageId::export_opt_source_id))
+          ->type_name("ID");
+  from->excludes(source_id);
   cmd->add_flag("--dry-run", options->dry_run, tr(lang, MessageId::case_opt_dry_run))->needs(from);
   inv.on(cmd, Needs::store_write, [options, raw, body, body_file](Session& s) {
     options->body = body->count() > 0 ? std::optional(raw->first) : std::nullopt;

@@ -6,6 +6,9 @@
 #include "render/output.hpp"
 #include "session.hpp"
 
+#include <ent110/core/error.hpp>
+#include <ent110/export/export.hpp>
+
 #include <ostream>
 
 namespace ent110::cli {
@@ -21,6 +24,7 @@ struct ListOptions {
   std::string clock;
   std::string officer;
   bool ndjson = false;
+  std::string format;
 };
 
 int run_list(const ListOptions& options, Session& s) {
@@ -46,9 +50,14 @@ int run_list(const ListOptions& options, Session& s) {
   if (!options.officer.empty()) {
     query.officer = options.officer;
   }
+  if (options.ndjson && !options.format.empty() && options.format != "ndjson") {
+    throw UsageError(MessageId::list_format_conflict);
+  }
   const LocalDate today = s.zone().local_date(s.now());
   const std::vector<CaseSummary> cases = case_service(s).list(query, today);
-  if (options.ndjson) {
+  if (options.format == "csv") {
+    s.out() << case_list_csv(cases, s.zone()) << std::flush;
+  } else if (options.ndjson || options.format == "ndjson") {
     for (const CaseSummary& c : cases) {
       emit_json_line(s, to_json(c, today, s.zone(), s.calendar()));
     }
@@ -90,6 +99,12 @@ void add_list(CLI::App& app, Invocation& inv, Lang lang) {
   cmd->add_option("--officer", options->officer, tr(lang, MessageId::visits_opt_list_officer))
       ->type_name("ID");
   cmd->add_flag("--ndjson", options->ndjson, tr(lang, MessageId::case_opt_ndjson));
+  cmd->add_option("--format", options->format, tr(lang, MessageId::list_opt_format))
+      ->check(one_of({"text", "csv", "ndjson"}))
+      ->type_name("text|csv|ndjson");
+  cmd->add_option("--limit", options->query.limit, tr(lang, MessageId::list_opt_limit))
+      ->check(CLI::PositiveNumber)
+      ->type_name("N");
   inv.on(cmd, Needs::store_read, [options](Session& s) { return run_list(*options, s); });
 }
 

@@ -127,7 +127,10 @@ nlohmann::json to_json(const CaseSummary& summary,
           {"major", summary.major},
           {"unit", case_text_or_null(summary.unit)},
           {"enterprise", summary.enterprise},
+          {"channel", to_string(summary.channel)},
           {"title", summary.title},
+          {"body", summary.body},
+          {"source_id", summary.source_id ? nlohmann::json(*summary.source_id) : nullptr},
           {"received_at", zone.format_local(summary.received_at)},
           {"next", summary.urgent ? to_json(*summary.urgent, today, zone, calendar) : nullptr}};
 }

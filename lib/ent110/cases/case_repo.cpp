@@ -277,6 +277,21 @@ std::optional<Case> CasesInOrder::next() {
   return kase;
 }
 
+SourceIds::SourceIds(Store& store)
+    : m_query(store, "SELECT id FROM case_file WHERE channel = ? AND source_id = ?") {}
+
+std::optional<std::string> SourceIds::find(Channel channel, const std::string& source_id) {
+  m_query.reset();
+  m_query.bind(1, std::string(to_string(channel)));
+  m_query.bind(2, source_id);
+  std::optional<std::string> id;
+  if (m_query.step()) {
+    id = m_query.text(0);
+  }
+  m_query.reset();
+  return id;
+}
+
 int next_case_number(Store& store, int year) {
   Statement query(store, "SELECT coalesce(max(number), 0) + 1 FROM case_file WHERE year = ?");
   query.bind(1, year);
@@ -498,11 +513,13 @@ std::vector<CaseSummary> query_cases(Store& store,
   Statement select(
       store,
       fmt::format("SELECT c.id, c.state, c.type, c.major, c.unit, e.name, c.title, "
-                  "c.received_at, {} FROM case_file c JOIN enterprise e ON e.id = c.enterprise "
+                  "c.received_at, {}, c.channel, c.body, c.source_id "
+                  "FROM case_file c JOIN enterprise e ON e.id = c.enterprise "
                   "LEFT JOIN case_clock k ON k.id = (SELECT id FROM case_clock WHERE case_id = "
                   "c.id AND outcome = 'running'{} ORDER BY due, id LIMIT 1){} "
-                  "ORDER BY k.due IS NULL, k.due, c.year, c.number",
-                  clock_columns(), clock_conditions, where));
+                  "ORDER BY k.due IS NULL, k.due, c.year, c.number{}",
+                  clock_columns(), clock_conditions, where,
+                  query.limit ? " LIMIT " + parameters.add(std::int64_t{*query.limit}) : ""));
   parameters.bind_to(select);
   std::vector<CaseSummary> summaries;
   while (select.step()) {
@@ -520,6 +537,11 @@ std::vector<CaseSummary> query_cases(Store& store,
     if (!select.is_null(8)) {
       summary.urgent = clock_from_row(select, 8);
     }
+    const int c = 8 + k_clock_column_count;
+    const std::string channel = select.text(c);
+    summary.channel = stored(parse_channel(channel), "case_file.channel", channel);
+    summary.body = select.text(c + 1);
+    summary.source_id = select.optional_text(c + 2);
     summaries.push_back(std::move(summary));
   }
   return summaries;

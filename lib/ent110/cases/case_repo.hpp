@@ -46,6 +46,18 @@ class CasesInOrder {
   bool m_clock_ready = false;
 };
 
+/// The case taken in with a channel and a source id (index case_by_source), through one prepared
+/// statement however many are looked up: a bulk intake asks once per record.
+class SourceIds {
+ public:
+  explicit SourceIds(Store& store);
+  /// The id of the case of `channel` with `source_id`, or nullopt.
+  std::optional<std::string> find(Channel channel, const std::string& source_id);
+
+ private:
+  Statement m_query;
+};
+
 /// The next free number of `year` (1 for the first case of the year).
 int next_case_number(Store& store, int year);
 /// Inserts a new case; `month` is its local month of receipt "YYYY-MM".

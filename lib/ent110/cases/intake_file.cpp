@@ -17,8 +17,39 @@
 namespace ent110 {
 namespace {
 
-constexpr std::array<std::string_view, 8> k_fields = {
-    "enterprise", "type", "channel", "title", "body", "major", "received_at", "project"};
+constexpr std::array<std::string_view, 11> k_fields = {
+    "enterprise",  "type",    "channel",   "title",        "body", "major",
+    "received_at", "project", "source_id", "confidential", "id"};
+
+// What `export` and `list --format ndjson` write beside the intake fields: the case's later
+// history, which intake does not replay (a case starts its life again as received), and the
+// enterprise's details, which the enterprise register of this database has. Read and ignored so
+// that their records come back as they are.
+constexpr std::array<std::string_view, 19> k_ignored_fields = {"enterprise_id",
+                                                               "enterprise_name",
+                                                               "enterprise_credit_code",
+                                                               "state",
+                                                               "unit",
+                                                               "co_units",
+                                                               "round",
+                                                               "reject_reason",
+                                                               "answer",
+                                                               "answer_unit",
+                                                               "answer_by",
+                                                               "answer_at",
+                                                               "answer_edited",
+                                                               "rating",
+                                                               "rating_comment",
+                                                               "merged_into",
+                                                               "events",
+                                                               "next",
+                                                               "due"};
+
+bool known_field(std::string_view name) {
+  return std::find(k_fields.begin(), k_fields.end(), name) != k_fields.end() ||
+         std::find(k_ignored_fields.begin(), k_ignored_fields.end(), name) !=
+             k_ignored_fields.end();
+}
 
 // A record is one flat object; deeper values are refused before nlohmann sees them, because its
 // parser and its error path recurse once per level (a line of "[[[[…" overflowed the stack).
@@ -115,6 +146,18 @@ IntakeRecord record_from(const std::map<std::string, std::string>& fields,
     throw BadInput(MessageId::case_import_value, {where, "major", value("major"), "true, false"});
   }
   record.request.major = *major;
+  const auto confidential = parse_flag(value("confidential"));
+  if (!confidential) {
+    throw BadInput(MessageId::case_import_value,
+                   {where, "confidential", value("confidential"), "true, false"});
+  }
+  record.request.confidential = *confidential;
+  if (const std::string source_id = value("source_id"); !source_id.empty()) {
+    record.request.source_id = source_id;
+  }
+  if (const std::string id = value("id"); !id.empty()) {
+    record.id = id;
+  }
   if (const std::string project = value("project"); !project.empty()) {
     if (!is_project_code(project)) {
       throw BadInput(MessageId::visits_import_project_bad, {where, project});
@@ -167,8 +210,11 @@ std::vector<IntakeRecord> read_ndjson(const std::string& content,
     }
     std::map<std::string, std::string> fields;
     for (const auto& [key, item] : object.items()) {
-      if (std::find(k_fields.begin(), k_fields.end(), key) == k_fields.end()) {
+      if (!known_field(key)) {
         throw BadInput(MessageId::case_import_unknown_field, {where, key, field_list()});
+      }
+      if (std::find(k_fields.begin(), k_fields.end(), key) == k_fields.end()) {
+        continue;
       }
       if (item.is_string()) {
         fields[key] = item.get<std::string>();
@@ -195,7 +241,7 @@ std::vector<IntakeRecord> read_csv(const std::string& content,
   }
   const std::vector<std::string>& header = rows.front().fields;
   for (const std::string& column : header) {
-    if (std::find(k_fields.begin(), k_fields.end(), column) == k_fields.end()) {
+    if (!known_field(column)) {
       throw BadInput(MessageId::case_import_unknown_field,
                      {name + ":" + std::to_string(rows.front().row), column, field_list()});
     }

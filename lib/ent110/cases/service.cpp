@@ -267,11 +267,19 @@ ActionResult CaseService::result_of(const std::string& id) {
 }
 
 ActionResult CaseService::intake(const IntakeRequest& request, std::string_view login, Instant at) {
-  std::string id;
+  TakenIn taken;
   m_provisional.clear();
   m_warnings.clear();
-  m_store.write([&] { id = intake_here(request, login, at); });
-  return result_of(id);
+  m_store.write([&] {
+    SourceIds source_ids(m_store);
+    taken = intake_here(request, login, at, false, std::nullopt, source_ids);
+  });
+  if (taken.already_present) {
+    m_warnings.push_back(Message{
+        MessageId::export_already_present,
+        {taken.id, std::string(to_string(request.channel)), request.source_id.value_or("")}});
+  }
+  return result_of(taken.id);
 }
 
 BatchIntake CaseService::intake_many(const std::vector<IntakeRecord>& records,
@@ -289,10 +297,12 @@ BatchIntake CaseService::intake_many(const std::vector<IntakeRecord>& records,
       // The login is the same for every row: an unknown one is the command's NotFound, not the
       // bad input of a row (which the loop below makes of NotFound).
       acting_unit(Actors::office, Case{}, login, Action::intake);
+      SourceIds source_ids(m_store);
       for (const IntakeRecord& record : records) {
-        std::string id;
+        TakenIn taken;
         try {
-          id = intake_here(record.request, login, record.received_at.value_or(at));
+          taken = intake_here(record.request, login, record.received_at.value_or(at),
+                              record.received_at.has_value(), record.id, source_ids);
         } catch (const NotFound& error) {
           throw BadInput(MessageId::case_import_row, {record.where, error.what()});
         } catch (const UsageError& error) {
@@ -300,7 +310,11 @@ BatchIntake CaseService::intake_many(const std::vector<IntakeRecord>& records,
         } catch (const BadInput& error) {
           throw BadInput(MessageId::case_import_row, {record.where, error.what()});
         }
-        batch.cases.push_back(*find_case(m_store, id));
+        if (taken.already_present) {
+          batch.already_present.push_back(taken.id);
+        } else {
+          batch.cases.push_back(*find_case(m_store, taken.id));
+        }
       }
       if (dry_run) {
         throw DryRunDone{};
@@ -315,9 +329,64 @@ BatchIntake CaseService::intake_many(const std::vector<IntakeRecord>& records,
   return batch;
 }
 
-std::string CaseService::intake_here(const IntakeRequest& request,
-                                     std::string_view login,
-                                     Instant at) {
+namespace {
+
+// The first field of the intake content of `kase` that differs from `wanted`, or nullopt:
+// what makes a second intake of the same source id or case id a conflict, not a repetition.
+std::optional<std::string_view> differing_field(const Case& kase,
+                                                const Case& wanted,
+                                                bool at_given) {
+  if (kase.enterprise.id != wanted.enterprise.id) {
+    return "enterprise";
+  }
+  if (kase.channel != wanted.channel) {
+    return "channel";
+  }
+  if (kase.type != wanted.type) {
+    return "type";
+  }
+  if (kase.major != wanted.major) {
+    return "major";
+  }
+  if (kase.title != wanted.title) {
+    return "title";
+  }
+  if (kase.body != wanted.body) {
+    return "body";
+  }
+  if (at_given && kase.received_at != wanted.received_at) {
+    return "received_at";
+  }
+  if (kase.project != wanted.project) {
+    return "project";
+  }
+  if (kase.source_id != wanted.source_id) {
+    return "source_id";
+  }
+  if (kase.confidential != wanted.confidential) {
+    return "confidential";
+  }
+  return std::nullopt;
+}
+
+// The number of `id` when it is a case id of `year` ("YYYY-NNNNNN"), else nullopt.
+std::optional<int> number_in_year(const std::string& id, int year) {
+  if (id.size() != 11 || id[4] != '-' || id.substr(0, 4) != fmt::format("{:04}", year) ||
+      id.find_first_not_of("0123456789", 5) != std::string::npos) {
+    return std::nullopt;
+  }
+  const int number = std::stoi(id.substr(5));
+  return number > 0 ? std::optional(number) : std::nullopt;
+}
+
+}  // namespace
+
+CaseService::TakenIn CaseService::intake_here(const IntakeRequest& request,
+                                              std::string_view login,
+                                              Instant at,
+                                              bool at_given,
+                                              const std::optional<std::string>& wanted_id,
+                                              SourceIds& source_ids) {
   require_text(request.title, "--title");
   Acting acting;
   acting.action = Action::intake;
@@ -352,7 +421,41 @@ std::string CaseService::intake_here(const IntakeRequest& request,
   kase.state = State::received;
   const date::year_month_day ymd{acting.day};
   kase.year = static_cast<int>(ymd.year());
-  kase.number = next_case_number(m_store, kase.year);
+
+  // A case already taken in, by its id from another ent110 database or by the id its sending
+  // system gave it, is the same case again when everything taken in agrees; anything else is a
+  // conflict the sender must resolve, never a silent second case or an overwrite.
+  std::optional<std::string> present =
+      kase.source_id ? source_ids.find(kase.channel, *kase.source_id) : std::nullopt;
+  std::optional<Case> stored;
+  if (wanted_id) {
+    const std::optional<int> number = number_in_year(*wanted_id, kase.year);
+    if (!number) {
+      throw BadInput(MessageId::export_id_bad, {*wanted_id, std::to_string(kase.year)});
+    }
+    if (present && *present != *wanted_id) {
+      throw BadInput(MessageId::export_source_conflict,
+                     {*present, std::string(to_string(kase.channel)), *kase.source_id, "id"});
+    }
+    stored = find_case(m_store, *wanted_id);
+    kase.number = *number;
+  } else {
+    kase.number = next_case_number(m_store, kase.year);
+  }
+  if (!stored && present) {
+    stored = find_case(m_store, *present);
+  }
+  if (stored) {
+    if (const auto field = differing_field(*stored, kase, at_given)) {
+      if (stored->source_id && stored->source_id == kase.source_id) {
+        throw BadInput(MessageId::export_source_conflict,
+                       {stored->id, std::string(to_string(kase.channel)), *kase.source_id,
+                        std::string(*field)});
+      }
+      throw BadInput(MessageId::export_id_conflict, {stored->id, std::string(*field)});
+    }
+    return TakenIn{stored->id, true};
+  }
   if (kase.number > 999999) {
     throw Refused(MessageId::case_year_full, {std::to_string(kase.year)});
   }
@@ -364,7 +467,7 @@ std::string CaseService::intake_here(const IntakeRequest& request,
     detail += " major";
   }
   finish(acting, detail, kase.title);
-  return kase.id;
+  return TakenIn{kase.id, false};
 }
 
 ActionResult CaseService::reject(std::string_view ref,

@@ -24,6 +24,7 @@
 
 namespace ent110 {
 
+class SourceIds;
 class Store;
 class WorkingCalendar;
 class Zone;
@@ -49,11 +50,17 @@ struct IntakeRecord {
   std::string where;  ///< "file:line", for messages
   IntakeRequest request;
   std::optional<Instant> received_at;  ///< the record's own time of receipt, else `--at`
+  /// The id the case has in the ent110 database it was exported from: kept, so that a case
+  /// moved between databases keeps its number; nullopt to number it here.
+  std::optional<std::string> id;
 };
 
 /// What a bulk intake did, or with `dry_run` would have done (then nothing is stored).
 struct BatchIntake {
-  std::vector<Case> cases;         ///< the cases as taken in, without events
+  std::vector<Case> cases;  ///< the cases as taken in, without events
+  /// The cases of records already taken in with the same content (by id or by channel and
+  /// source id): an import repeated, or retried after an interruption, adds nothing for them.
+  std::vector<std::string> already_present;
   std::vector<Clock> provisional;  ///< clocks started with a provisional due date
   std::vector<Message> warnings;   ///< what the caller should tell (see ActionResult)
   bool dry_run = false;
@@ -138,6 +145,7 @@ struct CaseQuery {
   /// An officer's id: only the cases of the enterprises and projects the officer serves on
   /// `today`, open ones unless `state` is given (点对点服务, Art. 3).
   std::optional<std::string> officer;
+  std::optional<int> limit;  ///< at most this many cases, the most urgent
 };
 
 /// One line of `list`: the case and its most urgent running clock.
@@ -151,6 +159,9 @@ struct CaseSummary {
   std::string title;
   Instant received_at;
   std::optional<Clock> urgent;  ///< the running clock with the earliest due date
+  Channel channel = Channel::web;
+  std::string body;
+  std::optional<std::string> source_id;
 };
 
 /// Filters over clocks (for triage and reports), combined with AND.
@@ -187,10 +198,17 @@ class CaseService {
   /// Records a case received at `at`; starts the forward clock and, for a major case, the
   /// government clock. Throws NotFound for an unknown enterprise or project, BadInput for a
   /// malformed project code; warns when the project's investing enterprise is another.
+  ///
+  /// A case whose channel and source id are taken already is not taken in again: with the same
+  /// content the stored case is returned with a warning (case_already_present), otherwise
+  /// BadInput names the first differing field.
   ActionResult intake(const IntakeRequest& request, std::string_view login, Instant at);
   /// Takes in every record in one transaction, all or nothing; a record without its own
-  /// received_at is received at `at`. Errors name the record's file:line (BadInput); an unknown
-  /// login is NotFound. With `dry_run` everything is checked and numbered, then rolled back.
+  /// received_at is received at `at`. A record already present (same id, or same channel and
+  /// source id, with the same content) is counted in `already_present`, not taken in again; one
+  /// with other content is BadInput naming its file:line and the field. Errors name the record's
+  /// file:line (BadInput); an unknown login is NotFound. With `dry_run` everything is checked and
+  /// numbered, then rolled back.
   BatchIntake intake_many(const std::vector<IntakeRecord>& records,
                           std::string_view login,
                           Instant at,
@@ -289,7 +307,18 @@ class CaseService {
 
  private:
   struct Acting;
-  std::string intake_here(const IntakeRequest& request, std::string_view login, Instant at);
+  /// The case taken in, or the one already present with the same content.
+  struct TakenIn {
+    std::string id;
+    bool already_present = false;
+  };
+  /// `received_at` is compared with a present case's only when `at_given` (the record said it).
+  TakenIn intake_here(const IntakeRequest& request,
+                      std::string_view login,
+                      Instant at,
+                      bool at_given,
+                      const std::optional<std::string>& wanted_id,
+                      SourceIds& source_ids);
   Acting begin(std::string_view ref, Action action, std::string_view login, Instant at);
   std::string acting_unit(Actors actors, const Case& kase, std::string_view login, Action action);
   /// When the case's latest referral to inspection and its latest other event happened.

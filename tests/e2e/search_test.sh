@@ -66,6 +66,9 @@ expect_code 2 "search: blank text"
 expect_one_line_error "search: blank text"
 run --at 2025-10-10T09:00 search 退税 --limit 0
 expect_code 2 "search: --limit 0"
+run --at 2025-10-10T09:00 search 退税 --unit SWK
+expect_code 3 "search: an unknown unit"
+expect_err "did you mean 'SWJ'" "search: an unknown unit, with the nearest code"
 run --at 2025-10-10T09:00 search 退税 --state nosuch
 expect_code 2 "search: unknown state"
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/cases/replay.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/registry/units.hpp>
 #include <ent110/search/search.hpp>
 #include <ent110/search/search_repo.hpp>
 #include <ent110/store/store.hpp>
@@ -344,6 +345,9 @@ SearchResult search_cases(Store& store, const SearchQuery& query) {
   filters.state = query.state;
   filters.since = query.since;
   store.read([&] {
+    if (query.unit) {
+      get_unit(store, *query.unit);  // a misspelt unit is an error with a hint, as in `list`
+    }
     std::vector<Scored> cases;
     for (SearchRow& row :
          matching_cases(store, result.terms, TermsJoin::all, filters, std::nullopt)) {

@@ -147,8 +147,8 @@ double weighted_frequency(const Scored& scored, const std::string& folded_term) 
   return frequency;
 }
 
-// Scores every case by BM25 over `terms`; document frequencies from the whole database, lengths
-// against the mean of the matched cases. Then best first, ties newest first.
+// Scores every case by BM25 over `terms` (case-folded); document frequencies from the whole
+// database, lengths against the mean of the matched cases. Then best first, ties newest first.
 void rank(Store& store, const std::vector<std::string>& terms, std::vector<Scored>& cases) {
   if (cases.empty()) {
     return;
@@ -162,9 +162,8 @@ void rank(Store& store, const std::vector<std::string>& terms, std::vector<Score
   for (const std::string& term : terms) {
     const auto containing = static_cast<double>(cases_containing(store, term));
     const double idf = std::log(1.0 + (total - containing + 0.5) / (containing + 0.5));
-    const std::string folded_term = ascii_folded(term);
     for (Scored& scored : cases) {
-      const double frequency = weighted_frequency(scored, folded_term);
+      const double frequency = weighted_frequency(scored, term);
       const double norm = k_bm25_k1 * (1.0 - k_bm25_b + k_bm25_b * scored.length / mean_length);
       scored.score += idf * frequency * (k_bm25_k1 + 1.0) / (frequency + norm);
     }
@@ -350,14 +349,14 @@ SearchResult search_cases(Store& store, const SearchQuery& query) {
     }
     std::vector<Scored> cases;
     for (SearchRow& row :
-         matching_cases(store, result.terms, TermsJoin::all, filters, std::nullopt)) {
+         matching_cases(store, folded_terms, TermsJoin::all, filters, std::nullopt)) {
       Scored scored = prepared(std::move(row));
       // The database's matching may fold more than ASCII letters; the rule is checked here.
       if (terms_present(scored, folded_terms) == folded_terms.size()) {
         cases.push_back(std::move(scored));
       }
     }
-    rank(store, result.terms, cases);
+    rank(store, folded_terms, cases);
     for (std::size_t i = 0; i < cases.size() && i < query.limit; ++i) {
       const Scored& scored = cases[i];
       SearchHit hit{scored.row.id,   scored.row.state,   scored.row.type,
@@ -408,7 +407,7 @@ std::vector<SimilarCase> similar_answered(Store& store,
   store.read([&] {
     std::vector<Scored> cases;
     for (SearchRow& row :
-         matching_cases(store, terms, TermsJoin::any, filters, k_similar_candidates)) {
+         matching_cases(store, folded_terms, TermsJoin::any, filters, k_similar_candidates)) {
       Scored scored = prepared(std::move(row));
       const auto share = static_cast<double>(terms_present(scored, folded_terms)) /
                          static_cast<double>(terms.size());
@@ -416,7 +415,7 @@ std::vector<SimilarCase> similar_answered(Store& store,
         cases.push_back(std::move(scored));
       }
     }
-    rank(store, terms, cases);
+    rank(store, folded_terms, cases);
     for (std::size_t i = 0; i < cases.size() && i < limit; ++i) {
       const SearchRow& row = cases[i].row;
       similar.push_back(

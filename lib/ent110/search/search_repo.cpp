@@ -15,57 +15,58 @@ std::size_t code_points(std::string_view text) {
   return count;
 }
 
-std::string ascii_lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
+// FTS5's phrase syntax: the term in double quotes, its own double quotes doubled.
+std::string fts_phrase(const std::string& term) {
+  std::string phrase = "\"";
+  for (const char c : term) {
+    phrase += c;
+    if (c == '"') {
+      phrase += '"';
     }
   }
-  return lower;
+  return phrase + "\"";
 }
 
+// A LIKE pattern for "contains `term`", with LIKE's wildcards and escape taken literally.
+std::string contains_pattern(const std::string& term) {
+  std::string pattern = "%";
+  for (const char c : term) {
+    if (c == '%' || c == '_' || c == '\\') {
+      pattern += '\\';
+    }
+    pattern += c;
+  }
+  return pattern + "%";
+}
+
+// A term's condition on `case_file AS f`, and the value bound to its parameter.
+struct TermMatch {
+  std::string condition;
+  std::string value;
+};
+
+// The one place where the two engines spell search differently.
 // SQLite: FTS5's trigram index answers a phrase of 3 or more characters; shorter terms match
 // nothing there (nor with its LIKE), so they are looked for with instr() over the index's columns.
 // PostgreSQL: ILIKE, which pg_trgm's GIN indexes serve from 3 characters on (shorter ones scan).
-// The one place where the two engines spell search differently.
-std::string term_condition(Engine engine, const std::string& term, int parameter) {
+TermMatch term_match(Engine engine, const std::string& term, int parameter) {
   const std::string p = "?" + std::to_string(parameter);
-  const std::string sqlite =
+  const TermMatch sqlite =
       code_points(term) >= 3
-          ? "f.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH " + p + ")"
-          : "f.rowid IN (SELECT rowid FROM case_search WHERE instr(lower(title), " + p +
-                ") > 0 OR instr(lower(body), " + p + ") > 0 OR instr(lower(answer), " + p +
-                ") > 0 OR instr(lower(notes), " + p + ") > 0)";
-  const std::string postgresql =
+          ? TermMatch{"f.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH " + p +
+                          ")",
+                      fts_phrase(term)}
+          : TermMatch{"f.rowid IN (SELECT rowid FROM case_search WHERE instr(lower(title), " + p +
+                          ") > 0 OR instr(lower(body), " + p + ") > 0 OR instr(lower(answer), " +
+                          p + ") > 0 OR instr(lower(notes), " + p + ") > 0)",
+                      term};
+  const TermMatch postgresql{
       "(f.title ILIKE " + p + " OR f.body ILIKE " + p + " OR f.answer_text ILIKE " + p +
-      " OR EXISTS (SELECT 1 FROM case_event AS e WHERE e.case_id = f.id AND e.text ILIKE " + p +
-      "))";
-  return std::string(dialect::pick(engine, sqlite, postgresql));
-}
-
-std::string term_parameter(Engine engine, const std::string& term) {
-  if (engine == Engine::postgresql) {
-    std::string pattern = "%";
-    for (const char c : term) {
-      if (c == '%' || c == '_' || c == '\\') {
-        pattern += '\\';
-      }
-      pattern += c;
-    }
-    return pattern + "%";
-  }
-  if (code_points(term) >= 3) {
-    std::string phrase = "\"";
-    for (const char c : term) {
-      phrase += c;
-      if (c == '"') {
-        phrase += '"';
-      }
-    }
-    return phrase + "\"";
-  }
-  return ascii_lower(term);
+          " OR EXISTS (SELECT 1 FROM case_event AS e WHERE e.case_id = f.id AND e.text ILIKE " + p +
+          "))",
+      contains_pattern(term)};
+  return {std::string(dialect::pick(engine, sqlite.condition, postgresql.condition)),
+          std::string(dialect::pick(engine, sqlite.value, postgresql.value))};
 }
 
 std::vector<Event> texts_of_events(Store& store, const std::string& id) {
@@ -100,7 +101,7 @@ std::vector<SearchRow> matching_cases(Store& store,
     match += (match.empty()            ? ""
               : join == TermsJoin::all ? " AND "
                                        : " OR ") +
-             term_condition(engine, term, ++parameter);
+             term_match(engine, term, ++parameter).condition;
   }
   std::string sql =
       "SELECT f.id, f.state, f.type, coalesce(f.unit, ''), f.title, f.body, "
@@ -135,7 +136,8 @@ std::vector<SearchRow> matching_cases(Store& store,
   Statement q(store, sql);
   parameter = 0;
   for (const std::string& term : terms) {
-    q.bind(++parameter, term_parameter(engine, term));
+    ++parameter;
+    q.bind(parameter, term_match(engine, term, parameter).value);
   }
   if (filters.type) {
     q.bind(++parameter, to_string(*filters.type));
@@ -173,9 +175,9 @@ std::vector<SearchRow> matching_cases(Store& store,
 }
 
 std::int64_t cases_containing(Store& store, const std::string& term) {
-  Statement q(store, "SELECT count(*) FROM case_file AS f WHERE " +
-                         term_condition(store.engine(), term, 1));
-  q.bind(1, term_parameter(store.engine(), term));
+  const TermMatch match = term_match(store.engine(), term, 1);
+  Statement q(store, "SELECT count(*) FROM case_file AS f WHERE " + match.condition);
+  q.bind(1, match.value);
   return q.scalar_int64();
 }
 

@@ -46,15 +46,16 @@ struct SearchRow {
   std::vector<Event> events;
 };
 
-/// The cases containing the terms (substrings; case-insensitive for ASCII letters at least: the
-/// caller checks exactly), newest first, at most `limit` of them when given.
+/// The cases containing the terms (substrings, given with ASCII letters in lower case; matched in
+/// any case, for other letters too on some paths: the caller checks exactly), newest first, at
+/// most `limit` of them when given.
 std::vector<SearchRow> matching_cases(Store& store,
                                       const std::vector<std::string>& terms,
                                       TermsJoin join,
                                       const SearchFilters& filters,
                                       std::optional<std::size_t> limit);
 
-/// How many cases contain `term` (the document frequency of BM25).
+/// How many cases contain `term` (in lower case, as above): the document frequency of BM25.
 std::int64_t cases_containing(Store& store, const std::string& term);
 
 /// How many cases there are.

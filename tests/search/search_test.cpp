@@ -101,6 +101,16 @@ TEST_CASE_METHOD(SearchFixture, "search ranks title over answer over body and br
   const std::string older_twin = intake("厂区道路", CaseType::coordinate, "2025-09-01T08:00");
   const Ids ranked = ids("厂区");
   CHECK(ranked == Ids{in_title, older_twin, in_answer, in_body});
+  // The scores themselves, so that both engines are seen to compute the same numbers: every case
+  // contains 厂区 (a low idf), the title weighs most and the shorter case gains.
+  SearchQuery scored;
+  scored.text = "厂区";
+  const std::vector<SearchHit> hits = search_cases(store, scored).hits;
+  REQUIRE(hits.size() == 4);
+  CHECK(hits[0].score == Approx(0.198680).epsilon(1e-5));
+  CHECK(hits[1].score == hits[0].score);
+  CHECK(hits[2].score == Approx(0.178302).epsilon(1e-5));
+  CHECK(hits[3].score == Approx(0.154529).epsilon(1e-5));
 
   SearchQuery query;
   query.text = "厂区";

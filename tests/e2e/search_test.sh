@@ -61,6 +61,11 @@ expect_code 0 "search: no match is no error"
 expect_out "no cases match '没有这个词'" "search: no match says so"
 run --at 2025-10-10T09:00 --lang zh search 没有这个词
 expect_out "没有问题包含“没有这个词”" "search: no match in Chinese"
+# Wildcards and FTS5 syntax are text like any other.
+for odd in '%' '_' '退%' '"退税"' 'ERP*' 'NOT' '退税 OR'; do
+  run --at 2025-10-10T09:00 --json search "$odd"
+  expect_jq 'length' 0 "search: '$odd' is literal text"
+done
 run --at 2025-10-10T09:00 search " "
 expect_code 2 "search: blank text"
 expect_one_line_error "search: blank text"
@@ -82,6 +87,9 @@ expect_err "2025-000003 (SWJ)" "intake: the second similar case"
 run --at 2025-10-10T09:05 --json intake --enterprise 1 --type consult --channel web --title 出口退税咨询
 expect_jq '[.similar[].id] | join(",")' "2025-000003,2025-000001" "intake --json: similar, best first"
 expect_jq '.similar[1].answer' "登录电子税务局申报" "intake --json: the answer's first line"
+run --at 2025-10-10T09:05 --lang zh intake --enterprise 1 --type consult --channel web --title 出口退税进度
+expect_err "ent110：提示：曾答复过类似问题：2025-000003（SWJ）出口退税进度查询 —— 可在电子税务局查询进度" \
+  "intake: the hint in Chinese"
 run --at 2025-10-10T09:10 intake --enterprise 1 --type consult --channel web --title 食品经营许可
 expect_code 0 "intake with nothing similar"
 [[ -z $ERR ]] && pass || fail "intake: no hint when nothing is similar"
@@ -93,19 +101,19 @@ expect_out "forwarded" "forward: the suggestion changes nothing"
 run --at 2025-10-10T10:00 --json forward 5 --to FGW
 expect_jq '.unit + " " + .suggested_unit.unit + " " + (.suggested_unit.cases|tostring)' "FGW SWJ 2" \
   "forward --json: suggested_unit"
-run --at 2025-10-10T10:00 --json forward 6 --to FGW
+run --at 2025-10-10T10:00 --json forward 7 --to FGW
 expect_jq '.suggested_unit' "null" "forward --json: nothing to suggest"
 
 # The index follows a newly published answer and its correction (the reply voided).
-run --at 2025-10-10T11:00 reply 6 --text "请向市场监管局申请许可证"
+run --at 2025-10-10T11:00 reply 7 --text "请向市场监管局申请许可证"
 run --at 2025-10-10T11:30 --json search 市场监管局
-expect_jq '[.[].id] | join(",")' "2025-000006" "search: a newly published answer"
-run --at 2025-10-10T12:00 correct 6 3 --void --reason "答复错发"
+expect_jq '[.[].id] | join(",")' "2025-000007" "search: a newly published answer"
+run --at 2025-10-10T12:00 correct 7 3 --void --reason "答复错发"
 expect_code 0 "correct: void the reply"
 run --at 2025-10-10T12:30 --json search 市场监管局
 expect_jq 'length' 0 "search: a voided answer is no longer found"
 run --at 2025-10-10T12:30 --json search 错发
-expect_jq '[.[].id] | join(",")' "2025-000006" "search: the correction's reason is"
+expect_jq '[.[].id] | join(",")' "2025-000007" "search: the correction's reason is"
 
 run verify
 expect_code 0 "verify"

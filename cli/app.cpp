@@ -83,6 +83,7 @@ std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
   add_audit(*app, inv, lang);
   add_visit(*app, inv, lang);
   add_export(*app, inv, lang);
+  add_search(*app, inv, lang);
   return app;
 }
 

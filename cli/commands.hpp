@@ -39,6 +39,7 @@ void add_assess     (CLI::App& app, Invocation& inv, Lang lang);
 void add_audit      (CLI::App& app, Invocation& inv, Lang lang);
 void add_visit      (CLI::App& app, Invocation& inv, Lang lang);
 void add_export     (CLI::App& app, Invocation& inv, Lang lang);
+void add_search     (CLI::App& app, Invocation& inv, Lang lang);
 // clang-format on
 
 }  // namespace ent110::cli

@@ -4,6 +4,10 @@
 #include "render/case_view.hpp"
 #include "session.hpp"
 
+#include <ent110/search/search.hpp>
+
+#include <ostream>
+
 namespace ent110::cli {
 namespace {
 
@@ -14,9 +18,27 @@ struct ForwardOptions {
   std::string due;
 };
 
+// The unit that answered most cases like this one: a hint on stderr (or the JSON member
+// "suggested_unit"), never a change to where the case goes.
+nlohmann::json forward_unit_hint(Session& s, const Case& kase) {
+  const std::optional<SuggestedUnit> suggested = suggest_unit(s.store(), kase.title, kase.id);
+  if (!suggested) {
+    return {{"suggested_unit", nullptr}};
+  }
+  if (!s.json()) {
+    s.err() << s.tr(MessageId::search_hint_unit, {suggested->unit, std::to_string(suggested->cases),
+                                                  std::to_string(suggested->similar)})
+            << '\n';
+  }
+  return {
+      {"suggested_unit",
+       {{"unit", suggested->unit}, {"cases", suggested->cases}, {"similar", suggested->similar}}}};
+}
+
 int run_forward(const ForwardOptions& options, Session& s) {
-  return print_action_result(
-      s, case_service(s).forward(options.id, options.request, s.actor(), s.now()));
+  const ActionResult result =
+      case_service(s).forward(options.id, options.request, s.actor(), s.now());
+  return print_action_result(s, result, forward_unit_hint(s, result.kase));
 }
 
 }  // namespace

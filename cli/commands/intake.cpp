@@ -8,6 +8,7 @@
 
 #include <ent110/cases/intake_file.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/search/search.hpp>
 
 #include <ostream>
 
@@ -73,6 +74,28 @@ int run_intake_file(const IntakeOptions& options, Session& s) {
   return 0;
 }
 
+// A consult like one answered before may get the same answer: up to three such cases, on stderr
+// (a hint, never a decision) or as the JSON member "similar".
+nlohmann::json intake_similar_hint(Session& s, const Case& kase) {
+  if (kase.type != CaseType::consult) {
+    return nlohmann::json::object();
+  }
+  const std::vector<SimilarCase> similar = similar_answered(s.store(), kase.title, kase.id);
+  nlohmann::json cases = nlohmann::json::array();
+  for (const SimilarCase& like : similar) {
+    if (!s.json()) {
+      s.err() << s.tr(MessageId::search_hint_similar,
+                      {like.id, like.unit, like.title, like.answer_line})
+              << '\n';
+    }
+    cases.push_back({{"id", like.id},
+                     {"title", like.title},
+                     {"unit", like.unit},
+                     {"answer", like.answer_line}});
+  }
+  return {{"similar", cases}};
+}
+
 int run_intake(const IntakeOptions& options, Session& s) {
   if (!options.from.empty()) {
     return run_intake_file(options, s);
@@ -93,7 +116,8 @@ int run_intake(const IntakeOptions& options, Session& s) {
   if (options.body || options.body_file) {
     request.body = text_from(options.body, options.body_file, "--body", "--body-file");
   }
-  return print_action_result(s, case_service(s).intake(request, s.actor(), s.now()));
+  const ActionResult result = case_service(s).intake(request, s.actor(), s.now());
+  return print_action_result(s, result, intake_similar_hint(s, result.kase));
 }
 
 }  // namespace

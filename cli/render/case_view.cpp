@@ -132,7 +132,7 @@ CaseService case_service(Session& session) {
   return CaseService(session.store(), session.calendar(), session.config(), session.zone());
 }
 
-int print_action_result(Session& s, const ActionResult& result) {
+int print_action_result(Session& s, const ActionResult& result, const nlohmann::json& extra) {
   for (const Clock& clock : result.provisional) {
     const date::year_month_day due{clock.due};
     s.warn(MessageId::case_clock_provisional,
@@ -144,7 +144,9 @@ int print_action_result(Session& s, const ActionResult& result) {
   }
   const LocalDate today = case_today_of(s);
   if (s.json()) {
-    emit_json(s, to_json(result.kase, today, s.zone(), s.calendar()));
+    nlohmann::json document = to_json(result.kase, today, s.zone(), s.calendar());
+    document.update(extra);
+    emit_json(s, document);
     return 0;
   }
   const Case& kase = result.kase;

@@ -5,6 +5,8 @@
 
 #include <ent110/cases/service.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,8 +28,11 @@ CaseService case_service(Session& session);
 
 /// After an action: warns about provisional due dates and the action's warnings on stderr, then
 /// prints the case as JSON
-/// (--json) or a confirmation line with its running clocks; returns 0.
-int print_action_result(Session& session, const ActionResult& result);
+/// (--json, with the members of `extra` added) or a confirmation line with its running clocks;
+/// returns 0.
+int print_action_result(Session& session,
+                        const ActionResult& result,
+                        const nlohmann::json& extra = nlohmann::json::object());
 
 /// `show`: the case's fields with the officers serving its enterprise and project, clocks (with
 /// working days left or late) and history.

@@ -107,6 +107,8 @@ void add_intake(CLI::App& app, Invocation& inv, Lang lang) {
       cmd->add_option("--project", options->project, tr(lang, MessageId::visits_opt_project))
           ->type_name("CODE");
   from->excludes(project);
+  from->excludes(cmd->add_flag("--confidential", options->request.confidential,
+                               tr(lang, MessageId::case_opt_confidential)));
   cmd->add_flag("--dry-run", options->dry_run, tr(lang, MessageId::case_opt_dry_run))->needs(from);
   inv.on(cmd, Needs::store_write, [options, raw, body, body_file](Session& s) {
     options->body = body->count() > 0 ? std::optional(raw->first) : std::nullopt;

@@ -17,8 +17,9 @@
 namespace ent110 {
 namespace {
 
-constexpr std::array<std::string_view, 8> k_fields = {
-    "enterprise", "type", "channel", "title", "body", "major", "received_at", "project"};
+constexpr std::array<std::string_view, 9> k_fields = {"enterprise",  "type",    "channel",
+                                                      "title",       "body",    "major",
+                                                      "received_at", "project", "confidential"};
 
 // A record is one flat object; deeper values are refused before nlohmann sees them, because its
 // parser and its error path recurse once per level (a line of "[[[[…" overflowed the stack).
@@ -115,6 +116,12 @@ IntakeRecord record_from(const std::map<std::string, std::string>& fields,
     throw BadInput(MessageId::case_import_value, {where, "major", value("major"), "true, false"});
   }
   record.request.major = *major;
+  const auto confidential = parse_flag(value("confidential"));
+  if (!confidential) {
+    throw BadInput(MessageId::case_import_value,
+                   {where, "confidential", value("confidential"), "true, false"});
+  }
+  record.request.confidential = *confidential;
   if (const std::string project = value("project"); !project.empty()) {
     if (!is_project_code(project)) {
       throw BadInput(MessageId::visits_import_project_bad, {where, project});

@@ -82,6 +82,7 @@ std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
   add_assess(*app, inv, lang);
   add_audit(*app, inv, lang);
   add_visit(*app, inv, lang);
+  add_publish(*app, inv, lang);
   return app;
 }
 

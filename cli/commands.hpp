@@ -38,6 +38,7 @@ void add_report     (CLI::App& app, Invocation& inv, Lang lang);
 void add_assess     (CLI::App& app, Invocation& inv, Lang lang);
 void add_audit      (CLI::App& app, Invocation& inv, Lang lang);
 void add_visit      (CLI::App& app, Invocation& inv, Lang lang);
+void add_publish    (CLI::App& app, Invocation& inv, Lang lang);
 // clang-format on
 
 }  // namespace ent110::cli

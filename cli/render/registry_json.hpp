@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <ent110/core/messages.hpp>
 #include <ent110/registry/registry.hpp>
 
 #include <nlohmann/json.hpp>

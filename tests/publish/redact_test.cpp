@@ -30,6 +30,9 @@ TEST_CASE("redact replaces landlines with an area code", "[publish]") {
   CHECK(zh("075588886666") == "[电话已隐去]");
   CHECK(zh("（0371）6543 2100") == "[电话已隐去]");
   CHECK(zh("(021) 1234-5678") == "[电话已隐去]");
+  // Right after another number: the parenthesis and "+86" separate them.
+  CHECK(zh("（0185） 9234567（0185） 9234567") == "[电话已隐去][电话已隐去]");
+  CHECK(zh("0376-6221235+8613812345678") == "[电话已隐去][电话已隐去]");
 }
 
 TEST_CASE("redact replaces 18-character ID numbers and e-mail addresses", "[publish]") {

@@ -200,18 +200,15 @@ std::string replace_numbers(std::string_view text, const NumberMarkers& markers)
   std::string out;
   std::size_t i = 0;
   while (i < text.size()) {
-    const bool at_boundary = i == 0 || !is_digit(text[i - 1]);
-    if (!at_boundary) {
-      out += text[i++];
-      continue;
-    }
+    // "+86" and an opening parenthesis are not digits: what precedes them does not matter.
     std::optional<std::size_t> end;
-    const std::string* marker = &markers.phone;
     if (text.substr(i, 3) == "+86") {
       end = mobile_at(text, text.size() > i + 3 && is_separator(text[i + 3]) ? i + 4 : i + 3);
-    } else if (auto landline = landline_in_parentheses_at(text, i)) {
-      end = landline;
-    } else if (digit_at(text, i)) {
+    } else {
+      end = landline_in_parentheses_at(text, i);
+    }
+    const std::string* marker = &markers.phone;
+    if (!end && digit_at(text, i) && (i == 0 || !is_digit(text[i - 1]))) {
       if ((end = id_number_at(text, i))) {
         marker = &markers.id_number;
       } else if (!(end = mobile_at(text, i))) {

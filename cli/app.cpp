@@ -84,6 +84,7 @@ std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
   add_visit(*app, inv, lang);
   add_export(*app, inv, lang);
   add_search(*app, inv, lang);
+  add_publish(*app, inv, lang);
   return app;
 }
 

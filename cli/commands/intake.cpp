@@ -156,6 +156,8 @@ void add_intake(CLI::App& app, Invocation& inv, Lang lang) {
       cmd->add_option("--source-id", options->source_id, tr(lang, MessageId::export_opt_source_id))
           ->type_name("ID");
   from->excludes(source_id);
+  from->excludes(cmd->add_flag("--confidential", options->request.confidential,
+                               tr(lang, MessageId::case_opt_confidential)));
   cmd->add_flag("--dry-run", options->dry_run, tr(lang, MessageId::case_opt_dry_run))->needs(from);
   inv.on(cmd, Needs::store_write, [options, raw, body, body_file](Session& s) {
     options->body = body->count() > 0 ? std::optional(raw->first) : std::nullopt;

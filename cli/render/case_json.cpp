@@ -97,6 +97,7 @@ nlohmann::json to_json(const Case& kase,
   json["rating"] = kase.rating ? nlohmann::json(to_string(*kase.rating)) : nullptr;
   json["rating_comment"] = case_text_or_null(kase.rating_comment);
   json["project"] = kase.project ? nlohmann::json(*kase.project) : nullptr;
+  json["confidential"] = kase.confidential;
   return json;
 }
 

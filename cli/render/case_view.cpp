@@ -178,6 +178,9 @@ void print_case(Session& s, const CaseDetail& detail) {
   }
   fields.add(s.tr(MessageId::case_label_type), type);
   fields.add(s.tr(MessageId::case_label_title), kase.title);
+  if (kase.confidential) {
+    fields.add(s.tr(MessageId::case_label_confidential), s.tr(MessageId::case_confidential_yes));
+  }
   fields.add(s.tr(MessageId::case_label_enterprise),
              kase.enterprise.name + " (" + std::to_string(kase.enterprise.id) + ")");
   if (detail.project) {

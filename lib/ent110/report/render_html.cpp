@@ -2,6 +2,7 @@
 #include <ent110/report/document.hpp>
 #include <ent110/report/render_common.hpp>
 #include <ent110/util/display_width.hpp>
+#include <ent110/util/html.hpp>
 
 #include <fmt/format.h>
 
@@ -55,33 +56,6 @@ constexpr std::array<std::string_view, 6> k_palette = {"#2b6cb0", "#c05621", "#2
 
 constexpr double k_svg_width = 680;
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string number(double value) {
   return fmt::format("{:.1f}", value);
 }
@@ -90,12 +64,12 @@ std::string svg_open(double height, std::string_view label) {
   return fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" "
       "height=\"{1}\" role=\"img\" aria-label=\"{2}\">\n",
-      number(k_svg_width), number(height), escape(label));
+      number(k_svg_width), number(height), html_escape(label));
 }
 
 std::string svg_text(double x, double y, std::string_view anchor, std::string_view text) {
   return fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>\n", number(x), number(y),
-                     anchor, escape(text));
+                     anchor, html_escape(text));
 }
 
 std::string bar_chart_svg(const BarChart& chart) {
@@ -250,10 +224,10 @@ std::string rate_cell(const Rate& rate) {
   const std::string text = format_rate(rate);
   const std::size_t space = text.find(' ');
   if (space == std::string::npos) {
-    return escape(text);
+    return html_escape(text);
   }
-  return "<span>" + escape(text.substr(0, space)) + "</span> <span>" +
-         escape(text.substr(space + 1)) + "</span>";
+  return "<span>" + html_escape(text.substr(0, space)) + "</span> <span>" +
+         html_escape(text.substr(space + 1)) + "</span>";
 }
 
 // Tables with this many columns or more (the units' table) are set smaller to fit 180 mm.
@@ -265,7 +239,7 @@ std::string table_html(const ReportTable& table) {
   html += "\n<thead>\n<tr>";
   for (const ReportColumn& column : table.columns) {
     html += column.align == ColumnAlign::right ? "<th class=\"r\">" : "<th>";
-    html += escape(column.header) + "</th>";
+    html += html_escape(column.header) + "</th>";
   }
   html += "</tr>\n</thead>\n<tbody>\n";
   for (const auto& row : table.rows) {
@@ -275,7 +249,7 @@ std::string table_html(const ReportTable& table) {
       if (right && std::holds_alternative<Rate>(row[i])) {
         html += "<td class=\"r rate\">" + rate_cell(std::get<Rate>(row[i]));
       } else {
-        html += (right ? "<td class=\"r\">" : "<td>") + escape(format_value(row[i]));
+        html += (right ? "<td class=\"r\">" : "<td>") + html_escape(format_value(row[i]));
       }
       html += "</td>";
     }
@@ -293,33 +267,33 @@ std::string render_html(const ReportDocument& document) {
   html += fmt::format(
       "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{0}\" xml:lang=\"{0}\">\n", language);
   html += "<head>\n<meta charset=\"utf-8\"/>\n";
-  html += "<title>" + escape(document.title + " " + document.period_label) + "</title>\n";
+  html += "<title>" + html_escape(document.title + " " + document.period_label) + "</title>\n";
   html += "<style>" + std::string(k_style) + "</style>\n</head>\n<body>\n";
 
-  html += "<header>\n<h1>" + escape(document.title) + "</h1>\n";
-  html += "<p class=\"period\">" + escape(document.period_label) + "</p>\n";
-  html += "<div class=\"issue\"><span>" + escape(document.issuer) + "</span><span>" +
-          escape(long_date(lang, document.issued)) + "</span></div>\n</header>\n";
+  html += "<header>\n<h1>" + html_escape(document.title) + "</h1>\n";
+  html += "<p class=\"period\">" + html_escape(document.period_label) + "</p>\n";
+  html += "<div class=\"issue\"><span>" + html_escape(document.issuer) + "</span><span>" +
+          html_escape(long_date(lang, document.issued)) + "</span></div>\n</header>\n";
 
   for (std::size_t i = 0; i < document.sections.size(); ++i) {
     const ReportSection& section = document.sections[i];
-    html += "<section id=\"" + escape(section.key) + "\">\n";
-    html += "<h2>" + escape(section_number(lang, i) + section.heading) + "</h2>\n";
+    html += "<section id=\"" + html_escape(section.key) + "\">\n";
+    html += "<h2>" + html_escape(section_number(lang, i) + section.heading) + "</h2>\n";
     for (const std::string& paragraph : section.paragraphs) {
-      html += "<p>" + escape(paragraph) + "</p>\n";
+      html += "<p>" + html_escape(paragraph) + "</p>\n";
     }
     if (section.table) {
       html += table_html(*section.table);
     }
     for (const std::string& note : section.notes) {
-      html +=
-          "<p class=\"note\">" + escape(tr(lang, MessageId::report_label_note) + note) + "</p>\n";
+      html += "<p class=\"note\">" + html_escape(tr(lang, MessageId::report_label_note) + note) +
+              "</p>\n";
     }
     for (const ReportChart& chart : section.charts) {
       const bool bars = std::holds_alternative<BarChart>(chart);
       const std::string& title =
           bars ? std::get<BarChart>(chart).title : std::get<TrendChart>(chart).title;
-      html += "<figure>\n<figcaption>" + escape(title) + "</figcaption>\n";
+      html += "<figure>\n<figcaption>" + html_escape(title) + "</figcaption>\n";
       html += bars ? bar_chart_svg(std::get<BarChart>(chart))
                    : trend_chart_svg(std::get<TrendChart>(chart));
       html += "</figure>\n";
@@ -329,30 +303,31 @@ std::string render_html(const ReportDocument& document) {
 
   if (!document.definitions.empty()) {
     html += "<section class=\"definitions\">\n<h2>" +
-            escape(tr(lang, MessageId::report_label_definitions)) + "</h2>\n<dl>\n";
+            html_escape(tr(lang, MessageId::report_label_definitions)) + "</h2>\n<dl>\n";
     for (const ReportDefinition& definition : document.definitions) {
-      html +=
-          "<dt>" + escape(definition.term) + "</dt><dd>" + escape(definition.meaning) + "</dd>\n";
+      html += "<dt>" + html_escape(definition.term) + "</dt><dd>" +
+              html_escape(definition.meaning) + "</dd>\n";
     }
     html += "</dl>\n</section>\n";
   }
 
   // 版记: recipients and copies close an official notice, between two rules.
   html += "<footer>\n<p>" +
-          escape(tr(lang, MessageId::report_definition,
-                    {tr(lang, MessageId::report_label_recipients),
-                     join_list(lang, document.recipients)})) +
+          html_escape(tr(lang, MessageId::report_definition,
+                         {tr(lang, MessageId::report_label_recipients),
+                          join_list(lang, document.recipients)})) +
           "</p>\n<p>" +
-          escape(tr(lang, MessageId::report_definition,
-                    {tr(lang, MessageId::report_label_copies), join_list(lang, document.copies)})) +
+          html_escape(
+              tr(lang, MessageId::report_definition,
+                 {tr(lang, MessageId::report_label_copies), join_list(lang, document.copies)})) +
           "</p>\n<p>" +
-          escape(tr(lang, MessageId::report_definition,
-                    {tr(lang, MessageId::report_label_issuer), document.issuer})) +
+          html_escape(tr(lang, MessageId::report_definition,
+                         {tr(lang, MessageId::report_label_issuer), document.issuer})) +
           "</p>\n";
   if (!document.anchor.empty()) {
     html += "<p class=\"anchor\">" +
-            escape(tr(lang, MessageId::report_definition,
-                      {tr(lang, MessageId::report_label_anchor), document.anchor})) +
+            html_escape(tr(lang, MessageId::report_definition,
+                           {tr(lang, MessageId::report_label_anchor), document.anchor})) +
             "</p>\n";
   }
   html += "</footer>\n</body>\n</html>\n";

@@ -75,6 +75,8 @@ std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
   add_dispute(*app, inv, lang);
   add_evaluate(*app, inv, lang);
   add_correct(*app, inv, lang);
+  add_merge(*app, inv, lang);
+  add_unmerge(*app, inv, lang);
   add_show(*app, inv, lang);
   add_list(*app, inv, lang);
   add_log(*app, inv, lang);

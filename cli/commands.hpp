@@ -31,6 +31,8 @@ void add_escalate   (CLI::App& app, Invocation& inv, Lang lang);
 void add_dispute    (CLI::App& app, Invocation& inv, Lang lang);
 void add_evaluate   (CLI::App& app, Invocation& inv, Lang lang);
 void add_correct    (CLI::App& app, Invocation& inv, Lang lang);
+void add_merge      (CLI::App& app, Invocation& inv, Lang lang);
+void add_unmerge    (CLI::App& app, Invocation& inv, Lang lang);
 void add_show       (CLI::App& app, Invocation& inv, Lang lang);
 void add_list       (CLI::App& app, Invocation& inv, Lang lang);
 void add_log        (CLI::App& app, Invocation& inv, Lang lang);

@@ -25,6 +25,7 @@ struct IntakeOptions {
   std::string project;
   std::string source_id;
   bool dry_run = false;
+  std::string on_duplicate = "warn";
 };
 
 int run_intake_file(const IntakeOptions& options, Session& s) {
@@ -32,8 +33,8 @@ int run_intake_file(const IntakeOptions& options, Session& s) {
   if (records.empty()) {
     throw BadInput(MessageId::case_import_empty, {options.from});
   }
-  const BatchIntake batch =
-      case_service(s).intake_many(records, s.actor(), s.now(), options.dry_run);
+  const BatchIntake batch = case_service(s).intake_many(
+      records, s.actor(), s.now(), options.dry_run, *parse_on_duplicate(options.on_duplicate));
   for (const Message& warning : batch.warnings) {
     s.warn(warning.id, warning.args);
   }
@@ -45,32 +46,43 @@ int run_intake_file(const IntakeOptions& options, Session& s) {
   if (s.json()) {
     nlohmann::json cases = nlohmann::json::array();
     for (const Case& kase : batch.cases) {
-      cases.push_back(to_json(kase, s.zone().local_date(s.now()), s.zone(), s.calendar()));
+      nlohmann::json one = to_json(kase, s.zone().local_date(s.now()), s.zone(), s.calendar());
+      const auto likely = batch.likely_duplicate_of.find(kase.id);
+      one["likely_duplicate_of"] = likely == batch.likely_duplicate_of.end()
+                                       ? nlohmann::json(nullptr)
+                                       : nlohmann::json(likely->second);
+      cases.push_back(std::move(one));
     }
     emit_json(s, {{"file", options.from},
                   {"dry_run", batch.dry_run},
                   {"cases", cases},
                   {"already_present", batch.already_present.size()},
-                  {"already_present_ids", batch.already_present}});
+                  {"already_present_ids", batch.already_present},
+                  {"skipped_duplicates", batch.skipped_duplicates}});
     return 0;
   }
   const std::string present = std::to_string(batch.already_present.size());
-  if (batch.cases.empty()) {
+  if (!batch.cases.empty()) {
+    const std::string taken = std::to_string(batch.cases.size());
+    const std::string& first = batch.cases.front().id;
+    const std::string& last = batch.cases.back().id;
+    if (batch.already_present.empty()) {
+      s.out() << s.tr(batch.dry_run ? MessageId::case_import_dry_run : MessageId::case_import_done,
+                      {options.from, taken, first, last});
+    } else {
+      s.out() << s.tr(
+          batch.dry_run ? MessageId::export_import_dry_run : MessageId::export_import_done,
+          {options.from, taken, first, last, present});
+    }
+    s.out() << '\n';
+  } else if (!batch.already_present.empty() || batch.skipped_duplicates == 0) {
     s.out() << s.tr(MessageId::export_import_nothing_new, {options.from, present}) << '\n';
-    return 0;
   }
-  const std::string taken = std::to_string(batch.cases.size());
-  const std::string& first = batch.cases.front().id;
-  const std::string& last = batch.cases.back().id;
-  if (batch.already_present.empty()) {
-    s.out() << s.tr(batch.dry_run ? MessageId::case_import_dry_run : MessageId::case_import_done,
-                    {options.from, taken, first, last});
-  } else {
-    s.out() << s.tr(
-        batch.dry_run ? MessageId::export_import_dry_run : MessageId::export_import_done,
-        {options.from, taken, first, last, present});
+  if (batch.skipped_duplicates > 0) {
+    s.out() << s.tr(MessageId::merge_import_skipped,
+                    {options.from, std::to_string(batch.skipped_duplicates)})
+            << '\n';
   }
-  s.out() << '\n';
   return 0;
 }
 
@@ -159,6 +171,10 @@ void add_intake(CLI::App& app, Invocation& inv, Lang lang) {
   from->excludes(cmd->add_flag("--confidential", options->request.confidential,
                                tr(lang, MessageId::case_opt_confidential)));
   cmd->add_flag("--dry-run", options->dry_run, tr(lang, MessageId::case_opt_dry_run))->needs(from);
+  cmd->add_option("--on-duplicate", options->on_duplicate,
+                  tr(lang, MessageId::merge_opt_on_duplicate))
+      ->check(one_of(on_duplicate_names()))
+      ->needs(from);
   inv.on(cmd, Needs::store_write, [options, raw, body, body_file](Session& s) {
     options->body = body->count() > 0 ? std::optional(raw->first) : std::nullopt;
     options->body_file = body_file->count() > 0 ? std::optional(raw->second) : std::nullopt;

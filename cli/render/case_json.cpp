@@ -98,6 +98,7 @@ nlohmann::json to_json(const Case& kase,
   json["rating_comment"] = case_text_or_null(kase.rating_comment);
   json["project"] = kase.project ? nlohmann::json(*kase.project) : nullptr;
   json["confidential"] = kase.confidential;
+  json["merged_into"] = kase.merged_into ? nlohmann::json(*kase.merged_into) : nullptr;
   return json;
 }
 

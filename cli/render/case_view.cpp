@@ -145,6 +145,9 @@ int print_action_result(Session& s, const ActionResult& result, const nlohmann::
   const LocalDate today = case_today_of(s);
   if (s.json()) {
     nlohmann::json document = to_json(result.kase, today, s.zone(), s.calendar());
+    if (result.likely_duplicate_of) {
+      document["likely_duplicate_of"] = *result.likely_duplicate_of;
+    }
     document.update(extra);
     emit_json(s, document);
     return 0;
@@ -188,6 +191,9 @@ void print_case(Session& s, const CaseDetail& detail) {
                detail.project->code + " " + detail.project->name);
   }
   fields.add(s.tr(MessageId::visits_label_officers), case_officers_text(s, detail.officers));
+  if (kase.merged_into) {
+    fields.add(s.tr(MessageId::merge_label_merged_into), *kase.merged_into);
+  }
   fields.add(s.tr(MessageId::case_label_channel), label(s.lang(), kase.channel));
   fields.add(s.tr(MessageId::case_label_received), s.zone().format_local_short(kase.received_at));
   std::string unit = kase.unit;

@@ -71,7 +71,10 @@ struct Driver {
         break;
       case Action::correct:
       case Action::withdraw:
-        FAIL("corrections and withdrawals are not transitions");
+      case Action::merge:
+      case Action::unmerge:
+      case Action::follow:
+        FAIL("corrections, withdrawals and merges are not transitions");
         break;
     }
   }

@@ -292,6 +292,39 @@ std::optional<std::string> SourceIds::find(Channel channel, const std::string& s
   return id;
 }
 
+std::vector<Case> open_cases_received(Store& store,
+                                      std::int64_t enterprise,
+                                      Instant since,
+                                      Instant until) {
+  Statement query(store,
+                  "SELECT id, title, body FROM case_file WHERE enterprise = ? "
+                  "AND received_at >= ? AND received_at <= ? AND merged_into IS NULL "
+                  "AND state NOT IN ('rejected', 'answered', 'evaluated') "
+                  "ORDER BY received_at, id");
+  query.bind(1, enterprise);
+  query.bind(2, format_utc(since));
+  query.bind(3, format_utc(until));
+  std::vector<Case> cases;
+  while (query.step()) {
+    Case kase;
+    kase.id = query.text(0);
+    kase.title = query.text(1);
+    kase.body = query.text(2);
+    cases.push_back(std::move(kase));
+  }
+  return cases;
+}
+
+std::vector<std::string> duplicates_of(Store& store, std::string_view primary) {
+  Statement query(store, "SELECT id FROM case_file WHERE merged_into = ? ORDER BY id");
+  query.bind(1, std::string(primary));
+  std::vector<std::string> ids;
+  while (query.step()) {
+    ids.push_back(query.text(0));
+  }
+  return ids;
+}
+
 int next_case_number(Store& store, int year) {
   Statement query(store, "SELECT coalesce(max(number), 0) + 1 FROM case_file WHERE year = ?");
   query.bind(1, year);
@@ -329,7 +362,7 @@ void save_case(Store& store, const Case& kase, const Zone& zone) {
       "UPDATE case_file SET state = ?, unit = ?, round = ?, reject_reason = ?, result_text = ?, "
       "result_unit = ?, result_by = ?, result_at = ?, answer_text = ?, answer_unit = ?, "
       "answer_by = ?, answer_at = ?, answer_edited = ?, rating = ?, rating_comment = ?, "
-      "received_at = ?, received_month = ? WHERE id = ?");
+      "received_at = ?, received_month = ?, merged_into = ? WHERE id = ?");
   update.bind(1, std::string(to_string(kase.state)));
   update.bind(2, kase.unit.empty() ? std::nullopt : std::optional(kase.unit));
   update.bind(3, kase.round);
@@ -343,7 +376,8 @@ void save_case(Store& store, const Case& kase, const Zone& zone) {
   update.bind(16, format_utc(kase.received_at));
   const date::year_month_day received{zone.local_date(kase.received_at)};
   update.bind(17, format_month(received.year() / received.month()));
-  update.bind(18, kase.id);
+  update.bind(18, kase.merged_into);
+  update.bind(19, kase.id);
   update.run();
 
   Statement clear(store, "DELETE FROM case_co_unit WHERE case_id = ?");

@@ -58,6 +58,14 @@ class SourceIds {
   Statement m_query;
 };
 
+/// The open, unmerged cases of `enterprise` received from `since` to `until`, oldest first, with
+/// only their id, title and body (the candidates a new case may duplicate).
+std::vector<Case> open_cases_received(Store& store,
+                                      std::int64_t enterprise,
+                                      Instant since,
+                                      Instant until);
+/// The ids of the cases merged into `primary` (并单), in id order.
+std::vector<std::string> duplicates_of(Store& store, std::string_view primary);
 /// The next free number of `year` (1 for the first case of the year).
 int next_case_number(Store& store, int year);
 /// Inserts a new case; `month` is its local month of receipt "YYYY-MM".

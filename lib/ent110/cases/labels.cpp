@@ -32,6 +32,9 @@ constexpr std::array k_actions = {
     MessageId::label_action_contribute,
     MessageId::label_action_correct,
     MessageId::label_action_withdraw,
+    MessageId::label_action_merge,
+    MessageId::label_action_unmerge,
+    MessageId::label_action_follow,
 };
 constexpr std::array k_types = {MessageId::label_type_consult, MessageId::label_type_coordinate};
 constexpr std::array k_channels = {MessageId::label_channel_web, MessageId::label_channel_hotline,
@@ -116,6 +119,10 @@ std::string detail_label(Lang lang, const Event& event, const Zone& zone) {
       return forward_label(lang, detail);
     case Action::withdraw:
       return tr(lang, MessageId::label_detail_withdrawn, {detail});
+    case Action::merge:
+      return tr(lang, MessageId::merge_label_into, {detail});
+    case Action::follow:
+      return tr(lang, MessageId::merge_label_follows, {detail});
     case Action::correct:
       if (const std::optional<Correction> correction = parse_correction(detail)) {
         const std::string seq = std::to_string(correction->event);

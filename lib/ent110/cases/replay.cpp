@@ -64,6 +64,23 @@ class Replay {
     if (!m_taken_in) {
       impossible(MessageId::case_replay_before_intake, {});
     }
+    switch (event.action) {
+      case Action::merge:
+        merge(event);
+        return;
+      case Action::unmerge:
+        unmerge();
+        return;
+      case Action::follow:
+        follow(event);
+        return;
+      default:
+        break;
+    }
+    if (m_kase.merged_into && event.action != Action::evaluate) {
+      // A duplicate is acted on through its primary; only its own rating is its own.
+      impossible(MessageId::merge_replay_merged, {*m_kase.merged_into});
+    }
     if (event.action == Action::escalate_inspection) {
       judge_referral(event);
       return;
@@ -106,6 +123,72 @@ class Replay {
     m_kase.received_at = event.at;
     m_kase.state = State::received;
     start_clocks(Action::intake, State::received, {});
+  }
+
+  void merge(const Event& event) {
+    if (m_kase.merged_into) {
+      impossible(MessageId::merge_replay_merged, {*m_kase.merged_into});
+    }
+    if (!is_open(m_kase.state)) {
+      impossible(MessageId::case_replay_state, {std::string(to_string(m_kase.state))});
+    }
+    m_kase.merged_into = event.detail;
+    m_suspended.clear();
+    // A duplicate is answered with its primary: its running clocks not yet due are cancelled,
+    // but one already past its due date ends as missed at the merge (a merge must not erase a
+    // lateness already incurred); those decided before the merge stay.
+    for (Clock& clock : m_kase.clocks) {
+      if (clock.outcome == ClockOutcome::running) {
+        m_suspended.push_back(clock);
+        set(clock, clock.due < m_day ? ClockOutcome::missed : ClockOutcome::cancelled);
+      } else if (clock.outcome == ClockOutcome::paused) {
+        set(clock, ClockOutcome::cancelled);
+      }
+    }
+  }
+
+  // The duplicate goes back to where it was: each clock that ran at the merge runs again, counted
+  // anew from the unmerge with its limit in working days (a fixed due date gives way to the
+  // rule's limit, which may be long past); a paused clock stays ended, as the office's next
+  // decision starts the clocks that follow an explanation or a dispute.
+  void unmerge() {
+    if (!m_kase.merged_into) {
+      impossible(MessageId::merge_replay_not_merged, {});
+    }
+    if (m_kase.answer) {
+      impossible(MessageId::merge_replay_answered, {*m_kase.merged_into});
+    }
+    m_kase.merged_into.reset();
+    for (const Clock& suspended : m_suspended) {
+      const ClockRule& rule = clock_rule(suspended.name);
+      start(rule, suspended.unit, DecidedLimit{suspended.working_days, std::nullopt});
+    }
+    m_suspended.clear();
+  }
+
+  // The primary's answer reaches its duplicate; an empty text means the primary's answer was
+  // voided by a correction, and the duplicate waits again as it did before.
+  void follow(const Event& event) {
+    if (m_kase.merged_into != event.detail) {
+      impossible(MessageId::merge_replay_not_following, {event.detail});
+    }
+    if (event.text.empty()) {
+      if (m_before_follow) {
+        m_kase.state = *m_before_follow;
+        m_kase.answer.reset();
+        m_kase.rating.reset();
+        m_kase.rating_comment.clear();
+        m_before_follow.reset();
+      }
+      return;
+    }
+    if (!m_before_follow) {
+      m_before_follow = m_kase.state;
+    }
+    m_kase.answer = Authored{event.text, event.unit, event.actor, event.at, false};
+    if (m_kase.state != State::evaluated) {
+      m_kase.state = State::answered;
+    }
   }
 
   // A lead-unit action must come from the lead unit of the time, a co-unit's from one of its
@@ -306,6 +389,8 @@ class Replay {
   const Event* m_event = nullptr;
   LocalDate m_day;
   bool m_taken_in = false;
+  std::vector<Clock> m_suspended;        ///< the clocks a merge stopped, as they ran then
+  std::optional<State> m_before_follow;  ///< the duplicate's state before an answer reached it
 };
 
 std::string authored_text(const std::optional<Authored>& a) {
@@ -501,6 +586,8 @@ std::optional<std::string> first_difference(const Case& stored, const Case& repl
     return "rating";
   if (differs(stored.rating_comment, replayed.rating_comment))
     return "rating_comment";
+  if (differs(stored.merged_into, replayed.merged_into))
+    return "merged_into";
   if (stored.clocks.size() != replayed.clocks.size())
     return "clocks";
   for (std::size_t i = 0; i < stored.clocks.size(); ++i) {

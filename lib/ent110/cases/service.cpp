@@ -2,6 +2,7 @@
 #include <ent110/access/access.hpp>
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/cases/case_repo.hpp>
+#include <ent110/cases/duplicates.hpp>
 #include <ent110/cases/event_log.hpp>
 #include <ent110/cases/replay.hpp>
 #include <ent110/cases/service.hpp>
@@ -24,6 +25,12 @@ namespace {
 constexpr EnumNames<Serves, 2> k_serves = {{
     {Serves::enterprise, "enterprise"},
     {Serves::project, "project"},
+}};
+
+constexpr EnumNames<OnDuplicate, 3> k_on_duplicate = {{
+    {OnDuplicate::warn, "warn"},
+    {OnDuplicate::skip, "skip"},
+    {OnDuplicate::merge, "merge"},
 }};
 
 constexpr std::array k_targets = {
@@ -60,6 +67,14 @@ std::string join(const std::vector<std::string>& codes) {
     list += (list.empty() ? "" : ", ") + code;
   }
   return list;
+}
+
+bool same_answer(const std::optional<Authored>& a, const std::optional<Authored>& b) {
+  if (!a || !b) {
+    return !a && !b;
+  }
+  return a->text == b->text && a->unit == b->unit && a->by == b->by && a->at == b->at &&
+         a->edited == b->edited;
 }
 
 void require_text(const std::string& text, std::string_view option) {
@@ -111,6 +126,18 @@ std::string_view to_string(Serves serves) {
   return name_of(k_serves, serves);
 }
 
+std::string_view to_string(OnDuplicate policy) {
+  return name_of(k_on_duplicate, policy);
+}
+
+std::optional<OnDuplicate> parse_on_duplicate(std::string_view text) {
+  return value_of(k_on_duplicate, text);
+}
+
+std::vector<std::string> on_duplicate_names() {
+  return names_of(k_on_duplicate);
+}
+
 CaseService::CaseService(Store& store,
                          const WorkingCalendar& calendar,
                          const Config& config,
@@ -135,6 +162,9 @@ CaseService::Acting CaseService::begin(std::string_view ref,
   const std::string id = resolve_case_id(m_store, ref);
   Acting acting;
   acting.kase = *find_case(m_store, id);
+  if (acting.kase.merged_into && action != Action::evaluate) {
+    throw Refused(MessageId::merge_acting_on_merged, {id, *acting.kase.merged_into});
+  }
   const Transition& row =
       require_transition(id, acting.kase.state, action, acting.kase.type, acting.kase.major);
   acting.action = action;
@@ -186,7 +216,127 @@ void CaseService::finish(Acting& acting, std::string detail, std::string text) {
   event.detail = std::move(detail);
   event.text = std::move(text);
   append_event(m_store, std::move(event));
-  rebuild(acting.kase.id, acting.login);
+  const Rebuilt rebuilt = rebuild(acting.kase.id, acting.login);
+  // A published answer, or its correction, reaches every duplicate in the same transaction.
+  if (acting.action != Action::follow &&
+      !same_answer(rebuilt.before.answer, rebuilt.after.answer)) {
+    for (const std::string& duplicate : duplicates_of(m_store, acting.kase.id)) {
+      follow(duplicate, rebuilt.after, acting.login, acting.at);
+    }
+  }
+}
+
+void CaseService::follow(const std::string& id,
+                         const Case& primary,
+                         std::string_view login,
+                         Instant at) {
+  const RecordedTimes times = recorded_times(id);
+  Event event;
+  event.case_id = id;
+  event.at = std::max({at, times.last_decisive.value_or(at), times.last_referral.value_or(at)});
+  event.action = Action::follow;
+  event.actor = std::string(login);
+  event.unit = primary.answer ? primary.answer->unit : m_config.office_unit;
+  event.detail = primary.id;
+  event.text = primary.answer ? primary.answer->text : std::string();
+  append_event(m_store, std::move(event));
+  rebuild(id, login);
+}
+
+CaseService::Acting CaseService::begin_office(std::string_view ref,
+                                              Action action,
+                                              std::string_view login,
+                                              Instant at) {
+  Acting acting;
+  acting.kase = *find_case(m_store, resolve_case_id(m_store, ref));
+  acting.action = action;
+  acting.to = acting.kase.state;
+  acting.login = std::string(login);
+  acting.unit = acting_unit(Actors::office, acting.kase, login, action);
+  acting.at = at;
+  acting.day = m_zone.local_date(at);
+  const RecordedTimes times = recorded_times(acting.kase.id);
+  if (times.last_decisive && at < *times.last_decisive) {
+    throw Refused(MessageId::case_refused_before_last, {acting.kase.id, m_zone.format_local(at),
+                                                        m_zone.format_local(*times.last_decisive)});
+  }
+  return acting;
+}
+
+ActionResult CaseService::merge(std::string_view ref,
+                                std::string_view primary_ref,
+                                const std::string& reason,
+                                std::string_view login,
+                                Instant at) {
+  require_text(reason, "--reason");
+  return written([&] { return merge_here(ref, primary_ref, reason, login, at); });
+}
+
+ActionResult CaseService::written(const std::function<std::string()>& body) {
+  std::string id;
+  m_provisional.clear();
+  m_warnings.clear();
+  m_store.write([&] { id = body(); });
+  return result_of(id);
+}
+
+std::string CaseService::merge_here(std::string_view ref,
+                                    std::string_view primary_ref,
+                                    const std::string& reason,
+                                    std::string_view login,
+                                    Instant at) {
+  Acting acting = begin_office(ref, Action::merge, login, at);
+  const Case& kase = acting.kase;
+  const Case primary = *find_case(m_store, resolve_case_id(m_store, primary_ref));
+  if (primary.id == kase.id) {
+    throw Refused(MessageId::merge_into_itself, {kase.id});
+  }
+  if (kase.merged_into) {
+    throw Refused(MessageId::merge_acting_on_merged, {kase.id, *kase.merged_into});
+  }
+  if (primary.merged_into) {
+    throw Refused(MessageId::merge_primary_merged, {primary.id, *primary.merged_into});
+  }
+  if (primary.state == State::rejected) {
+    throw Refused(MessageId::merge_primary_rejected, {primary.id});
+  }
+  if (!is_open(kase.state)) {
+    throw Refused(MessageId::merge_duplicate_closed, {kase.id, std::string(to_string(kase.state))});
+  }
+  if (const std::vector<std::string> own = duplicates_of(m_store, kase.id); !own.empty()) {
+    throw Refused(MessageId::merge_has_duplicates, {kase.id, join(own)});
+  }
+  if (kase.enterprise.id != primary.enterprise.id) {
+    m_warnings.push_back(
+        Message{MessageId::merge_other_enterprise,
+                {kase.id, kase.enterprise.name, primary.id, primary.enterprise.name}});
+  }
+  finish(acting, primary.id, reason);
+  if (primary.answer) {
+    // A duplicate of a case already answered gets that answer at once (and its own rating).
+    follow(kase.id, primary, login, at);
+  }
+  return kase.id;
+}
+
+ActionResult CaseService::unmerge(std::string_view ref,
+                                  const std::string& reason,
+                                  std::string_view login,
+                                  Instant at) {
+  require_text(reason, "--reason");
+  return written([&] {
+    Acting acting = begin_office(ref, Action::unmerge, login, at);
+    const std::string id = acting.kase.id;
+    if (!acting.kase.merged_into) {
+      throw Refused(MessageId::merge_not_merged, {id});
+    }
+    const Case primary = *find_case(m_store, *acting.kase.merged_into);
+    if (primary.answer) {
+      throw Refused(MessageId::merge_primary_answered, {id, primary.id});
+    }
+    finish(acting, "", reason);
+    return id;
+  });
 }
 
 CaseService::Rebuilt CaseService::rebuild(const std::string& id, std::string_view login) {
@@ -260,9 +410,11 @@ std::vector<MovedDueDate> CaseService::rejudge(const std::vector<std::string>& i
 }
 
 ActionResult CaseService::result_of(const std::string& id) {
-  ActionResult result{get(id), std::move(m_provisional), std::move(m_warnings)};
+  ActionResult result{get(id), std::move(m_provisional), std::move(m_warnings),
+                      std::move(m_likely_duplicate)};
   m_provisional.clear();
   m_warnings.clear();
+  m_likely_duplicate.reset();
   return result;
 }
 
@@ -285,7 +437,8 @@ ActionResult CaseService::intake(const IntakeRequest& request, std::string_view 
 BatchIntake CaseService::intake_many(const std::vector<IntakeRecord>& records,
                                      std::string_view login,
                                      Instant at,
-                                     bool dry_run) {
+                                     bool dry_run,
+                                     OnDuplicate on_duplicate) {
   // Thrown to roll a dry run back once everything has been checked.
   struct DryRunDone {};
   BatchIntake batch;
@@ -300,9 +453,32 @@ BatchIntake CaseService::intake_many(const std::vector<IntakeRecord>& records,
       SourceIds source_ids(m_store);
       for (const IntakeRecord& record : records) {
         TakenIn taken;
+        const Instant received = record.received_at.value_or(at);
         try {
-          taken = intake_here(record.request, login, record.received_at.value_or(at),
-                              record.received_at.has_value(), record.id, source_ids);
+          // A record already taken in (by id or source id) is counted as present, never skipped
+          // as a duplicate of itself.
+          const bool known = (record.request.source_id &&
+                              source_ids.find(record.request.channel, *record.request.source_id)) ||
+                             (record.id && find_case(m_store, *record.id));
+          if (on_duplicate == OnDuplicate::skip && !known) {
+            const Enterprise enterprise = get_enterprise(m_store, record.request.enterprise);
+            if (const std::optional<Case> primary =
+                    likely_primary(record.request, enterprise.id, received)) {
+              m_warnings.push_back(
+                  Message{MessageId::merge_skipped_duplicate, {record.where, primary->id}});
+              ++batch.skipped_duplicates;
+              continue;
+            }
+          }
+          taken = intake_here(record.request, login, received, record.received_at.has_value(),
+                              record.id, source_ids);
+          if (!taken.already_present && m_likely_duplicate) {
+            batch.likely_duplicate_of[taken.id] = *m_likely_duplicate;
+            if (on_duplicate == OnDuplicate::merge) {
+              merge_here(taken.id, *m_likely_duplicate, std::string(k_merge_on_intake_reason),
+                         login, received);
+            }
+          }
         } catch (const NotFound& error) {
           throw BadInput(MessageId::case_import_row, {record.where, error.what()});
         } catch (const UsageError& error) {
@@ -387,6 +563,7 @@ CaseService::TakenIn CaseService::intake_here(const IntakeRequest& request,
                                               bool at_given,
                                               const std::optional<std::string>& wanted_id,
                                               SourceIds& source_ids) {
+  m_likely_duplicate.reset();
   require_text(request.title, "--title");
   Acting acting;
   acting.action = Action::intake;
@@ -460,6 +637,12 @@ CaseService::TakenIn CaseService::intake_here(const IntakeRequest& request,
     throw Refused(MessageId::case_year_full, {std::to_string(kase.year)});
   }
   kase.id = fmt::format("{:04}-{:06}", kase.year, kase.number);
+  m_likely_duplicate.reset();
+  if (const std::optional<Case> primary = likely_primary(request, kase.enterprise.id, at)) {
+    m_likely_duplicate = primary->id;
+    m_warnings.push_back(
+        Message{MessageId::merge_likely_duplicate, {kase.id, primary->id, primary->title}});
+  }
   insert_case(m_store, kase, format_month(ymd.year() / ymd.month()));
   // The replay starts the forward clock (Art. 7) and, for a major case, the government's (Art. 8).
   std::string detail(to_string(kase.type));
@@ -468,6 +651,21 @@ CaseService::TakenIn CaseService::intake_here(const IntakeRequest& request,
   }
   finish(acting, detail, kase.title);
   return TakenIn{kase.id, false};
+}
+
+std::optional<Case> CaseService::likely_primary(const IntakeRequest& request,
+                                                std::int64_t enterprise,
+                                                Instant at) {
+  if (m_config.duplicate_window_days == 0) {
+    return std::nullopt;
+  }
+  const Instant since = at - std::chrono::days(m_config.duplicate_window_days);
+  for (Case& candidate : open_cases_received(m_store, enterprise, since, at)) {
+    if (nearly_same(request.title, request.body, candidate.title, candidate.body)) {
+      return std::move(candidate);
+    }
+  }
+  return std::nullopt;
 }
 
 ActionResult CaseService::reject(std::string_view ref,

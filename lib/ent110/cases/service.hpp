@@ -16,7 +16,9 @@
 
 #include <date/date.h>
 
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,12 +57,31 @@ struct IntakeRecord {
   std::optional<std::string> id;
 };
 
+/// What bulk intake does with a record nearly the same as an open case (并单).
+enum class OnDuplicate {
+  warn,   ///< take it in and say which case it likely duplicates
+  skip,   ///< do not take it in; count it
+  merge,  ///< take it in and merge it into the case it likely duplicates
+};
+/// "warn", "skip" or "merge".
+std::string_view to_string(OnDuplicate policy);
+/// Parses a spelling of to_string; nullopt for anything else.
+std::optional<OnDuplicate> parse_on_duplicate(std::string_view text);
+/// Every OnDuplicate spelling.
+std::vector<std::string> on_duplicate_names();
+
+/// The reason recorded on a merge made by bulk intake (`--on-duplicate merge`).
+inline constexpr std::string_view k_merge_on_intake_reason = "duplicate found on intake";
+
 /// What a bulk intake did, or with `dry_run` would have done (then nothing is stored).
 struct BatchIntake {
   std::vector<Case> cases;  ///< the cases as taken in, without events
   /// The cases of records already taken in with the same content (by id or by channel and
   /// source id): an import repeated, or retried after an interruption, adds nothing for them.
   std::vector<std::string> already_present;
+  /// The likely primary of each case taken in that was flagged (case id → primary id).
+  std::map<std::string, std::string> likely_duplicate_of;
+  int skipped_duplicates = 0;  ///< records not taken in as likely duplicates (OnDuplicate::skip)
   std::vector<Clock> provisional;  ///< clocks started with a provisional due date
   std::vector<Message> warnings;   ///< what the caller should tell (see ActionResult)
   bool dry_run = false;
@@ -104,6 +125,8 @@ struct ActionResult {
   /// What was done but deserves a second look, e.g. a case linked to a project that another
   /// enterprise invests in.
   std::vector<Message> warnings;
+  /// The open case of the same enterprise that a new case nearly repeats (intake only).
+  std::optional<std::string> likely_duplicate_of;
 };
 
 /// Whom an officer of a case serves: the case's enterprise or its project.
@@ -209,10 +232,12 @@ class CaseService {
   /// with other content is BadInput naming its file:line and the field. Errors name the record's
   /// file:line (BadInput); an unknown login is NotFound. With `dry_run` everything is checked and
   /// numbered, then rolled back.
+  /// A record nearly the same as an open case is handled as `on_duplicate` says.
   BatchIntake intake_many(const std::vector<IntakeRecord>& records,
                           std::string_view login,
                           Instant at,
-                          bool dry_run);
+                          bool dry_run,
+                          OnDuplicate on_duplicate = OnDuplicate::warn);
   /// Does not accept the case (Art. 6): stops the forward clock.
   ActionResult reject(std::string_view ref,
                       RejectReason reason,
@@ -275,6 +300,22 @@ class CaseService {
                         std::string_view login,
                         Instant at);
 
+  /// The office merges duplicate `ref` into `primary` (并单): the duplicate's running clocks are
+  /// cancelled and it follows the primary's published answer, at once when the primary has one.
+  /// Refused when either is merged already, the duplicate is closed or has duplicates, or the
+  /// primary was not accepted; warns when the enterprises differ.
+  ActionResult merge(std::string_view ref,
+                     std::string_view primary,
+                     const std::string& reason,
+                     std::string_view login,
+                     Instant at);
+  /// The office undoes the merge of `ref` while its primary is unanswered: the clocks that ran at
+  /// the merge run again from `at`.
+  ActionResult unmerge(std::string_view ref,
+                       const std::string& reason,
+                       std::string_view login,
+                       Instant at);
+
   /// The office corrects event `request.correction.event` of case `ref`: a `correct` event
   /// naming it is appended (the original stays), and the case's state and clocks are replayed.
   /// Refused (nothing written) when the corrected history makes a later event impossible.
@@ -319,6 +360,16 @@ class CaseService {
                       bool at_given,
                       const std::optional<std::string>& wanted_id,
                       SourceIds& source_ids);
+  /// The earliest open, unmerged case of `enterprise` received within the duplicate window
+  /// before `at` that `request` nearly repeats.
+  std::optional<Case> likely_primary(const IntakeRequest& request,
+                                     std::int64_t enterprise,
+                                     Instant at);
+  std::string merge_here(std::string_view ref,
+                         std::string_view primary,
+                         const std::string& reason,
+                         std::string_view login,
+                         Instant at);
   Acting begin(std::string_view ref, Action action, std::string_view login, Instant at);
   std::string acting_unit(Actors actors, const Case& kase, std::string_view login, Action action);
   /// When the case's latest referral to inspection and its latest other event happened.
@@ -328,6 +379,11 @@ class CaseService {
   };
   RecordedTimes recorded_times(const std::string& id);
   void finish(Acting& acting, std::string detail, std::string text);
+  /// Appends to duplicate `id` the `follow` of `primary`'s answer (nullopt: it has none any more)
+  /// at `at` or after the duplicate's last event, and replays the duplicate.
+  void follow(const std::string& id, const Case& primary, std::string_view login, Instant at);
+  /// Acting on case `ref` as the office for `action` (merge, unmerge), with no transition row.
+  Acting begin_office(std::string_view ref, Action action, std::string_view login, Instant at);
   /// A case before and after its replay was stored.
   struct Rebuilt {
     Case before;
@@ -341,6 +397,8 @@ class CaseService {
                    Instant at,
                    const std::function<void(Acting&)>& body);
   ActionResult result_of(const std::string& id);
+  /// Runs `body` (which returns the id of the case it acted on) in one write, as result_of.
+  ActionResult written(const std::function<std::string()>& body);
 
   Store& m_store;
   const WorkingCalendar& m_calendar;
@@ -348,6 +406,7 @@ class CaseService {
   const Zone& m_zone;
   std::vector<Clock> m_provisional;
   std::vector<Message> m_warnings;
+  std::optional<std::string> m_likely_duplicate;  ///< of the case intake_here took in last
 };
 
 }  // namespace ent110

@@ -33,6 +33,9 @@ constexpr std::array k_actions = {
     std::pair{Action::contribute, "contribute"},
     std::pair{Action::correct, "correct"},
     std::pair{Action::withdraw, "withdraw"},
+    std::pair{Action::merge, "merge"},
+    std::pair{Action::unmerge, "unmerge"},
+    std::pair{Action::follow, "follow"},
 };
 
 constexpr std::array k_commands = {
@@ -52,6 +55,9 @@ constexpr std::array k_commands = {
     std::pair{Action::contribute, "reply --contribution"},
     std::pair{Action::correct, "correct"},
     std::pair{Action::withdraw, "triage --apply"},
+    std::pair{Action::merge, "merge"},
+    std::pair{Action::unmerge, "unmerge"},
+    std::pair{Action::follow, "follow"},
 };
 
 constexpr std::array k_case_types = {std::pair{CaseType::consult, "consult"},
@@ -144,9 +150,9 @@ std::vector<State> open_states() {
 std::vector<Action> case_actions() {
   std::vector<Action> actions;
   for (const auto& entry : k_actions) {
-    // Corrections and withdrawals annotate events; they are not transitions of the case.
-    if (entry.first != Action::intake && entry.first != Action::correct &&
-        entry.first != Action::withdraw) {
+    // Corrections and withdrawals annotate events; merges tie a case to another: none is a
+    // transition of the table.
+    if (entry.first < Action::correct && entry.first != Action::intake) {
       actions.push_back(entry.first);
     }
   }

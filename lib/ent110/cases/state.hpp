@@ -42,6 +42,9 @@ enum class Action {
   contribute,              ///< a co-unit's contribution to the lead unit (协办, Art. 6)
   correct,                 ///< the office corrects an earlier event in the open; changes no state
   withdraw,                ///< a referral that a later-recorded fact proved wrong is withdrawn
+  merge,                   ///< the office merges a duplicate into its primary (并单)
+  unmerge,                 ///< the office undoes a merge while the primary is unanswered
+  follow,                  ///< the primary's published answer copied into a duplicate's log
 };
 
 /// The kind of problem (Art. 6).
@@ -112,8 +115,8 @@ std::vector<State> all_states();
 bool is_open(State state);
 /// The open states, in declaration order.
 std::vector<State> open_states();
-/// Every action of the transition table that acts on an existing case (all but intake, correct
-/// and withdraw), in declaration order.
+/// Every action of the transition table that acts on an existing case (all but intake, correct,
+/// withdraw and the merge actions), in declaration order.
 std::vector<Action> case_actions();
 
 }  // namespace ent110

@@ -213,6 +213,7 @@ const std::vector<Setting>& settings() {
       ENT110_INT_SETTING("clocks.assist_days", assist_days, 1, 250),
       ENT110_INT_SETTING("triage.unrated_after_days", unrated_after_days, 1, 3650),
       ENT110_INT_SETTING("triage.unrated_within_days", unrated_within_days, 1, 3650),
+      ENT110_INT_SETTING("intake.duplicate_window_days", duplicate_window_days, 0, 3650),
       ENT110_STRING_SETTING("report.issuer", report_issuer),
       ENT110_STRING_SETTING("report.title", report_title),
       ENT110_LIST_SETTING("report.recipients", report_recipients),

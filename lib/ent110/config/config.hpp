@@ -34,6 +34,10 @@ struct Config {
   int unrated_after_days = 3;    ///< triage lists answered cases unrated for longer than this
   int unrated_within_days = 20;  ///< … and for at most this long (older ones are not chased)
 
+  /// Intake flags a likely duplicate of an open case of the same enterprise received within
+  /// this many days before (并单).
+  int duplicate_window_days = 30;
+
   std::string report_issuer = "信阳市企业服务活动办公室";
   std::string report_title = "企业服务110问题办理情况通报";
   std::vector<std::string> report_recipients = {"市委主要领导", "市政府主要领导", "市政府分管领导"};

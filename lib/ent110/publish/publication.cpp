@@ -16,8 +16,10 @@ namespace ent110 {
 namespace {
 
 // The events whose text becomes the published answer: a correction of one of them corrects it.
+// A follow gives a duplicate its primary's answer; merged duplicates are not published (see
+// publishable_case_ids), so it counts only for a case whose answer came that way.
 bool publishes_answer(Action action) {
-  return action == Action::reply || action == Action::approve;
+  return action == Action::reply || action == Action::approve || action == Action::follow;
 }
 
 std::vector<Instant> answer_corrections(const std::vector<Event>& events) {

@@ -40,6 +40,7 @@ void add_intake(Store& store, const ReportWindow& window, MonthTotals& totals) {
     }
   }
   totals.major = report_repo::major_received(store, window.month);
+  totals.merged = report_repo::merged_received(store, window.month);
 }
 
 void add_rating_totals(Store& store, const ReportWindow& window, MonthTotals& totals) {

@@ -58,7 +58,9 @@ struct MonthTotals {
   std::int64_t consult = 0;            ///< received in the month, by type (Art. 6)
   std::int64_t coordinate = 0;
   std::int64_t major = 0;  ///< received in the month flagged major (Art. 8)
-  std::int64_t web = 0;    ///< received in the month, by channel (Art. 4)
+  /// Received in the month and merged into another case (并单): answered with it, never late.
+  std::int64_t merged = 0;
+  std::int64_t web = 0;  ///< received in the month, by channel (Art. 4)
   std::int64_t hotline = 0;
   std::int64_t visit = 0;
   std::int64_t other = 0;

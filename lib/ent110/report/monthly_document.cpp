@@ -44,6 +44,7 @@ ReportSection totals_section(const MonthlyReport& report, Lang lang) {
   add(MessageId::report_item_consult, count(t.consult));
   add(MessageId::report_item_coordinate, count(t.coordinate));
   add(MessageId::report_item_major, count(t.major));
+  add(MessageId::merge_report_item_merged, count(t.merged));
   add(MessageId::report_item_web, count(t.web));
   add(MessageId::report_item_hotline, count(t.hotline));
   add(MessageId::report_item_visit, count(t.visit));

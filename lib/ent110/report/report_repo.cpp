@@ -223,6 +223,15 @@ std::int64_t major_received(Store& store, date::year_month month) {
   return major.int64(0);
 }
 
+std::int64_t merged_received(Store& store, date::year_month month) {
+  Statement merged(store,
+                   "SELECT count(*) FROM case_file WHERE received_month = ? "
+                   "AND merged_into IS NOT NULL");
+  merged.bind(1, format_month(month));
+  merged.step();
+  return merged.int64(0);
+}
+
 std::int64_t cases_received(Store& store, date::year_month month) {
   Statement received(store, "SELECT count(*) FROM case_file WHERE received_month = ?");
   received.bind(1, format_month(month));
@@ -390,7 +399,7 @@ std::vector<OpenCase> open_cases(Store& store) {
       " ORDER BY e.case_seq DESC LIMIT 1) "
       "FROM case_file c LEFT JOIN unit u ON u.code = c.unit "
       "WHERE c.state IN ('received', 'forwarded', 'submitted', 'returned', 'explained', "
-      "'escalated', 'disputed') "
+      "'escalated', 'disputed') AND c.merged_into IS NULL "
       "ORDER BY c.received_at, c.id");
   std::vector<OpenCase> cases;
   while (query.step()) {

@@ -86,6 +86,8 @@ std::int64_t major_received(Store& store, date::year_month month);
 
 /// The cases received in `month`.
 std::int64_t cases_received(Store& store, date::year_month month);
+/// The cases received in `month` that are merged into another (并单) now.
+std::int64_t merged_received(Store& store, date::year_month month);
 
 /// The ratings recorded in `window` by rating ("satisfied", "basic", "dissatisfied").
 std::vector<Tally> ratings_by_rating(Store& store, const ReportWindow& window);

@@ -133,8 +133,9 @@ TriageRows cases_awaiting_decision(Store& store,
       "AND p.name = 'reply' AND p.outcome = 'paused' ORDER BY p.id DESC LIMIT 1) "
       "WHERE {}{}",
       k_case_columns, clock_columns(),
-      unit ? "c.unit = ?1 AND c.state = 'explained'"
-           : "c.state IN ('explained', 'escalated', 'disputed')",
+      // A duplicate waits on its primary's decision, not on one of its own.
+      unit ? "c.unit = ?1 AND c.state = 'explained' AND c.merged_into IS NULL"
+           : "c.state IN ('explained', 'escalated', 'disputed') AND c.merged_into IS NULL",
       served_condition(served_by, served_first));
   Statement select(store, sql);
   if (unit) {

@@ -7,7 +7,7 @@ using namespace ent110;
 
 namespace {
 
-const RedactionSubjects k_subjects{"信阳示例机械有限公司", "91411500MA44XXXX0X", "张建国",
+const RedactionSubjects k_subjects{"信阳示例机械有限公司", "91411500MA44B7C20X", "张建国",
                                    "0376-6221234"};
 
 std::string zh(std::string_view text) {
@@ -44,7 +44,7 @@ TEST_CASE("redact replaces 18-character ID numbers and e-mail addresses", "[publ
 
 TEST_CASE("redact replaces the enterprise and its registered contact", "[publish]") {
   CHECK(zh("信阳示例机械有限公司的张建国反映") == "某企业的[联系人已隐去]反映");
-  CHECK(zh("信用代码91411500MA44XXXX0X") == "信用代码[信用代码已隐去]");
+  CHECK(zh("信用代码91411500MA44B7C20X") == "信用代码[信用代码已隐去]");
   CHECK(zh("联系0376-6221234") == "联系[电话已隐去]");
   CHECK(redact("信阳示例机械有限公司 asked", k_subjects, Lang::en) == "an enterprise asked");
 }

@@ -39,7 +39,7 @@ std::size_t skip_separator(std::string_view text, std::size_t i) {
   return i < text.size() && is_separator(text[i]) && digit_at(text, i + 1) ? i + 1 : i;
 }
 
-// 1[3-9]X XXXX XXXX from `i`, groups optionally separated; the end, or nullopt.
+// 1[3-9]d dddd dddd (d a digit) from `i`, groups optionally separated; the end, or nullopt.
 std::optional<std::size_t> mobile_at(std::string_view text, std::size_t i) {
   if (!digit_at(text, i) || text[i] != '1' || !digit_at(text, i + 1) || text[i + 1] < '3') {
     return std::nullopt;

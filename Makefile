@@ -1,11 +1,9 @@
 # Thin aliases for ./dev, which does the work (and installs missing Debian packages first).
-.PHONY: demo check check-sanitize bench fuzz install clean
+.PHONY: demo check bench fuzz install clean
 demo:
 	@./dev demo
 check:
 	@./dev check
-check-sanitize:
-	@./dev check --sanitize
 bench:
 	@./dev bench
 fuzz:

@@ -20,10 +20,10 @@
 namespace ent110::test {
 
 struct CaseFixture {
-  Store store = test::fresh_store();
   Config config;
   Zone zone{"Asia/Shanghai"};
-  WorkingCalendar calendar = prepared(store, config, zone);
+  Store store = test::fresh_store("case_fixture", [this](Store& fresh) { prepare(fresh); });
+  WorkingCalendar calendar = load_calendar(store);
   CaseService service{store, calendar, config, zone};
 
   /// The local time `text` ("2025-09-30T20:15") as an instant.
@@ -79,7 +79,7 @@ struct CaseFixture {
   }
 
  private:
-  static WorkingCalendar prepared(Store& store, const Config& config, const Zone& zone) {
+  void prepare(Store& store) const {
     const Instant now = parse_instant("2025-01-01", zone);
     initialize(store, config, std::nullopt, Actor{"test", "OFFICE"}, now);
     add_unit(store, Unit{"FGW", "市发展和改革委员会", UnitKind::department, "", "", ""},
@@ -89,7 +89,6 @@ struct CaseFixture {
     Enterprise enterprise;
     enterprise.name = "信阳示例机械有限公司";
     add_enterprise(store, enterprise, Actor{"test", "OFFICE"}, now);
-    return load_calendar(store);
   }
 };
 

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace ent110::test {
@@ -104,6 +105,38 @@ std::string migrated_template(PostgresqlConnection& maintenance, const std::stri
   return name;
 }
 
+// A template prepared by one build of the tests (its executable's modification time): a test
+// server kept across rebuilds must not hand out what an older fixture prepared.
+std::string prepared_template(PostgresqlConnection& maintenance,
+                              const std::string& server,
+                              std::string_view preparation,
+                              const std::function<void(Store&)>& prepare) {
+  struct stat executable {};
+  ::stat("/proc/self/exe", &executable);
+  const std::string name = std::string(k_database_prefix) + "prepared_" + std::string(preparation) +
+                           "_" + std::to_string(latest_schema_version()) + "_" +
+                           std::to_string(executable.st_mtime);
+  const std::string migrated = migrated_template(maintenance, server);
+  maintenance.execute("SELECT pg_advisory_lock(" + std::to_string(k_application_id) + ")");
+  const auto exists = maintenance.prepare("SELECT 1 FROM pg_database WHERE datname = ?");
+  exists->bind_text(1, name);
+  if (!exists->step()) {
+    // Prepared under another name and renamed when done, so that a process killed half-way
+    // leaves no half-prepared template behind that name.
+    const std::string partial = name + "_partial";
+    maintenance.execute("DROP DATABASE IF EXISTS " + partial);
+    maintenance.execute("CREATE DATABASE " + partial + " TEMPLATE " + migrated);
+    {
+      Store store = Store::open(with_database(server, partial), Access::read_write,
+                                StoreOptions{5000, 0600, true});
+      prepare(store);
+    }
+    maintenance.execute("ALTER DATABASE " + partial + " RENAME TO " + name);
+  }
+  maintenance.execute("SELECT pg_advisory_unlock(" + std::to_string(k_application_id) + ")");
+  return name;
+}
+
 }  // namespace
 
 std::optional<std::string> postgresql_test_server() {
@@ -128,6 +161,20 @@ Store fresh_store() {
   const std::string server = *postgresql_test_server();
   PostgresqlConnection maintenance(server);
   const std::string database = new_database(maintenance, migrated_template(maintenance, server));
+  return Store::open(with_database(server, database), Access::read_write,
+                     StoreOptions{5000, 0600, true});
+}
+
+Store fresh_store(std::string_view preparation, const std::function<void(Store&)>& prepare) {
+  if (!postgresql_test_server()) {
+    Store store = Store::open_in_memory();
+    prepare(store);
+    return store;
+  }
+  const std::string server = *postgresql_test_server();
+  PostgresqlConnection maintenance(server);
+  const std::string database =
+      new_database(maintenance, prepared_template(maintenance, server, preparation, prepare));
   return Store::open(with_database(server, database), Access::read_write,
                      StoreOptions{5000, 0600, true});
 }

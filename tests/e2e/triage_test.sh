@@ -123,6 +123,31 @@ ENT110_DB="$E2E_DIR/empty.db" run --at 2025-10-10T08:30 triage --exit-code
 expect_code 0 "--exit-code: nothing overdue"
 expect_out "nothing needs attention" "an empty triage says so"
 
+# ---- --limit and --ndjson: each section cut by its query; one object per line ----
+run --at 2025-10-10T08:30 triage --json
+full=$OUT
+run --at 2025-10-10T08:30 triage --limit 1 --json
+expect_code 0 "--limit"
+expect_jq '[.office[] | length] | max' "1" "--limit 1: one line at most in each office section"
+expect_jq '[.units[] | .unit, (.due_today | length), (.overdue_unexplained | length)] | map(tostring) | join(",")' \
+  "FGW,1,1,JXW,0,1" "--limit 1: each unit's sections too"
+expect_jq '[([.pending_referrals[].id] | join(",")), .overdue] | map(tostring) | join(" ")' \
+  "2025-000005 true" "--limit cuts the referrals listed, not whether anything is overdue"
+run --at 2025-10-10T08:30 triage --limit 1
+expect_out "2 cases would be referred" "--limit does not cut the count of referrals"
+run triage --limit 0
+expect_code 2 "--limit 0"
+run --at 2025-10-10T08:30 triage --ndjson
+expect_code 0 "--ndjson"
+ndjson=$OUT
+all_lines='[.office[][]] + [.units[] | .due_today, .due_next_working_day, .overdue_explained, .overdue_unexplained, .resubmit_overdue, .assist_overdue | .[]]'
+[[ $(printf '%s\n' "$ndjson" | wc -l) -eq $(printf '%s' "$full" | jq "$all_lines | length") ]] && pass ||
+  fail "--ndjson: one object per line of every section"
+[[ $(printf '%s\n' "$ndjson" | head -1 | jq -c 'del(.section, .section_unit)') == "$(printf '%s' "$full" | jq -c '.office.to_forward[0]')" ]] &&
+  pass || fail "--ndjson: each object is the document's line"
+[[ $(printf '%s\n' "$ndjson" | jq -r 'select(.section == "overdue_unexplained") | .section_unit + " " + .id' | paste -sd,) == "FGW 2025-000002,JXW 2025-000005" ]] &&
+  pass || fail "--ndjson: each unit's lines name the section and the unit"
+
 # ---- list filters for scripts: one running clock must pass them all ----
 ids() { expect_jq '[.cases[].id] | join(",")' "$1" "$2"; }
 run --at 2025-10-10T08:30 list --unexplained --json

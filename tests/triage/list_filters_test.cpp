@@ -147,3 +147,55 @@ TEST_CASE("list: an unknown unit is an error, not an empty list", "[triage][list
   query.overdue_only = true;
   CHECK_THROWS_AS(f.service.list(query, k_friday), NotFound);
 }
+
+TEST_CASE("list: every clock filter, with or without a unit, starts from the running clocks' index",
+          "[triage][list]") {
+  NationalDay f;
+  if (!test::plans_are_readable(f.store)) {
+    return;
+  }
+  std::vector<CaseQuery> queries;
+  for (const std::optional<std::string>& unit :
+       {std::optional<std::string>(), std::optional<std::string>("JXW")}) {
+    CaseQuery base;
+    base.unit = unit;
+    base.limit = 10;
+    CaseQuery query = base;
+    query.overdue_only = true;
+    queries.push_back(query);
+    query = base;
+    query.due_today = true;
+    queries.push_back(query);
+    query = base;
+    query.unexplained = true;
+    queries.push_back(query);
+    query = base;
+    query.due_before = k_friday;
+    query.clock = ClockName::reply;
+    queries.push_back(query);
+  }
+  for (const CaseQuery& query : queries) {
+    std::vector<std::string> statements;
+    {
+      test::StatementLog log(f.store);
+      f.service.list(query, k_friday);
+      statements = log.statements();
+    }
+    int checked = 0;
+    for (const std::string& sql : statements) {
+      if (sql.find("FROM case_file c") == std::string::npos) {
+        continue;
+      }
+      ++checked;
+      bool running_index = false;
+      for (const std::string& detail : test::query_plan(f.store, sql)) {
+        INFO(sql << "\n" << detail);
+        CHECK(detail.find("SCAN") == std::string::npos);
+        running_index = running_index || detail.find("case_clock_running_by_") != std::string::npos;
+      }
+      INFO(sql);
+      CHECK(running_index);
+    }
+    CHECK(checked == 1);
+  }
+}

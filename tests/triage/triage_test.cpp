@@ -371,3 +371,82 @@ TEST_CASE("compute_triage: an unrated answer is followed up for triage.unrated_w
   // Across a holiday: on 9 October the same answer had waited four working days.
   CHECK(titles(f.triage("2025-10-09").office.unrated) == Titles{"unrated"});
 }
+
+TEST_CASE(
+    "triage: every query of every narrowing, of --limit and of --apply starts from an index and "
+    "reads its section in order, so that lines stream",
+    "[triage]") {
+  NationalDay f;
+  if (!test::plans_are_readable(f.store)) {
+    return;
+  }
+  std::vector<std::string> statements;
+  {
+    test::StatementLog log(f.store);
+    for (const std::optional<std::string>& unit :
+         {std::optional<std::string>(), std::optional<std::string>("JXW"),
+          std::optional<std::string>(f.config.office_unit)}) {
+      read_triage(f.store, f.calendar, f.config,
+                  TriageQuery{parse_date("2025-10-10"), unit, std::nullopt, 1},
+                  [](TriageSource& source) {
+                    source.pending_referral_count();
+                    source.anything_overdue();
+                  });
+      f.triage("2025-10-10", unit);
+    }
+    f.apply("2025-10-10T08:30");
+    statements = log.statements();
+  }
+  std::map<std::string, int> indexes_used;
+  for (const std::string& sql : statements) {
+    // The triage's own statements, not those of the referrals --apply records.
+    if (sql.find("JOIN enterprise e ON e.id = c.enterprise") == std::string::npos &&
+        sql.find("SELECT k.unit FROM case_clock k") == std::string::npos) {
+      continue;
+    }
+    const bool running = sql.find("k.outcome = 'running'") != std::string::npos;
+    for (const std::string& detail : test::query_plan(f.store, sql)) {
+      INFO(sql << "\n" << detail);
+      CHECK(detail.find("SCAN") == std::string::npos);
+      if (running && detail.starts_with("SEARCH k USING")) {
+        // Bounded by the unit when it has one, else by the due date; never every stopped clock.
+        const std::string index = sql.find("k.unit = ?") != std::string::npos ||
+                                          sql.find("k.unit > ?") != std::string::npos
+                                      ? "case_clock_running_by_unit"
+                                      : "case_clock_running_by_due";
+        CHECK(detail.find(index) != std::string::npos);
+        ++indexes_used[index];
+      }
+      // In the index's order: at most the lines of one due date are sorted, so the first line
+      // comes before the last is read.
+      if (running) {
+        CHECK(detail != "USE TEMP B-TREE FOR ORDER BY");
+      }
+    }
+  }
+  CHECK(indexes_used["case_clock_running_by_unit"] >= 10);
+  CHECK(indexes_used["case_clock_running_by_due"] >= 2);
+}
+
+TEST_CASE("compute_triage: --limit keeps the first lines of each section by due date", "[triage]") {
+  NationalDay f;
+  const Triage all = f.triage("2025-10-10");
+  const Triage first =
+      compute_triage(f.store, f.calendar, f.config,
+                     TriageQuery{parse_date("2025-10-10"), std::nullopt, std::nullopt, 1});
+  REQUIRE(unit_codes(first) == unit_codes(all));
+  for (std::size_t i = 0; i < all.units.size(); ++i) {
+    for (const auto section : {&UnitTriage::due_today, &UnitTriage::due_next_working_day,
+                               &UnitTriage::overdue_explained, &UnitTriage::overdue_unexplained}) {
+      const std::vector<TriageLine>& cut = first.units[i].*section;
+      const std::vector<TriageLine>& whole = all.units[i].*section;
+      INFO(all.units[i].unit);
+      CHECK(cut.size() == std::min<std::size_t>(whole.size(), 1));
+      if (!cut.empty()) {
+        CHECK(cut[0].case_id == whole[0].case_id);
+      }
+    }
+  }
+  CHECK(first.office.to_forward.size() == 1);
+  CHECK(first.anything_overdue() == all.anything_overdue());
+}

@@ -9,7 +9,10 @@
 #include <ent110/core/messages.hpp>
 #include <ent110/core/time.hpp>
 #include <ent110/registry/officers.hpp>
+#include <ent110/store/cursor.hpp>
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +22,9 @@ namespace ent110 {
 
 class CaseService;
 class Store;
+struct RunningClocks;
+struct ServedBy;
+struct TriageRow;
 class Zone;
 struct Config;
 
@@ -113,11 +119,106 @@ struct Triage {
   bool anything_overdue() const;
 };
 
-/// The triage on local date `today`, for every unit or narrowed to `unit` (the office's code
-/// narrows to the office's sections, a member unit's to its own). Reads only the running-clock
-/// and case-state indexes. With `officer` (an officer's id) every section keeps only the cases
-/// of the enterprises and projects that officer serves on `today`. Throws NotFound for an
-/// unknown `unit` or officer, UsageError for an `officer` that is not an id.
+/// What to triage: the local date `today`, for every unit or narrowed to `unit` (the office's
+/// code narrows to the office's sections, a member unit's to its own); with `officer` (an
+/// officer's id) every section keeps only the cases of the enterprises and projects that officer
+/// serves on `today`; with `limit`, each section lists only its first `limit` lines.
+struct TriageQuery {
+  LocalDate today;
+  std::optional<std::string> unit;
+  std::optional<std::string> officer;
+  std::optional<std::int64_t> limit;
+};
+
+/// A section of triage: the office's six, then each unit's six.
+enum class TriageSection {
+  to_forward,
+  government_report,
+  awaiting_review,
+  awaiting_decision,
+  disputes,
+  unrated,
+  due_today,
+  due_next_working_day,
+  overdue_explained,
+  overdue_unexplained,
+  resubmit_overdue,
+  assist_overdue,
+};
+
+/// Receives the lines of a section one at a time.
+using TriageLineSink = std::function<void(TriageLine&&)>;
+
+/// A triage read section by section in one read or transaction, in any order its reader asks
+/// for, each section by its own query: a renderer writes each line as it comes, so that memory
+/// stays flat however many lines there are. Made by read_triage and apply_triage.
+class TriageSource {
+ public:
+  TriageSource(Store& store,
+               const WorkingCalendar& calendar,
+               const Config& config,
+               Triage header,
+               std::optional<std::int64_t> limit);
+
+  /// The triage's day, narrowing and settings, with every section empty (and `referred`
+  /// filled after apply_triage).
+  const Triage& header() const { return m_header; }
+  /// The units with something listed (the narrowed unit always), by code, each with its code and
+  /// name and no lines; none when narrowed to the office.
+  std::vector<UnitTriage> units();
+  /// Gives `sink` the lines of the office's `section`, or of unit `unit`'s, in order (due date,
+  /// then case id), at most the query's limit. Nothing for the office's sections when narrowed
+  /// to a member unit.
+  void lines(TriageSection section, const TriageLineSink& sink, const std::string& unit = {});
+  /// Gives `sink` the pending referrals (Triage::pending_referrals), at most the query's limit.
+  void pending_referrals(const TriageLineSink& sink);
+  /// How many referrals are pending, whatever the limit.
+  std::int64_t pending_referral_count();
+  /// As Triage::anything_overdue, whatever the limit.
+  bool anything_overdue();
+
+ private:
+  bool units_included() const;
+  std::optional<ServedBy> served() const;
+  RunningClocks pending_query() const;
+  void office_clocks(std::vector<ClockName> names,
+                     std::optional<LocalDate> due_to,
+                     const TriageLineSink& sink);
+  void unit_clocks(const std::string& unit,
+                   std::vector<ClockName> names,
+                   std::optional<LocalDate> due_from,
+                   std::optional<LocalDate> due_to,
+                   const TriageLineSink& sink);
+  void decisions(std::vector<State> states, const TriageLineSink& sink);
+  void overdue_explained(const std::string& unit, const TriageLineSink& sink);
+  void unrated(const TriageLineSink& sink);
+  void send(Cursor<TriageRow> rows, const TriageLineSink& sink) const;
+  TriageLine line_from(TriageRow&& row) const;
+
+  Store& m_store;
+  const WorkingCalendar& m_calendar;
+  const Config& m_config;
+  Triage m_header;
+  std::optional<std::int64_t> m_limit;
+  std::optional<std::string> m_member;  ///< the member unit narrowed to, if any
+};
+
+/// Reads the triage `query` asks for and hands `render` its source, inside one read. Throws
+/// NotFound for an unknown unit or officer, UsageError for an officer that is not an id.
+void read_triage(Store& store,
+                 const WorkingCalendar& calendar,
+                 const Config& config,
+                 const TriageQuery& query,
+                 const std::function<void(TriageSource&)>& render);
+
+/// The whole triage of `query` in memory (what read_triage hands out, every section filled).
+Triage compute_triage(Store& store,
+                      const WorkingCalendar& calendar,
+                      const Config& config,
+                      const TriageQuery& query);
+
+/// The triage on local date `today`, for every unit or narrowed to `unit`, in memory. Reads only
+/// the running-clock and case-state indexes. Throws as read_triage.
 Triage compute_triage(Store& store,
                       const WorkingCalendar& calendar,
                       const Config& config,
@@ -125,12 +226,25 @@ Triage compute_triage(Store& store,
                       const std::optional<std::string>& unit,
                       const std::optional<std::string>& officer = std::nullopt);
 
-/// `triage --apply` at `now` (its local date in `zone` is "today"): in one transaction, computes
-/// the triage and refers every pending referral through `cases.escalate(…, inspection, …)` as
-/// `login`, with no note: the event stores the late unit, never a sentence, so it reads in each
-/// reader's language (issue 10). Each reply clock is referred once: a clock referred before is
-/// skipped. Returns the triage as it stands afterwards, with `referred` filled. Throws Refused
-/// when `login` may not act for the office.
+/// `triage --apply` at `now` (its local date in `zone` is "today"): in one transaction, refers
+/// every pending referral through `cases.escalate(…, inspection, …)` as `login`, with no note:
+/// the event stores the late unit, never a sentence, so it reads in each reader's language
+/// (issue 10). Each reply clock is referred once: a clock referred before is skipped. Then, in
+/// the same transaction, hands `render` the triage as it stands afterwards, its header's
+/// `referred` filled, each section cut to `limit` lines. Throws Refused when `login` may not act
+/// for the office.
+void apply_triage(Store& store,
+                  CaseService& cases,
+                  const WorkingCalendar& calendar,
+                  const Config& config,
+                  const Zone& zone,
+                  Instant now,
+                  const std::optional<std::string>& unit,
+                  std::optional<std::int64_t> limit,
+                  std::string_view login,
+                  const std::function<void(TriageSource&)>& render);
+
+/// apply_triage, returning the whole triage afterwards in memory, `referred` filled.
 Triage apply_triage(Store& store,
                     CaseService& cases,
                     const WorkingCalendar& calendar,

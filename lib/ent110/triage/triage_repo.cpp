@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/cases/case_repo.hpp>
-#include <ent110/cases/clock_rules.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/store/dialect.hpp>
 #include <ent110/store/store.hpp>
@@ -8,29 +7,16 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <initializer_list>
+#include <variant>
 
 namespace ent110 {
 namespace {
 
 // Case columns first, then the clock's (case_repo.hpp), so that a case without a clock (LEFT
-// JOIN) reads as NULLs at the end. sqlite_index_off on `k.name` keeps SQLite off indexes led by
-// the name (case_clock_by_due), which would walk every stopped clock of the past as well.
+// JOIN) reads as NULLs at the end.
 constexpr std::string_view k_case_columns =
     "c.id, c.state, c.type, c.major, c.unit, e.name, c.title, c.answer_at";
 constexpr int k_first_clock_column = 8;
-
-// "'forward', 'government', 'review'": the clocks that `owners` owe (clock_rules.cpp), for IN.
-std::string clock_names_owed_by(std::initializer_list<ClockOwner> owners) {
-  std::string list;
-  for (const ClockRule& rule : clock_rules()) {
-    if (std::find(owners.begin(), owners.end(), rule.owner) != owners.end()) {
-      list += fmt::format("{}'{}'", list.empty() ? "" : ", ", to_string(rule.clock));
-    }
-  }
-  return list;
-}
 
 template <typename T>
 T stored(std::optional<T> value, const char* column, const std::string& text) {
@@ -60,101 +46,170 @@ TriageRow triage_row_from(const Statement& row) {
   return case_row;
 }
 
-// " AND EXISTS (…)" narrowing case `c` to `served_by`, over placeholders ?first and ?first+1;
-// empty without `served_by`.
-std::string served_condition(const std::optional<ServedBy>& served_by, int first) {
-  if (!served_by) {
-    return {};
+// The conditions of one query and the values of their placeholders, numbered as they are added.
+class Conditions {
+ public:
+  void add(std::string_view condition) { m_sql += fmt::format(" AND {}", condition); }
+  // The placeholder of `value`.
+  std::string operator()(std::variant<std::int64_t, std::string> value) {
+    m_values.push_back(std::move(value));
+    return "?" + std::to_string(m_values.size());
   }
-  return " AND " + served_by_officer("?" + std::to_string(first), "?" + std::to_string(first + 1));
+  void served(const std::optional<ServedBy>& served_by) {
+    if (served_by) {
+      const std::string officer = (*this)(served_by->officer);
+      add(served_by_officer(officer, (*this)(format_date(served_by->day))));
+    }
+  }
+  std::string limit(const std::optional<std::int64_t>& limit) {
+    return limit ? " LIMIT " + (*this)(*limit) : std::string();
+  }
+  const std::string& sql() const { return m_sql; }
+  void bind(Statement& select) const {
+    for (std::size_t i = 0; i < m_values.size(); ++i) {
+      std::visit([&](const auto& value) { select.bind(static_cast<int>(i + 1), value); },
+                 m_values[i]);
+    }
+  }
+
+ private:
+  std::string m_sql;
+  std::vector<std::variant<std::int64_t, std::string>> m_values;
+};
+
+// "'reply', 'resubmit'": clock names for IN; they come from the enum, never from input.
+std::string quoted_names(const std::vector<ClockName>& names) {
+  std::string list;
+  for (ClockName name : names) {
+    list += fmt::format("{}'{}'", list.empty() ? "" : ", ", to_string(name));
+  }
+  return list;
 }
 
-void bind_served(Statement& select, const std::optional<ServedBy>& served_by, int first) {
-  if (served_by) {
-    select.bind(first, served_by->officer);
-    select.bind(first + 1, format_date(served_by->day));
+std::string quoted_states(const std::vector<State>& states) {
+  std::string list;
+  for (State state : states) {
+    list += fmt::format("{}'{}'", list.empty() ? "" : ", ", to_string(state));
   }
+  return list;
+}
+
+// The FROM and WHERE of running_clocks. sqlite_index_off on `k.name` keeps SQLite on the index
+// that bounds the unit and the due date, never on one led by the name, which would walk every
+// clock of that name whatever its due date.
+std::string running_clocks_where(Store& store, const RunningClocks& query, Conditions& where) {
+  if (query.unit) {
+    where.add("k.unit = " + where(*query.unit));
+  }
+  if (query.due_from) {
+    where.add("k.due >= " + where(format_date(*query.due_from)));
+  }
+  if (query.due_to) {
+    where.add("k.due <= " + where(format_date(*query.due_to)));
+  }
+  where.add(fmt::format("{}k.name IN ({})", dialect::sqlite_index_off(store.engine()),
+                        quoted_names(query.names)));
+  if (query.unreferred_only) {
+    where.add("k.referred_at IS NULL");
+  }
+  where.served(query.served_by);
+  return fmt::format(
+      "FROM case_clock k JOIN case_file c ON c.id = k.case_id "
+      "JOIN enterprise e ON e.id = c.enterprise WHERE k.outcome = 'running'{}",
+      where.sql());
+}
+
+// The FROM and WHERE of cases_awaiting_decision: the latest reply clock the explanation or
+// dispute paused, if any.
+std::string decision_cases_where(const CasesAwaitingDecision& query, Conditions& where) {
+  if (query.case_unit) {
+    where.add("c.unit = " + where(*query.case_unit));
+  }
+  if (query.clock_unit) {
+    where.add("k.unit = " + where(*query.clock_unit));
+  }
+  if (query.due_before) {
+    where.add("k.due < " + where(format_date(*query.due_before)));
+  }
+  where.served(query.served_by);
+  // A duplicate waits on its primary's decision, not on one of its own.
+  return fmt::format(
+      "FROM case_file c JOIN enterprise e ON e.id = c.enterprise "
+      "LEFT JOIN case_clock k ON k.id = (SELECT p.id FROM case_clock p WHERE p.case_id = c.id "
+      "AND p.name = 'reply' AND p.outcome = 'paused' ORDER BY p.id DESC LIMIT 1) "
+      "WHERE c.state IN ({}) AND c.merged_into IS NULL{}",
+      quoted_states(query.states), where.sql());
 }
 
 }  // namespace
 
-TriageRows office_running_clocks(Store& store,
-                                 std::string_view office_unit,
-                                 LocalDate today,
-                                 const std::optional<ServedBy>& served_by) {
-  const std::string sql = fmt::format(
-      "SELECT {}, {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
-      "JOIN enterprise e ON e.id = c.enterprise "
-      "WHERE k.outcome = 'running' AND k.unit = ?1 "
-      "AND {}k.name IN ({}) "
-      "AND (k.name <> 'forward' OR k.due <= ?2){}",
-      k_case_columns, clock_columns(), dialect::sqlite_index_off(store.engine()),
-      clock_names_owed_by({ClockOwner::office}), served_condition(served_by, 3));
-  Statement select(store, sql);
-  select.bind(1, office_unit);
-  select.bind(2, format_date(today));
-  bind_served(select, served_by, 3);
+TriageRows running_clocks(Store& store, const RunningClocks& query) {
+  Conditions where;
+  const std::string from = running_clocks_where(store, query, where);
+  Statement select(store,
+                   fmt::format("SELECT {}, {} {} ORDER BY k.due, c.id, k.id{}", k_case_columns,
+                               clock_columns(), from, where.limit(query.limit)));
+  where.bind(select);
   return TriageRows(std::move(select), triage_row_from);
 }
 
-TriageRows unit_running_clocks(Store& store,
-                               LocalDate next_working_day,
-                               LocalDate today,
-                               const std::optional<std::string>& unit,
-                               const std::optional<ServedBy>& served_by) {
-  const int served_first = unit ? 4 : 3;
-  const std::string sql = fmt::format(
-      "SELECT {}, {} FROM case_clock k JOIN case_file c ON c.id = k.case_id "
-      "JOIN enterprise e ON e.id = c.enterprise "
-      "WHERE k.outcome = 'running' AND k.due <= ?1{} "
-      "AND {}k.name IN ({}) "
-      "AND NOT (k.name = 'explain' AND k.due < ?2){}",
-      k_case_columns, clock_columns(), unit ? " AND k.unit = ?3" : "",
-      dialect::sqlite_index_off(store.engine()),
-      clock_names_owed_by({ClockOwner::lead_unit, ClockOwner::co_unit}),
-      served_condition(served_by, served_first));
-  Statement select(store, sql);
-  select.bind(1, format_date(next_working_day));
-  select.bind(2, format_date(today));
-  if (unit) {
-    select.bind(3, *unit);
+std::int64_t count_running_clocks(Store& store, const RunningClocks& query) {
+  Conditions where;
+  const std::string from = running_clocks_where(store, query, where);
+  Statement count(store, "SELECT COUNT(*) " + from);
+  where.bind(count);
+  return count.scalar_int64();
+}
+
+std::optional<std::string> next_unit_with_running_clock(Store& store, std::string_view after) {
+  Statement select(store,
+                   "SELECT k.unit FROM case_clock k WHERE k.outcome = 'running' AND k.unit > ?1 "
+                   "ORDER BY k.unit LIMIT 1");
+  select.bind(1, after);
+  if (!select.step()) {
+    return std::nullopt;
   }
-  bind_served(select, served_by, served_first);
+  return select.text(0);
+}
+
+TriageRows cases_awaiting_decision(Store& store, const CasesAwaitingDecision& query) {
+  Conditions where;
+  const std::string from = decision_cases_where(query, where);
+  Statement select(store,
+                   fmt::format("SELECT {}, {} {} ORDER BY CASE WHEN k.due IS NULL THEN 1 "
+                               "ELSE 0 END, k.due, c.id{}",
+                               k_case_columns, clock_columns(), from, where.limit(query.limit)));
+  where.bind(select);
   return TriageRows(std::move(select), triage_row_from);
 }
 
-TriageRows cases_awaiting_decision(Store& store,
-                                   const std::optional<std::string>& unit,
-                                   const std::optional<ServedBy>& served_by) {
-  const int served_first = unit ? 2 : 1;
-  const std::string sql = fmt::format(
-      "SELECT {}, {} FROM case_file c JOIN enterprise e ON e.id = c.enterprise "
-      "LEFT JOIN case_clock k ON k.id = (SELECT p.id FROM case_clock p WHERE p.case_id = c.id "
-      "AND p.name = 'reply' AND p.outcome = 'paused' ORDER BY p.id DESC LIMIT 1) "
-      "WHERE {}{}",
-      k_case_columns, clock_columns(),
-      // A duplicate waits on its primary's decision, not on one of its own.
-      unit ? "c.unit = ?1 AND c.state = 'explained' AND c.merged_into IS NULL"
-           : "c.state IN ('explained', 'escalated', 'disputed') AND c.merged_into IS NULL",
-      served_condition(served_by, served_first));
-  Statement select(store, sql);
-  if (unit) {
-    select.bind(1, *unit);
+std::vector<std::string> units_owing_decision_clocks(Store& store,
+                                                     const CasesAwaitingDecision& query) {
+  Conditions where;
+  const std::string from = decision_cases_where(query, where);
+  Statement select(store, fmt::format("SELECT DISTINCT k.unit {} AND k.unit IS NOT NULL "
+                                      "ORDER BY k.unit",
+                                      from));
+  where.bind(select);
+  std::vector<std::string> units;
+  while (select.step()) {
+    units.push_back(select.text(0));
   }
-  bind_served(select, served_by, served_first);
-  return TriageRows(std::move(select), triage_row_from);
+  return units;
 }
 
 TriageRows answered_since(Store& store, Instant since, const std::optional<ServedBy>& served_by) {
+  Conditions where;
+  const std::string answered_from = where(format_utc(since));
+  where.served(served_by);
   // No clock counts the rating: a NULL where the clock's id would be reads as none.
   Statement select(store, fmt::format("SELECT {}, NULL FROM case_file c {} "
                                       "JOIN enterprise e ON e.id = c.enterprise "
-                                      "WHERE c.state = 'answered' AND c.answer_at >= ?1{}",
+                                      "WHERE c.state = 'answered' AND c.answer_at >= {}{}",
                                       k_case_columns,
                                       dialect::indexed_by(store.engine(), "case_answered_by_date"),
-                                      served_condition(served_by, 2)));
-  select.bind(1, format_utc(since));
-  bind_served(select, served_by, 2);
+                                      answered_from, where.sql()));
+  where.bind(select);
   return TriageRows(std::move(select), triage_row_from);
 }
 

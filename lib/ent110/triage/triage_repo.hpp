@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The SQL of daily triage: the running clocks, the cases waiting on a decision and the answers
-// waiting for a rating, each read row by row in the caller's read or transaction. Every query
-// starts from an index: the partial indexes of running clocks (case_clock_running_by_unit,
-// case_clock_running_by_due), case_by_state/case_by_unit or case_answered_by_date.
+// The SQL of daily triage: one query per section, each bounded by the unit and due-date range of
+// the section so that it starts from an index (the partial indexes of running clocks,
+// case_clock_running_by_unit and case_clock_running_by_due; case_by_state or
+// case_answered_by_date) and hands its rows out in the order the section lists them, one at a
+// time, in the caller's read or transaction.
 #pragma once
 
 #include <ent110/cases/case_clock.hpp>
@@ -14,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ent110 {
 
@@ -42,29 +44,46 @@ struct ServedBy {
   LocalDate day;
 };
 
-/// The office's running clocks: forward clocks due on or before `today`, and every government
-/// and review clock.
-TriageRows office_running_clocks(Store& store,
-                                 std::string_view office_unit,
-                                 LocalDate today,
-                                 const std::optional<ServedBy>& served_by);
+/// Running clocks of some names, owed by one unit (or any), due in an inclusive range.
+struct RunningClocks {
+  std::optional<std::string> unit;  ///< the unit that owes the clock; any when nullopt
+  std::vector<ClockName> names;
+  std::optional<LocalDate> due_from;
+  std::optional<LocalDate> due_to;
+  bool unreferred_only = false;  ///< only clocks never referred to inspection
+  std::optional<ServedBy> served_by;
+  std::optional<std::int64_t> limit;  ///< at most this many rows
+};
 
-/// The running clocks of lead and co-units (of `unit` only, when given) due on or before
-/// `next_working_day`, except explain clocks already late on `today`.
-TriageRows unit_running_clocks(Store& store,
-                               LocalDate next_working_day,
-                               LocalDate today,
-                               const std::optional<std::string>& unit,
-                               const std::optional<ServedBy>& served_by);
+/// The clocks `query` selects, by due date, then case id, then clock.
+TriageRows running_clocks(Store& store, const RunningClocks& query);
 
-/// The explained, escalated and disputed cases (only `unit`'s explained cases, when given), each
-/// with the latest reply clock its explanation or dispute paused, if any.
-TriageRows cases_awaiting_decision(Store& store,
-                                   const std::optional<std::string>& unit,
-                                   const std::optional<ServedBy>& served_by);
+/// How many clocks `query` selects (its limit aside).
+std::int64_t count_running_clocks(Store& store, const RunningClocks& query);
 
-/// Each query below is narrowed by `served_by` when given.
-///
+/// The first unit after `after` (by code) that owes a running clock, or nullopt after the last:
+/// one index step per unit however many clocks each owes.
+std::optional<std::string> next_unit_with_running_clock(Store& store, std::string_view after);
+
+/// Cases waiting on a decision, each with the latest reply clock its explanation or dispute
+/// paused, if any.
+struct CasesAwaitingDecision {
+  std::vector<State> states;
+  std::optional<std::string> case_unit;  ///< only the cases led by this unit
+  /// Only the cases whose paused reply clock is owed by this unit and due before `due_before`.
+  std::optional<std::string> clock_unit;
+  std::optional<LocalDate> due_before;
+  std::optional<ServedBy> served_by;
+  std::optional<std::int64_t> limit;  ///< at most this many rows
+};
+
+/// The cases `query` selects, by the paused clock's due date (cases without one last), then id.
+TriageRows cases_awaiting_decision(Store& store, const CasesAwaitingDecision& query);
+
+/// The units owing the paused reply clocks of the cases `query` selects, by code.
+std::vector<std::string> units_owing_decision_clocks(Store& store,
+                                                     const CasesAwaitingDecision& query);
+
 /// The answered cases whose answer was published at or after `since`, without a clock.
 TriageRows answered_since(Store& store, Instant since, const std::optional<ServedBy>& served_by);
 

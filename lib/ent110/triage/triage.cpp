@@ -189,10 +189,13 @@ std::vector<UnitTriage> TriageSource::units() {
       }
     }
   }
+  m_units_with_overdue_explained.clear();
   for (std::string& code : units_owing_decision_clocks(
            m_store, {{State::explained}, m_member, std::nullopt, today, served(), std::nullopt})) {
-    codes.insert(std::move(code));
+    codes.insert(code);
+    m_units_with_overdue_explained.insert(std::move(code));
   }
+  m_knows_overdue_explained = true;
   std::vector<UnitTriage> units;
   for (const std::string& code : codes) {
     UnitTriage& unit = units.emplace_back();
@@ -319,7 +322,9 @@ void TriageSource::decisions(std::vector<State> states, const TriageLineSink& si
 
 // Art. 7: a unit that explained is not referred, even once its reply date has passed.
 void TriageSource::overdue_explained(const std::string& unit, const TriageLineSink& sink) {
-  if (!units_included()) {
+  // Each query reads every explained case: units() has found the few units that have any.
+  if (!units_included() ||
+      (m_knows_overdue_explained && !m_units_with_overdue_explained.contains(unit))) {
     return;
   }
   send(cases_awaiting_decision(

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -200,7 +201,9 @@ class TriageSource {
   const Config& m_config;
   Triage m_header;
   std::optional<std::int64_t> m_limit;
-  std::optional<std::string> m_member;  ///< the member unit narrowed to, if any
+  std::optional<std::string> m_member;     ///< the member unit narrowed to, if any
+  bool m_knows_overdue_explained = false;  ///< units() has filled the set below
+  std::set<std::string> m_units_with_overdue_explained;
 };
 
 /// Reads the triage `query` asks for and hands `render` its source, inside one read. Throws

@@ -10,6 +10,10 @@
 #include <ent110/core/error.hpp>
 #include <ent110/search/search.hpp>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
 #include <ostream>
 
 namespace ent110::cli {
@@ -28,13 +32,79 @@ struct IntakeOptions {
   std::string on_duplicate = "warn";
 };
 
+// The cases of a bulk intake as the "cases" member of its --json document, kept in a temporary
+// file while the batch runs (a later bad record still refuses everything, so nothing is printed
+// before the end) so that memory does not grow with the file.
+class JsonCases {
+ public:
+  JsonCases() : m_file(std::tmpfile(), &std::fclose) {
+    if (!m_file) {
+      throw StoreError(MessageId::cannot_write_file, {"tmpfile", std::strerror(errno)});
+    }
+  }
+
+  void add(const nlohmann::json& kase) {
+    // Each line as the whole document's dump(2) indents an element of a top-level array.
+    std::string text = m_count++ == 0 ? "    " : ",\n    ";
+    for (char c : kase.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) {
+      text += c;
+      if (c == '\n') {
+        text += "    ";
+      }
+    }
+    std::fwrite(text.data(), 1, text.size(), m_file.get());
+  }
+
+  /// `document` (whose "cases" is empty) printed as emit_json would print it with the cases.
+  void emit(Session& s, const nlohmann::json& document) {
+    const std::string text = document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    constexpr std::string_view k_empty = "\n  \"cases\": []";
+    const std::size_t at = text.find(k_empty);
+    if (m_count == 0 || at == std::string::npos) {
+      s.out() << text << '\n';
+      return;
+    }
+    const std::size_t open = at + k_empty.size() - 1;
+    s.out() << std::string_view(text).substr(0, open) << "\n";
+    std::rewind(m_file.get());
+    char buffer[1 << 16];
+    while (const std::size_t read = std::fread(buffer, 1, sizeof buffer, m_file.get())) {
+      s.out().write(buffer, static_cast<std::streamsize>(read));
+    }
+    s.out() << "\n  " << std::string_view(text).substr(open) << '\n';
+  }
+
+ private:
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> m_file;
+  std::size_t m_count = 0;
+};
+
 int run_intake_file(const IntakeOptions& options, Session& s) {
-  const std::vector<IntakeRecord> records = read_intake_file(options.from, s.zone());
-  if (records.empty()) {
+  IntakeFile records(options.from, s.zone());
+  std::int64_t taken = 0;
+  std::string first;
+  std::string last;
+  std::optional<JsonCases> json_cases;
+  if (s.json()) {
+    json_cases.emplace();
+  }
+  const LocalDate today = s.zone().local_date(s.now());
+  const BatchIntake batch = case_service(s).intake_each(
+      records, s.actor(), s.now(), options.dry_run, *parse_on_duplicate(options.on_duplicate),
+      [&](const Case& kase, const std::optional<std::string>& likely) {
+        if (++taken == 1) {
+          first = kase.id;
+        }
+        last = kase.id;
+        if (json_cases) {
+          nlohmann::json one = to_json(kase, today, s.zone(), s.calendar());
+          one["likely_duplicate_of"] = likely ? nlohmann::json(*likely) : nlohmann::json(nullptr);
+          json_cases->add(one);
+        }
+      });
+  if (taken == 0 && batch.already_present.empty() && batch.skipped_duplicates == 0) {
     throw BadInput(MessageId::case_import_empty, {options.from});
   }
-  const BatchIntake batch = case_service(s).intake_many(
-      records, s.actor(), s.now(), options.dry_run, *parse_on_duplicate(options.on_duplicate));
   for (const Message& warning : batch.warnings) {
     s.warn(warning.id, warning.args);
   }
@@ -43,36 +113,25 @@ int run_intake_file(const IntakeOptions& options, Session& s) {
            {std::string(to_string(clock.name)), clock.case_id, format_date(clock.due),
             std::to_string(static_cast<int>(date::year_month_day{clock.due}.year()))});
   }
-  if (s.json()) {
-    nlohmann::json cases = nlohmann::json::array();
-    for (const Case& kase : batch.cases) {
-      nlohmann::json one = to_json(kase, s.zone().local_date(s.now()), s.zone(), s.calendar());
-      const auto likely = batch.likely_duplicate_of.find(kase.id);
-      one["likely_duplicate_of"] = likely == batch.likely_duplicate_of.end()
-                                       ? nlohmann::json(nullptr)
-                                       : nlohmann::json(likely->second);
-      cases.push_back(std::move(one));
-    }
-    emit_json(s, {{"file", options.from},
-                  {"dry_run", batch.dry_run},
-                  {"cases", cases},
-                  {"already_present", batch.already_present.size()},
-                  {"already_present_ids", batch.already_present},
-                  {"skipped_duplicates", batch.skipped_duplicates}});
+  if (json_cases) {
+    json_cases->emit(s, {{"file", options.from},
+                         {"dry_run", batch.dry_run},
+                         {"cases", nlohmann::json::array()},
+                         {"already_present", batch.already_present.size()},
+                         {"already_present_ids", batch.already_present},
+                         {"skipped_duplicates", batch.skipped_duplicates}});
     return 0;
   }
   const std::string present = std::to_string(batch.already_present.size());
-  if (!batch.cases.empty()) {
-    const std::string taken = std::to_string(batch.cases.size());
-    const std::string& first = batch.cases.front().id;
-    const std::string& last = batch.cases.back().id;
+  if (taken > 0) {
+    const std::string count = std::to_string(taken);
     if (batch.already_present.empty()) {
       s.out() << s.tr(batch.dry_run ? MessageId::case_import_dry_run : MessageId::case_import_done,
-                      {options.from, taken, first, last});
+                      {options.from, count, first, last});
     } else {
       s.out() << s.tr(
           batch.dry_run ? MessageId::export_import_dry_run : MessageId::export_import_done,
-          {options.from, taken, first, last, present});
+          {options.from, count, first, last, present});
     }
     s.out() << '\n';
   } else if (!batch.already_present.empty() || batch.skipped_duplicates == 0) {

@@ -61,7 +61,7 @@ class QueryParameters {
   /// The placeholder of `value`, as a new parameter.
   std::string add(std::variant<std::string, std::int64_t> value) {
     m_values.push_back(std::move(value));
-    return "?" + std::to_string(m_values.size());
+    return fmt::format("?{}", m_values.size());
   }
   void bind_to(Statement& statement) const {
     for (std::size_t i = 0; i < m_values.size(); ++i) {
@@ -96,6 +96,63 @@ std::string open_states_sql() {
 
 std::string case_id_of(int year, int number) {
   return fmt::format("{:04}-{:06}", year, number);
+}
+
+constexpr std::string_view k_insert_clock =
+    "INSERT INTO case_clock (name, unit, round, started_at, started, working_days, due, stopped, "
+    "outcome, provisional, referred_at, case_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+// Binds parameters 1 to 11 of k_insert_clock (and of save_clocks' update) to `clock`.
+void bind_clock(Statement& statement, const Clock& clock) {
+  statement.bind(1, std::string(to_string(clock.name)));
+  statement.bind(2, clock.unit);
+  statement.bind(3, clock.round);
+  statement.bind(4, format_utc(clock.started_at));
+  statement.bind(5, format_date(clock.started));
+  statement.bind(6, clock.working_days);
+  statement.bind(7, format_date(clock.due));
+  statement.bind(8, clock.stopped ? std::optional(format_date(*clock.stopped)) : std::nullopt);
+  statement.bind(9, std::string(to_string(clock.outcome)));
+  statement.bind(10, clock.provisional ? 1 : 0);
+  statement.bind(11,
+                 clock.referred_at ? std::optional(format_utc(*clock.referred_at)) : std::nullopt);
+}
+
+// Binds the columns save_case writes, from `first` on, in its order.
+void bind_replayed(Statement& statement, int first, const Case& kase, const Zone& zone) {
+  statement.bind(first, std::string(to_string(kase.state)));
+  statement.bind(first + 1, kase.unit.empty() ? std::nullopt : std::optional(kase.unit));
+  statement.bind(first + 2, kase.round);
+  statement.bind(first + 3, kase.reject_reason
+                                ? std::optional(std::string(to_string(*kase.reject_reason)))
+                                : std::nullopt);
+  bind_authored(statement, first + 4, kase.result);
+  bind_authored(statement, first + 8, kase.answer);
+  statement.bind(first + 12, kase.answer && kase.answer->edited ? 1 : 0);
+  statement.bind(first + 13,
+                 kase.rating ? std::optional(std::string(to_string(*kase.rating))) : std::nullopt);
+  statement.bind(first + 14,
+                 kase.rating_comment.empty() ? std::nullopt : std::optional(kase.rating_comment));
+  statement.bind(first + 15, format_utc(kase.received_at));
+  const date::year_month_day received{zone.local_date(kase.received_at)};
+  statement.bind(first + 16, format_month(received.year() / received.month()));
+  statement.bind(first + 17, kase.merged_into);
+}
+
+void insert_co_units(Store& store, const Case& kase) {
+  if (kase.co_units.empty()) {
+    return;
+  }
+  Statement add(store, "INSERT INTO case_co_unit (case_id, unit, position) VALUES (?, ?, ?)");
+  int position = 0;
+  for (const std::string& unit : kase.co_units) {
+    add.bind(1, kase.id);
+    add.bind(2, unit);
+    add.bind(3, ++position);
+    add.run();
+    add.reset();
+  }
 }
 
 }  // namespace
@@ -332,12 +389,31 @@ int next_case_number(Store& store, int year) {
   return query.int32(0);
 }
 
-void insert_case(Store& store, const Case& kase, const std::string& month) {
+void save_case(Store& store, const Case& kase, const Zone& zone) {
+  Statement update(
+      store,
+      "UPDATE case_file SET state = ?, unit = ?, round = ?, reject_reason = ?, result_text = ?, "
+      "result_unit = ?, result_by = ?, result_at = ?, answer_text = ?, answer_unit = ?, "
+      "answer_by = ?, answer_at = ?, answer_edited = ?, rating = ?, rating_comment = ?, "
+      "received_at = ?, received_month = ?, merged_into = ? WHERE id = ?");
+  bind_replayed(update, 1, kase, zone);
+  update.bind(19, kase.id);
+  update.run();
+
+  Statement clear(store, "DELETE FROM case_co_unit WHERE case_id = ?");
+  clear.bind(1, kase.id);
+  clear.run();
+  insert_co_units(store, kase);
+}
+
+void insert_replayed_case(Store& store, const Case& kase, const Zone& zone) {
   Statement insert(
       store,
       "INSERT INTO case_file (id, year, number, enterprise, type, major, channel, title, body, "
-      "received_at, received_month, state, project, source_id, confidential) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "project, source_id, confidential, state, unit, round, reject_reason, result_text, "
+      "result_unit, result_by, result_at, answer_text, answer_unit, answer_by, answer_at, "
+      "answer_edited, rating, rating_comment, received_at, received_month, merged_into) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   insert.bind(1, kase.id);
   insert.bind(2, kase.year);
   insert.bind(3, kase.number);
@@ -347,50 +423,23 @@ void insert_case(Store& store, const Case& kase, const std::string& month) {
   insert.bind(7, std::string(to_string(kase.channel)));
   insert.bind(8, kase.title);
   insert.bind(9, kase.body);
-  insert.bind(10, format_utc(kase.received_at));
-  insert.bind(11, month);
-  insert.bind(12, std::string(to_string(kase.state)));
-  insert.bind(13, kase.project);
-  insert.bind(14, kase.source_id);
-  insert.bind(15, kase.confidential ? 1 : 0);
+  insert.bind(10, kase.project);
+  insert.bind(11, kase.source_id);
+  insert.bind(12, kase.confidential ? 1 : 0);
+  bind_replayed(insert, 13, kase, zone);
   insert.run();
+  insert_co_units(store, kase);
 }
 
-void save_case(Store& store, const Case& kase, const Zone& zone) {
-  Statement update(
-      store,
-      "UPDATE case_file SET state = ?, unit = ?, round = ?, reject_reason = ?, result_text = ?, "
-      "result_unit = ?, result_by = ?, result_at = ?, answer_text = ?, answer_unit = ?, "
-      "answer_by = ?, answer_at = ?, answer_edited = ?, rating = ?, rating_comment = ?, "
-      "received_at = ?, received_month = ?, merged_into = ? WHERE id = ?");
-  update.bind(1, std::string(to_string(kase.state)));
-  update.bind(2, kase.unit.empty() ? std::nullopt : std::optional(kase.unit));
-  update.bind(3, kase.round);
-  update.bind(4, kase.reject_reason ? std::optional(std::string(to_string(*kase.reject_reason)))
-                                    : std::nullopt);
-  bind_authored(update, 5, kase.result);
-  bind_authored(update, 9, kase.answer);
-  update.bind(13, kase.answer && kase.answer->edited ? 1 : 0);
-  update.bind(14, kase.rating ? std::optional(std::string(to_string(*kase.rating))) : std::nullopt);
-  update.bind(15, kase.rating_comment.empty() ? std::nullopt : std::optional(kase.rating_comment));
-  update.bind(16, format_utc(kase.received_at));
-  const date::year_month_day received{zone.local_date(kase.received_at)};
-  update.bind(17, format_month(received.year() / received.month()));
-  update.bind(18, kase.merged_into);
-  update.bind(19, kase.id);
-  update.run();
-
-  Statement clear(store, "DELETE FROM case_co_unit WHERE case_id = ?");
-  clear.bind(1, kase.id);
-  clear.run();
-  Statement add(store, "INSERT INTO case_co_unit (case_id, unit, position) VALUES (?, ?, ?)");
-  int position = 0;
-  for (const std::string& unit : kase.co_units) {
-    add.bind(1, kase.id);
-    add.bind(2, unit);
-    add.bind(3, ++position);
-    add.run();
-    add.reset();
+void insert_replayed_clocks(Store& store, Case& kase) {
+  if (kase.clocks.empty()) {
+    return;
+  }
+  Statement insert(store, std::string(k_insert_clock) + " RETURNING id");
+  for (Clock& clock : kase.clocks) {
+    bind_clock(insert, clock);
+    insert.bind(12, kase.id);
+    clock.id = insert.scalar_int64();
   }
 }
 
@@ -411,25 +460,10 @@ void save_clocks(Store& store, const Case& kase) {
       "WHERE id = ?12 AND (name, unit, round, started_at, started, "
       "working_days, due, stopped, outcome, provisional, referred_at) IS DISTINCT FROM "
       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-  Statement insert(store,
-                   "INSERT INTO case_clock (name, unit, round, started_at, started, "
-                   "working_days, due, stopped, outcome, provisional, referred_at, "
-                   "case_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  Statement insert(store, k_insert_clock);
   for (std::size_t i = 0; i < kase.clocks.size(); ++i) {
-    const Clock& clock = kase.clocks[i];
     Statement& statement = i < ids.size() ? update : insert;
-    statement.bind(1, std::string(to_string(clock.name)));
-    statement.bind(2, clock.unit);
-    statement.bind(3, clock.round);
-    statement.bind(4, format_utc(clock.started_at));
-    statement.bind(5, format_date(clock.started));
-    statement.bind(6, clock.working_days);
-    statement.bind(7, format_date(clock.due));
-    statement.bind(8, clock.stopped ? std::optional(format_date(*clock.stopped)) : std::nullopt);
-    statement.bind(9, std::string(to_string(clock.outcome)));
-    statement.bind(10, clock.provisional ? 1 : 0);
-    statement.bind(
-        11, clock.referred_at ? std::optional(format_utc(*clock.referred_at)) : std::nullopt);
+    bind_clock(statement, kase.clocks[i]);
     if (i < ids.size()) {
       statement.bind(12, ids[i]);
     } else {

@@ -68,13 +68,16 @@ std::vector<Case> open_cases_received(Store& store,
 std::vector<std::string> duplicates_of(Store& store, std::string_view primary);
 /// The next free number of `year` (1 for the first case of the year).
 int next_case_number(Store& store, int year);
-/// Inserts a new case; `month` is its local month of receipt "YYYY-MM".
-void insert_case(Store& store, const Case& kase, const std::string& month);
 /// Writes what a replay decides of `kase` (state, units, round, texts, rating, reason, time of
 /// receipt and its local month in `zone`).
 void save_case(Store& store, const Case& kase, const Zone& zone);
 /// Stores the clocks of `kase` as replayed: the n-th clock over the n-th row of the case.
 void save_clocks(Store& store, const Case& kase);
+/// Inserts a new case as its replay left it (every column save_case writes, co-units too), so that
+/// each row is written once.
+void insert_replayed_case(Store& store, const Case& kase, const Zone& zone);
+/// Inserts the clocks of a new case as replayed and fills in their ids.
+void insert_replayed_clocks(Store& store, Case& kase);
 /// The cases with a clock counted in working days over one of `days` (ascending): started
 /// before the day and due on or after it, whether running or stopped.
 std::vector<std::string> cases_counting_over(Store& store, const std::vector<LocalDate>& days);

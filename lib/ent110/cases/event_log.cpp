@@ -56,6 +56,12 @@ std::string event_hash(const Event& event) {
 }
 
 Event append_event(Store& store, Event event) {
+  event = sealed_event(store, std::move(event));
+  insert_event(store, event);
+  return event;
+}
+
+Event sealed_event(Store& store, Event event) {
   ChainTail tail = chain_tail(store, "case_event");
   event.seq = tail.next_seq;
   event.prev_hash = std::move(tail.prev_hash);
@@ -67,7 +73,10 @@ Event append_event(Store& store, Event event) {
     event.recorded_at = wall_clock_now();
   }
   event.hash = event_hash(event);
+  return event;
+}
 
+void insert_event(Store& store, const Event& event) {
   Statement insert(store,
                    "INSERT INTO case_event (seq, case_id, case_seq, at, action, actor, "
                    "unit, detail, text, prev_hash, hash, recorded_at) "
@@ -85,7 +94,6 @@ Event append_event(Store& store, Event event) {
   insert.bind(11, event.hash);
   insert.bind(12, format_utc(*event.recorded_at));
   insert.run();
-  return event;
 }
 
 std::vector<Event> case_events(Store& store, std::string_view case_id) {

@@ -23,6 +23,11 @@ std::string event_hash(const Event& event);
 /// Appends `event` (seq, case_seq, prev_hash and hash are filled in here, recorded_at from the
 /// wall clock unless given) inside the caller's transaction and returns it as stored.
 Event append_event(Store& store, Event event);
+/// `event` as append_event would store it now (seq, case_seq, prev_hash, hash and recorded_at
+/// filled in), not stored yet: a new case's intake event, replayed before the case is written.
+Event sealed_event(Store& store, Event event);
+/// Stores an event that sealed_event returned, before anything else is appended.
+void insert_event(Store& store, const Event& event);
 
 /// The events of case `case_id`, in order.
 std::vector<Event> case_events(Store& store, std::string_view case_id);

@@ -12,7 +12,6 @@
 #include <array>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 namespace ent110 {
 namespace {
@@ -178,96 +177,115 @@ IntakeRecord record_from(const std::map<std::string, std::string>& fields,
   return record;
 }
 
-std::vector<IntakeRecord> read_ndjson(const std::string& content,
-                                      const std::string& name,
-                                      const Zone& zone) {
-  std::vector<IntakeRecord> records;
-  std::istringstream lines(content);
-  std::string line;
-  std::size_t number = 0;
-  while (std::getline(lines, line)) {
-    ++number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) {
+// The record of NDJSON line `line` (not blank), named `where`.
+IntakeRecord record_from_json(const std::string& line, const std::string& where, const Zone& zone) {
+  if (line.size() > k_max_line_bytes) {
+    throw BadInput(MessageId::input_line_too_long, {where, std::to_string(k_max_line_bytes)});
+  }
+  if (json_depth(line) > k_max_json_depth) {
+    throw BadInput(MessageId::input_json_too_deep, {where, std::to_string(k_max_json_depth)});
+  }
+  nlohmann::json object;
+  try {
+    object = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error&) {
+    throw BadInput(MessageId::case_import_not_json, {where});
+  } catch (const nlohmann::json::out_of_range&) {
+    throw BadInput(MessageId::input_json_number_range, {where});
+  }
+  if (!object.is_object()) {
+    throw BadInput(MessageId::case_import_not_json, {where});
+  }
+  std::map<std::string, std::string> fields;
+  for (const auto& [key, item] : object.items()) {
+    if (!known_field(key)) {
+      throw BadInput(MessageId::case_import_unknown_field, {where, key, field_list()});
+    }
+    if (std::find(k_fields.begin(), k_fields.end(), key) == k_fields.end()) {
       continue;
     }
-    const std::string where = name + ":" + std::to_string(number);
-    if (line.size() > k_max_line_bytes) {
-      throw BadInput(MessageId::input_line_too_long, {where, std::to_string(k_max_line_bytes)});
-    }
-    if (json_depth(line) > k_max_json_depth) {
-      throw BadInput(MessageId::input_json_too_deep, {where, std::to_string(k_max_json_depth)});
-    }
-    nlohmann::json object;
-    try {
-      object = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error&) {
-      throw BadInput(MessageId::case_import_not_json, {where});
-    } catch (const nlohmann::json::out_of_range&) {
-      throw BadInput(MessageId::input_json_number_range, {where});
-    }
-    if (!object.is_object()) {
-      throw BadInput(MessageId::case_import_not_json, {where});
-    }
-    std::map<std::string, std::string> fields;
-    for (const auto& [key, item] : object.items()) {
-      if (!known_field(key)) {
-        throw BadInput(MessageId::case_import_unknown_field, {where, key, field_list()});
-      }
-      if (std::find(k_fields.begin(), k_fields.end(), key) == k_fields.end()) {
-        continue;
-      }
-      if (item.is_string()) {
-        fields[key] = item.get<std::string>();
-      } else if (item.is_boolean()) {
-        fields[key] = item.get<bool>() ? "true" : "false";
-      } else if (item.is_number_integer()) {
-        fields[key] = std::to_string(item.get<long long>());
-      } else if (!item.is_null()) {
-        throw BadInput(MessageId::case_import_value, {where, key, item.dump(), "a string"});
-      }
-    }
-    records.push_back(record_from(fields, where, zone));
-  }
-  return records;
-}
-
-std::vector<IntakeRecord> read_csv(const std::string& content,
-                                   const std::string& name,
-                                   const Zone& zone) {
-  const std::vector<CsvRow> rows = parse_csv(content, name);
-  std::vector<IntakeRecord> records;
-  if (rows.empty()) {
-    return records;
-  }
-  const std::vector<std::string>& header = rows.front().fields;
-  for (const std::string& column : header) {
-    if (!known_field(column)) {
-      throw BadInput(MessageId::case_import_unknown_field,
-                     {name + ":" + std::to_string(rows.front().row), column, field_list()});
+    if (item.is_string()) {
+      fields[key] = item.get<std::string>();
+    } else if (item.is_boolean()) {
+      fields[key] = item.get<bool>() ? "true" : "false";
+    } else if (item.is_number_integer()) {
+      fields[key] = std::to_string(item.get<long long>());
+    } else if (!item.is_null()) {
+      throw BadInput(MessageId::case_import_value, {where, key, item.dump(), "a string"});
     }
   }
-  for (std::size_t i = 1; i < rows.size(); ++i) {
-    const std::string where = name + ":" + std::to_string(rows[i].row);
-    if (rows[i].fields.size() != header.size()) {
-      throw BadInput(MessageId::case_import_columns,
-                     {where, std::to_string(rows[i].fields.size()), std::to_string(header.size())});
-    }
-    std::map<std::string, std::string> fields;
-    for (std::size_t c = 0; c < header.size(); ++c) {
-      fields[header[c]] = rows[i].fields[c];
-    }
-    records.push_back(record_from(fields, where, zone));
-  }
-  return records;
+  return record_from(fields, where, zone);
 }
 
 }  // namespace
 
+IntakeFile::IntakeFile(const std::filesystem::path& file, const Zone& zone)
+    : m_zone(zone), m_name(file.string()), m_content(read_all(file)) {
+  if (file.extension() != ".csv") {
+    return;
+  }
+  m_csv = std::make_unique<CsvReader>(m_content, m_name);
+  if (std::optional<CsvRow> header = m_csv->next()) {
+    for (const std::string& column : header->fields) {
+      if (!known_field(column)) {
+        throw BadInput(MessageId::case_import_unknown_field,
+                       {m_name + ":" + std::to_string(header->row), column, field_list()});
+      }
+    }
+    m_header = std::move(header->fields);
+  }
+}
+
+IntakeFile::~IntakeFile() = default;
+
+std::optional<IntakeRecord> IntakeFile::next() {
+  return m_csv ? next_csv() : next_ndjson();
+}
+
+double IntakeFile::fraction_read() const {
+  const std::size_t read = m_csv ? m_csv->consumed() : m_position;
+  return m_content.empty() ? 1.0
+                           : static_cast<double>(read) / static_cast<double>(m_content.size());
+}
+
+std::optional<IntakeRecord> IntakeFile::next_ndjson() {
+  while (m_position < m_content.size()) {
+    const std::size_t end = std::min(m_content.find('\n', m_position), m_content.size());
+    const std::string line = m_content.substr(m_position, end - m_position);
+    m_position = end + 1;
+    ++m_line;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) {
+      continue;
+    }
+    return record_from_json(line, m_name + ":" + std::to_string(m_line), m_zone);
+  }
+  return std::nullopt;
+}
+
+std::optional<IntakeRecord> IntakeFile::next_csv() {
+  std::optional<CsvRow> row = m_csv->next();
+  if (!row) {
+    return std::nullopt;
+  }
+  const std::string where = m_name + ":" + std::to_string(row->row);
+  if (row->fields.size() != m_header.size()) {
+    throw BadInput(MessageId::case_import_columns,
+                   {where, std::to_string(row->fields.size()), std::to_string(m_header.size())});
+  }
+  std::map<std::string, std::string> fields;
+  for (std::size_t c = 0; c < m_header.size(); ++c) {
+    fields[m_header[c]] = std::move(row->fields[c]);
+  }
+  return record_from(fields, where, m_zone);
+}
+
 std::vector<IntakeRecord> read_intake_file(const std::filesystem::path& file, const Zone& zone) {
-  const std::string content = read_all(file);
-  const std::string name = file.string();
-  return file.extension() == ".csv" ? read_csv(content, name, zone)
-                                    : read_ndjson(content, name, zone);
+  IntakeFile records(file, zone);
+  std::vector<IntakeRecord> all;
+  while (std::optional<IntakeRecord> record = records.next()) {
+    all.push_back(std::move(*record));
+  }
+  return all;
 }
 
 }  // namespace ent110

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <ent110/cases/service.hpp>
+#include <ent110/util/csv.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +14,31 @@
 namespace ent110 {
 
 class Zone;
+
+/// The records of a bulk intake file, read and checked one at a time (read_intake_file's rules).
+class IntakeFile final : public IntakeRecords {
+ public:
+  /// Reads `file` and checks that it is UTF-8 and within the size limit; the records are parsed
+  /// as next() asks for them.
+  IntakeFile(const std::filesystem::path& file, const Zone& zone);
+  ~IntakeFile() override;
+  std::optional<IntakeRecord> next() override;
+  double fraction_read() const override;
+
+ private:
+  std::optional<IntakeRecord> next_ndjson();
+  std::optional<IntakeRecord> next_csv();
+
+  const Zone& m_zone;
+  std::string m_name;
+  std::string m_content;
+  // NDJSON: where the next line starts and its number.
+  std::size_t m_position = 0;
+  std::size_t m_line = 0;
+  // CSV: the reader and the header row.
+  std::unique_ptr<CsvReader> m_csv;
+  std::vector<std::string> m_header;
+};
 
 /// Reads `file` (".csv" by its extension, NDJSON otherwise). Fields: enterprise, type, channel,
 /// title (required), body, major (true/false, 1/0, yes/no), received_at (as `--at`, local in

@@ -9,6 +9,7 @@
 #include <ent110/cases/transitions.hpp>
 #include <ent110/config/config.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/core/progress.hpp>
 #include <ent110/registry/registry.hpp>
 #include <ent110/store/store.hpp>
 #include <ent110/util/enum_names.hpp>
@@ -434,24 +435,75 @@ ActionResult CaseService::intake(const IntakeRequest& request, std::string_view 
   return result_of(taken.id);
 }
 
+namespace {
+
+// The records of a vector, for intake_many.
+class RecordsInMemory final : public IntakeRecords {
+ public:
+  explicit RecordsInMemory(const std::vector<IntakeRecord>& records) : m_records(records) {}
+  std::optional<IntakeRecord> next() override {
+    if (m_next == m_records.size()) {
+      return std::nullopt;
+    }
+    return m_records[m_next++];
+  }
+  double fraction_read() const override {
+    return m_records.empty() ? 1.0
+                             : static_cast<double>(m_next) / static_cast<double>(m_records.size());
+  }
+
+ private:
+  const std::vector<IntakeRecord>& m_records;
+  std::size_t m_next = 0;
+};
+
+}  // namespace
+
 BatchIntake CaseService::intake_many(const std::vector<IntakeRecord>& records,
                                      std::string_view login,
                                      Instant at,
                                      bool dry_run,
                                      OnDuplicate on_duplicate) {
+  RecordsInMemory source(records);
+  std::vector<Case> cases;
+  std::map<std::string, std::string> likely_duplicate_of;
+  BatchIntake batch = intake_each(source, login, at, dry_run, on_duplicate,
+                                  [&](const Case& kase, const std::optional<std::string>& likely) {
+                                    cases.push_back(kase);
+                                    if (likely) {
+                                      likely_duplicate_of[kase.id] = *likely;
+                                    }
+                                  });
+  batch.cases = std::move(cases);
+  batch.likely_duplicate_of = std::move(likely_duplicate_of);
+  return batch;
+}
+
+BatchIntake CaseService::intake_each(IntakeRecords& records,
+                                     std::string_view login,
+                                     Instant at,
+                                     bool dry_run,
+                                     OnDuplicate on_duplicate,
+                                     const TakenInCase& taken_in) {
   // Thrown to roll a dry run back once everything has been checked.
   struct DryRunDone {};
   BatchIntake batch;
   batch.dry_run = dry_run;
   m_provisional.clear();
   m_warnings.clear();
+  // Every record runs the same few statements: each is prepared once for the whole batch.
+  const StatementReuse reuse(m_store);
+  ProgressTask progress(ProgressWork::intake, 0);
   try {
     m_store.write([&] {
       // The login is the same for every row: an unknown one is the command's NotFound, not the
       // bad input of a row (which the loop below makes of NotFound).
       acting_unit(Actors::office, Case{}, login, Action::intake);
       SourceIds source_ids(m_store);
-      for (const IntakeRecord& record : records) {
+      std::uint64_t read = 0;
+      while (const std::optional<IntakeRecord> next = records.next()) {
+        progress.update(++read, records.fraction_read());
+        const IntakeRecord& record = *next;
         TakenIn taken;
         const Instant received = record.received_at.value_or(at);
         try {
@@ -472,12 +524,10 @@ BatchIntake CaseService::intake_many(const std::vector<IntakeRecord>& records,
           }
           taken = intake_here(record.request, login, received, record.received_at.has_value(),
                               record.id, source_ids);
-          if (!taken.already_present && m_likely_duplicate) {
-            batch.likely_duplicate_of[taken.id] = *m_likely_duplicate;
-            if (on_duplicate == OnDuplicate::merge) {
-              merge_here(taken.id, *m_likely_duplicate, std::string(k_merge_on_intake_reason),
-                         login, received);
-            }
+          if (!taken.already_present && m_likely_duplicate && on_duplicate == OnDuplicate::merge) {
+            merge_here(taken.id, *m_likely_duplicate, std::string(k_merge_on_intake_reason), login,
+                       received);
+            taken.kase = *find_case(m_store, taken.id);
           }
         } catch (const NotFound& error) {
           throw BadInput(MessageId::case_import_row, {record.where, error.what()});
@@ -489,7 +539,7 @@ BatchIntake CaseService::intake_many(const std::vector<IntakeRecord>& records,
         if (taken.already_present) {
           batch.already_present.push_back(taken.id);
         } else {
-          batch.cases.push_back(*find_case(m_store, taken.id));
+          taken_in(taken.kase, m_likely_duplicate);
         }
       }
       if (dry_run) {
@@ -631,7 +681,7 @@ CaseService::TakenIn CaseService::intake_here(const IntakeRequest& request,
       }
       throw BadInput(MessageId::export_id_conflict, {stored->id, std::string(*field)});
     }
-    return TakenIn{stored->id, true};
+    return TakenIn{stored->id, true, std::move(*stored)};
   }
   if (kase.number > 999999) {
     throw Refused(MessageId::case_year_full, {std::to_string(kase.year)});
@@ -643,14 +693,32 @@ CaseService::TakenIn CaseService::intake_here(const IntakeRequest& request,
     m_warnings.push_back(
         Message{MessageId::merge_likely_duplicate, {kase.id, primary->id, primary->title}});
   }
-  insert_case(m_store, kase, format_month(ymd.year() / ymd.month()));
-  // The replay starts the forward clock (Art. 7) and, for a major case, the government's (Art. 8).
-  std::string detail(to_string(kase.type));
+  Event event;
+  event.case_id = kase.id;
+  event.at = at;
+  event.action = Action::intake;
+  event.actor = acting.login;
+  event.unit = acting.unit;
+  event.detail = std::string(to_string(kase.type));
   if (kase.major) {
-    detail += " major";
+    event.detail += " major";
   }
-  finish(acting, detail, kase.title);
-  return TakenIn{kase.id, false};
+  event.text = kase.title;
+  event = sealed_event(m_store, std::move(event));
+  // The replay starts the forward clock (Art. 7) and, for a major case, the government's (Art. 8).
+  // It runs before anything is written, so that the case row goes in once with its final values
+  // (inserting it bare and then storing its replay wrote it twice, the search index with it).
+  Replayed replayed = replay(kase, {event}, ReplayContext{m_calendar, m_config, m_zone});
+  for (const Clock& clock : replayed.kase.clocks) {
+    if (clock.provisional) {
+      m_provisional.push_back(clock);
+    }
+  }
+  insert_replayed_case(m_store, replayed.kase, m_zone);
+  insert_event(m_store, event);
+  insert_replayed_clocks(m_store, replayed.kase);
+  replayed.kase.events.clear();
+  return TakenIn{kase.id, false, std::move(replayed.kase)};
 }
 
 std::optional<Case> CaseService::likely_primary(const IntakeRequest& request,

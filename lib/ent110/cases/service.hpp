@@ -57,6 +57,17 @@ struct IntakeRecord {
   std::optional<std::string> id;
 };
 
+/// The records of a bulk intake, read one at a time so that a file of any length is taken in
+/// in the same memory.
+class IntakeRecords {
+ public:
+  virtual ~IntakeRecords() = default;
+  /// The next record, or nullopt after the last. Throws BadInput naming file:line for a bad one.
+  virtual std::optional<IntakeRecord> next() = 0;
+  /// How much of the input has been read, from 0 to 1.
+  virtual double fraction_read() const = 0;
+};
+
 /// What bulk intake does with a record nearly the same as an open case (并单).
 enum class OnDuplicate {
   warn,   ///< take it in and say which case it likely duplicates
@@ -238,6 +249,20 @@ class CaseService {
                           Instant at,
                           bool dry_run,
                           OnDuplicate on_duplicate = OnDuplicate::warn);
+  /// Called with each case a bulk intake takes in (in a dry run, would take in), without
+  /// events, and the case it likely duplicates.
+  using TakenInCase =
+      std::function<void(const Case& kase, const std::optional<std::string>& likely_duplicate_of)>;
+  /// intake_many over records read one at a time, each case taken in handed to `taken_in` as it
+  /// is (the returned batch's `cases` and `likely_duplicate_of` stay empty): memory does not
+  /// grow with the number of records. A later bad record still refuses the whole batch, so
+  /// `taken_in` must keep what it is given until this returns. Reports ProgressWork::intake.
+  BatchIntake intake_each(IntakeRecords& records,
+                          std::string_view login,
+                          Instant at,
+                          bool dry_run,
+                          OnDuplicate on_duplicate,
+                          const TakenInCase& taken_in);
   /// Does not accept the case (Art. 6): stops the forward clock.
   ActionResult reject(std::string_view ref,
                       RejectReason reason,
@@ -352,6 +377,7 @@ class CaseService {
   struct TakenIn {
     std::string id;
     bool already_present = false;
+    Case kase;  ///< as stored, without events
   };
   /// `received_at` is compared with a present case's only when `at_given` (the record said it).
   TakenIn intake_here(const IntakeRequest& request,

@@ -65,6 +65,8 @@ class PreparedStatement {
   virtual std::int64_t changes() const = 0;
   /// Makes the statement runnable again with the same bindings.
   virtual void reset() = 0;
+  /// Sets every parameter to NULL, as a statement just prepared has them.
+  virtual void clear_bindings() = 0;
   virtual int column_count() const = 0;
   virtual std::string column_name(int column) const = 0;
   virtual bool is_null(int column) const = 0;
@@ -82,8 +84,8 @@ class Connection {
   /// Runs a script of statements without parameters or results (a migration, SAVEPOINT …).
   virtual void execute(std::string_view script) = 0;
   /// Starts a transaction that will write: it takes the write lock now (SQLite's BEGIN
-  /// IMMEDIATE; on PostgreSQL an advisory lock at BEGIN), so that two writers never both read a state
-  /// and then both act on it.
+  /// IMMEDIATE; on PostgreSQL an advisory lock at BEGIN), so that two writers never both read a
+  /// state and then both act on it.
   virtual void begin_write() = 0;
   /// Starts a transaction that only reads: every statement in it sees one snapshot, so a report's
   /// figures never mix states before and after another process's write.

@@ -202,6 +202,11 @@ class PostgresqlStatement final : public PreparedStatement {
     m_executed = false;
     m_row = -1;
   }
+  void clear_bindings() override {
+    for (std::optional<std::string>& value : m_values) {
+      value.reset();
+    }
+  }
   int column_count() const override {
     if (m_result.get != nullptr) {
       return PQnfields(m_result.get);

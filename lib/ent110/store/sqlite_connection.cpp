@@ -47,6 +47,9 @@ class SqliteStatement final : public PreparedStatement {
   void reset() override {
     sqlite_call([&] { m_statement.reset(); });
   }
+  void clear_bindings() override {
+    sqlite_call([&] { m_statement.clearBindings(); });
+  }
   int column_count() const override { return m_statement.getColumnCount(); }
   std::string column_name(int column) const override { return m_statement.getColumnName(column); }
   bool is_null(int column) const override {

@@ -8,6 +8,13 @@
 namespace ent110 {
 
 Statement::Statement(Store& store, std::string_view sql) : m_store(&store) {
+  if (store.m_reuse_depth > 0) {
+    m_sql = sql;
+    m_prepared = store.take_prepared(sql);
+    if (m_prepared) {
+      return;
+    }
+  }
   try {
     m_prepared = store.connection().prepare(sql);
   } catch (const DatabaseFailure& failure) {
@@ -15,9 +22,30 @@ Statement::Statement(Store& store, std::string_view sql) : m_store(&store) {
   }
 }
 
-Statement::Statement(Statement&&) noexcept = default;
-Statement& Statement::operator=(Statement&&) noexcept = default;
-Statement::~Statement() = default;
+Statement::Statement(Statement&& other) noexcept
+    : m_store(other.m_store),
+      m_prepared(std::move(other.m_prepared)),
+      m_sql(std::move(other.m_sql)) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+  if (this != &other) {
+    give_back();
+    m_store = other.m_store;
+    m_prepared = std::move(other.m_prepared);
+    m_sql = std::move(other.m_sql);
+  }
+  return *this;
+}
+
+Statement::~Statement() {
+  give_back();
+}
+
+void Statement::give_back() noexcept {
+  if (m_prepared && !m_sql.empty()) {
+    m_store->keep_prepared(m_sql, std::move(m_prepared));
+  }
+}
 
 // Each engine call goes through here: its failure leaves as the ent110 error for it.
 #define ENT110_ENGINE_CALL(call)             \

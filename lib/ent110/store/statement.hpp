@@ -69,9 +69,12 @@ class Statement {
 
  private:
   [[noreturn]] void fail() const;
+  /// Hands the prepared statement back to the store for reuse (StatementReuse), if it keeps any.
+  void give_back() noexcept;
 
   Store* m_store;
   std::unique_ptr<PreparedStatement> m_prepared;
+  std::string m_sql;  ///< kept only while the store reuses statements (StatementReuse)
 };
 
 }  // namespace ent110

@@ -201,6 +201,39 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
+std::unique_ptr<PreparedStatement> Store::take_prepared(std::string_view sql) {
+  if (m_idle.empty()) {
+    return nullptr;
+  }
+  const auto kept = m_idle.find(std::string(sql));
+  if (kept == m_idle.end()) {
+    return nullptr;
+  }
+  std::unique_ptr<PreparedStatement> prepared = std::move(kept->second);
+  m_idle.erase(kept);
+  return prepared;
+}
+
+void Store::keep_prepared(std::string_view sql, std::unique_ptr<PreparedStatement> prepared) {
+  if (m_reuse_depth == 0) {
+    return;
+  }
+  try {
+    // Reset now, not when taken again: a statement left mid-way holds SQLite's read snapshot.
+    prepared->reset();
+    prepared->clear_bindings();
+  } catch (const DatabaseFailure&) {
+    return;  // a statement whose last run failed is finalized, never lent again
+  }
+  m_idle.try_emplace(std::string(sql), std::move(prepared));
+}
+
+StatementReuse::~StatementReuse() {
+  if (--m_store.m_reuse_depth == 0) {
+    m_store.m_idle.clear();
+  }
+}
+
 Store Store::open(const std::filesystem::path& path, Access access, const StoreOptions& options) {
   const std::string name = path.string();
   if (is_postgresql_uri(name)) {

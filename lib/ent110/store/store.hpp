@@ -7,6 +7,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace ent110 {
 
@@ -72,6 +74,14 @@ class Store {
   [[noreturn]] void fail(const DatabaseFailure& failure) const;
 
  private:
+  friend class Statement;
+  friend class StatementReuse;
+
+  /// The idle prepared form of `sql` kept by a StatementReuse, or nullptr.
+  std::unique_ptr<PreparedStatement> take_prepared(std::string_view sql);
+  /// Keeps `prepared` (of `sql`, done with) for the next Statement of the same SQL while a
+  /// StatementReuse is alive; otherwise it is finalized.
+  void keep_prepared(std::string_view sql, std::unique_ptr<PreparedStatement> prepared);
   static Store open_postgresql(const std::string& uri, Access access, const StoreOptions& options);
 
   Store(std::unique_ptr<Connection> connection,
@@ -86,6 +96,24 @@ class Store {
   int m_busy_timeout_ms;
   int m_version_at_open;
   unsigned m_file_mode = 0;
+  int m_reuse_depth = 0;
+  // Declared after the connection, so destroyed before it: a statement outlives no connection.
+  std::unordered_map<std::string, std::unique_ptr<PreparedStatement>> m_idle;
+};
+
+/// While alive, a statement done with keeps its prepared form, and the next Statement of the same
+/// SQL on `store` takes it instead of preparing again: a loop that runs the same few statements
+/// for each of many rows (bulk intake) prepares each once. Nests; the last one to end finalizes
+/// what was kept.
+class StatementReuse {
+ public:
+  explicit StatementReuse(Store& store) : m_store(store) { ++m_store.m_reuse_depth; }
+  ~StatementReuse();
+  StatementReuse(const StatementReuse&) = delete;
+  StatementReuse& operator=(const StatementReuse&) = delete;
+
+ private:
+  Store& m_store;
 };
 
 /// Throws the ent110 error for `failure` on the database at `path`, never with the engine's own

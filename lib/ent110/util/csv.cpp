@@ -4,6 +4,7 @@
 
 #include <csv.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace ent110 {
@@ -61,6 +62,84 @@ std::vector<CsvRow> parse_csv(std::string_view content, const std::string& file_
     throw BadInput(MessageId::csv_malformed, {file_name, std::to_string(collector.row + 1)});
   }
   return std::move(collector.rows);
+}
+
+namespace {
+
+extern "C" void on_pending_field(void* bytes, std::size_t length, void* data) {
+  static_cast<CsvReader::Pending*>(data)->fields.emplace_back(static_cast<const char*>(bytes),
+                                                              length);
+}
+
+extern "C" void on_pending_record(int, void* data) {
+  auto* pending = static_cast<CsvReader::Pending*>(data);
+  ++pending->row;
+  const bool blank =
+      pending->fields.empty() || (pending->fields.size() == 1 && pending->fields.front().empty());
+  if (!blank) {
+    pending->rows.push_back(CsvRow{pending->row, std::move(pending->fields)});
+  }
+  pending->fields.clear();
+}
+
+// Bytes handed to libcsv at a time: large enough that its calls cost nothing, small enough that
+// the rows parsed ahead stay few.
+constexpr std::size_t k_csv_piece_bytes = 64 * 1024;
+
+}  // namespace
+
+CsvReader::CsvReader(std::string_view content, std::string file_name)
+    : m_content(content), m_file_name(std::move(file_name)), m_parser(new csv_parser) {
+  if (m_content.starts_with(k_utf8_bom)) {
+    m_position = k_utf8_bom.size();
+  }
+  if (csv_init(m_parser.get(), CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
+    throw std::bad_alloc();
+  }
+}
+
+CsvReader::~CsvReader() {
+  csv_free(m_parser.get());
+}
+
+std::optional<CsvRow> CsvReader::next() {
+  while (m_pending.rows.empty() && !m_finished) {
+    feed();
+  }
+  if (m_pending.rows.empty()) {
+    return std::nullopt;
+  }
+  CsvRow row = std::move(m_pending.rows.front());
+  m_pending.rows.pop_front();
+  return row;
+}
+
+void CsvReader::feed() {
+  if (m_position == m_content.size()) {
+    m_finished = true;
+    if (csv_fini(m_parser.get(), on_pending_field, on_pending_record, &m_pending) != 0) {
+      throw BadInput(MessageId::csv_malformed, {m_file_name, std::to_string(m_pending.row + 1)});
+    }
+    return;
+  }
+  std::size_t end = std::min(m_content.size(), m_position + k_csv_piece_bytes);
+  if (m_content[end - 1] == '\r' && end < m_content.size()) {
+    ++end;  // a CRLF is folded whole, never split between two pieces
+  }
+  // As parse_csv: with CRLF folded to LF, CSV_REPALL_NL reports every line end.
+  std::string piece;
+  piece.reserve(end - m_position);
+  for (std::size_t i = m_position; i < end; ++i) {
+    if (!(m_content[i] == '\r' && i + 1 < m_content.size() && m_content[i + 1] == '\n')) {
+      piece += m_content[i];
+    }
+  }
+  m_position = end;
+  if (csv_parse(m_parser.get(), piece.data(), piece.size(), on_pending_field, on_pending_record,
+                &m_pending) != piece.size()) {
+    m_finished = true;
+    throw BadInput(MessageId::csv_malformed, {m_file_name, std::to_string(m_pending.row + 1)});
+  }
 }
 
 std::string csv_quote(std::string_view field) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "session.hpp"
 
+#include <ent110/config/paths.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/core/input.hpp>
 #include <ent110/store/login.hpp>
@@ -20,33 +21,6 @@ namespace {
 std::string env(const char* name) {
   const char* value = std::getenv(name);
   return value == nullptr ? std::string{} : std::string(value);
-}
-
-std::filesystem::path home() {
-  if (auto h = env("HOME"); !h.empty()) {
-    return h;
-  }
-  const passwd* entry = ::getpwuid(::geteuid());
-  return entry != nullptr ? std::filesystem::path(entry->pw_dir) : std::filesystem::path(".");
-}
-
-std::filesystem::path xdg(const char* variable, const char* fallback) {
-  auto value = env(variable);
-  return value.empty() ? home() / fallback : std::filesystem::path(value);
-}
-
-// spec/cli.md: --config, else $XDG_CONFIG_HOME/ent110/config.toml, else /etc/ent110/config.toml.
-LoadedConfig resolve_config(const std::string& explicit_path) {
-  if (!explicit_path.empty()) {
-    return load_config(explicit_path);
-  }
-  for (const auto& candidate : {xdg("XDG_CONFIG_HOME", ".config") / "ent110" / "config.toml",
-                                std::filesystem::path("/etc/ent110/config.toml")}) {
-    if (std::filesystem::exists(candidate)) {
-      return load_config(candidate);
-    }
-  }
-  return default_config();
 }
 
 std::string login_name() {
@@ -96,7 +70,8 @@ Session::Session(const GlobalOptions& globals, Needs needs, std::ostream& out, s
     return;
   }
 
-  m_config = resolve_config(globals.config);
+  const PathEnvironment paths = path_environment();
+  m_config = find_config(globals.config, paths);
   if (globals.lang.empty() && env("ENT110_LANG").empty() && !m_config.config.language.empty()) {
     m_lang = *parse_lang(m_config.config.language);
   }
@@ -104,10 +79,7 @@ Session::Session(const GlobalOptions& globals, Needs needs, std::ostream& out, s
   m_now_given = !globals.at.empty();
   m_now = m_now_given ? parse_instant(globals.at, *m_zone) : wall_clock_now();
   m_actor = globals.as.empty() ? login_name() : globals.as;
-  m_db_path = !globals.db.empty() ? std::filesystem::path(globals.db)
-              : !m_config.config.database_path.empty()
-                  ? std::filesystem::path(m_config.config.database_path)
-                  : xdg("XDG_DATA_HOME", ".local/share") / "ent110" / "ent110.db";
+  m_db_path = database_location(globals.db, m_config.config, paths);
   if (needs == Needs::config) {
     return;
   }

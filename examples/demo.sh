@@ -2,30 +2,44 @@
 # The demo behind `make demo`: a fresh example database, its registries, the calendar, one case
 # from intake to rating, and the month's report. Output follows LANG (zh_CN.UTF-8 → Chinese), or
 # ENT110_LANG.
+#
+# It runs from the source tree (`./dev demo`: the freshly built binary, the database in build/demo)
+# and from the Debian package (/usr/share/doc/ent110/examples/demo.sh: ent110 on PATH, the database
+# in a new temporary directory). ENT110 and DEMO_DIR name others.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+examples=$(cd "$(dirname "$0")" && pwd)
 
-ent110=${ENT110:-build/cli/ent110}
-demo_dir=${DEMO_DIR:-build/demo}
-rm -rf "$demo_dir"
-mkdir -p "$demo_dir"
-export ENT110_DB="$demo_dir/ent110.db" ENT110_CONFIG=examples/config.toml
+if [[ -f $examples/../CMakeLists.txt ]]; then
+  cd "$examples/.."
+  ent110=${ENT110:-build/cli/ent110}
+  demo_dir=${DEMO_DIR:-build/demo}
+else
+  ent110=${ENT110:-ent110}
+  demo_dir=${DEMO_DIR:-}
+fi
+if [[ -n $demo_dir ]]; then
+  rm -rf "$demo_dir"
+  mkdir -p "$demo_dir"
+else
+  demo_dir=$(mktemp -d "${TMPDIR:-/tmp}/ent110-demo.XXXXXX")
+fi
+export ENT110_DB="$demo_dir/ent110.db" ENT110_CONFIG=$examples/config.toml
 
 step() { printf '\n\033[1m$ ent110 %s\033[0m\n' "$*"; "$ent110" "$@"; }
 
 step init
-step unit import examples/xinyang-units.toml
+step unit import "$examples/xinyang-units.toml"
 step unit list
 step user add office1 --unit OFFICE --role office
 export ENT110_USER=office1 # from here on, office staff act unless --as says otherwise
 step user add fgw1 --unit FGW --role unit
 step user list
-step enterprise import examples/enterprises.csv
+step enterprise import "$examples/enterprises.csv"
 step enterprise list
 # Art. 3: the chief service officers, the projects under construction, and who serves which.
-step officer import examples/officers.csv
-step project import examples/projects.csv
-step officer import-assignments examples/assignments.csv
+step officer import "$examples/officers.csv"
+step project import "$examples/projects.csv"
+step officer import-assignments "$examples/assignments.csv"
 step officer list
 step project list
 # Who has a chief service officer, and the gap the office must close (Art. 3).

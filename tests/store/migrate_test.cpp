@@ -109,3 +109,8 @@ TEST_CASE("Store::write: a database locked by another writer fails after the bus
   }
   test::sqlite_of(first).exec("ROLLBACK");
 }
+
+TEST_CASE("latest_schema_version: the last migration, read from the file names alone", "[store]") {
+  CHECK(latest_schema_version() == migrations().back().version);
+  CHECK(latest_schema_version() == migrations(Engine::postgresql).back().version);
+}

@@ -3,6 +3,7 @@
 #include <ent110/core/time.hpp>
 
 #include <catch2/catch.hpp>
+#include <date/tz.h>
 
 using namespace ent110;
 
@@ -79,4 +80,64 @@ TEST_CASE("parse_instant: [regression] issue 11: signs and years outside 1901-99
 TEST_CASE("parse_date: [regression] issue 11: signed fields are refused", "[time][regression]") {
   CHECK_FALSE(try_parse_date("2025-+1-01").has_value());
   CHECK_FALSE(try_parse_date("2025-01--1").has_value());
+}
+
+TEST_CASE("Zone: Shanghai's offsets across the end of daylight saving time in 1991", "[time]") {
+  const Zone shanghai("Asia/Shanghai");
+  // 14 April 1991: 02:00 CST became 03:00 CDT (UTC+9).
+  CHECK(shanghai.format_local(parse_utc("1991-04-13T17:59:59Z")) == "1991-04-14T01:59:59+08:00");
+  CHECK(shanghai.format_local(parse_utc("1991-04-13T18:00:00Z")) == "1991-04-14T03:00:00+09:00");
+  // 15 September 1991: 02:00 CDT became 01:00 CST again, for good.
+  CHECK(shanghai.format_local(parse_utc("1991-09-14T16:59:59Z")) == "1991-09-15T01:59:59+09:00");
+  CHECK(shanghai.format_local(parse_utc("1991-09-14T17:00:00Z")) == "1991-09-15T01:00:00+08:00");
+  CHECK(format_utc(shanghai.start_of(parse_date("1991-09-15"))) == "1991-09-14T15:00:00Z");
+  CHECK(format_utc(shanghai.start_of(parse_date("1991-09-16"))) == "1991-09-15T16:00:00Z");
+  // The hour that repeats is read as its first occurrence.
+  CHECK(format_utc(parse_instant("1991-09-15T01:30", shanghai)) == "1991-09-14T16:30:00Z");
+  CHECK(format_date(shanghai.local_date(parse_utc("1991-09-14T15:00:00Z"))) == "1991-09-15");
+  CHECK(format_date(shanghai.local_date(parse_utc("1991-09-14T14:59:59Z"))) == "1991-09-14");
+  CHECK(shanghai.format_local_short(parse_utc("1991-09-14T17:30:00Z")) == "1991-09-15 01:30");
+}
+
+TEST_CASE("Zone: a day whose midnight is skipped starts at the transition", "[time]") {
+  // São Paulo moved its clocks from 00:00 to 01:00 on 4 November 2018.
+  const Zone sao_paulo("America/Sao_Paulo");
+  CHECK(format_utc(sao_paulo.start_of(parse_date("2018-11-04"))) == "2018-11-04T03:00:00Z");
+  CHECK(sao_paulo.format_local(parse_utc("2018-11-04T03:00:00Z")) == "2018-11-04T01:00:00-02:00");
+}
+
+TEST_CASE("Zone: names outside the zone database are refused", "[time]") {
+  for (const char* name : {"", "/etc/localtime", "../../etc/passwd", "Asia/../Asia/Shanghai",
+                           "Asia", "zone.tab", "posixrules", "right/UTC", "Asia/Shanghai/"}) {
+    CHECK_THROWS_AS(Zone(name), UsageError);
+  }
+  CHECK(Zone("UTC").format_local(parse_utc("2025-09-30T12:15:00Z")) == "2025-09-30T12:15:00+00:00");
+}
+
+TEST_CASE("Zone: offsets and starts of days are the date library's, at every transition",
+          "[time]") {
+  // The library read the whole zone database to find one zone; Zone reads its one file. Both
+  // must give the same answers, for zones with and without daylight saving, half hours, and
+  // offsets that are not whole minutes.
+  for (const char* name : {"Asia/Shanghai", "America/New_York", "America/Sao_Paulo",
+                           "Australia/Lord_Howe", "Asia/Kathmandu", "Africa/Monrovia"}) {
+    const Zone zone(name);
+    const date::time_zone* reference = date::locate_zone(name);
+    const auto same_day_start = [&](LocalDate day) {
+      return zone.start_of(day) ==
+             reference->to_sys(date::local_seconds{day.time_since_epoch()}, date::choose::earliest);
+    };
+    for (Instant transition = reference->get_info(parse_utc("1901-01-01T00:00:00Z")).end;
+         transition < parse_utc("2040-01-01T00:00:00Z");
+         transition = reference->get_info(transition).end) {
+      INFO(name << " " << format_utc(transition));
+      for (const Instant at : {transition - std::chrono::seconds{1}, transition}) {
+        REQUIRE(zone.format_local(at) == date::format("%FT%T%Ez", date::make_zoned(reference, at)));
+      }
+      const LocalDate day = zone.local_date(transition);
+      REQUIRE(same_day_start(day - date::days{1}));
+      REQUIRE(same_day_start(day));
+      REQUIRE(same_day_start(day + date::days{1}));
+    }
+  }
 }

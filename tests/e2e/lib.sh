@@ -114,13 +114,15 @@ db_sql() {
 }
 
 # db_save NAME / db_restore NAME: a snapshot of the whole test database, and putting it back (a
-# file copy on SQLite, a template database on PostgreSQL).
+# file copy on SQLite, a template database on PostgreSQL). The WAL outlives each command, so the
+# snapshot checkpoints it into the file first, and putting a file back drops the WAL beside it.
 db_save() {
   if [[ $E2E_ENGINE == postgresql ]]; then
     psql "$ENT110_TEST_POSTGRESQL" -qAt -v ON_ERROR_STOP=1 \
       -c "DROP DATABASE IF EXISTS ${E2E_PG_DATABASE}_$1" \
       -c "CREATE DATABASE ${E2E_PG_DATABASE}_$1 TEMPLATE $E2E_PG_DATABASE" >/dev/null
   else
+    sqlite3 "$ENT110_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
     cp "$ENT110_DB" "$E2E_DIR/saved-$1.db"
   fi
 }
@@ -130,6 +132,7 @@ db_restore() {
       -c "DROP DATABASE IF EXISTS $E2E_PG_DATABASE WITH (FORCE)" \
       -c "CREATE DATABASE $E2E_PG_DATABASE TEMPLATE ${E2E_PG_DATABASE}_$1" >/dev/null
   else
+    rm -f "$ENT110_DB-wal" "$ENT110_DB-shm"
     cp "$E2E_DIR/saved-$1.db" "$ENT110_DB"
   fi
 }

@@ -109,3 +109,27 @@ TEST_CASE("Store::write: a database locked by another writer fails after the bus
   }
   test::sqlite_of(first).exec("ROLLBACK");
 }
+
+TEST_CASE("latest_schema_version: PostgreSQL's migrations end at the same version", "[store]") {
+  CHECK(latest_schema_version() == migrations(Engine::postgresql).back().version);
+}
+
+TEST_CASE("Store::open: commits are synced, and the WAL they are in outlives the connection",
+          "[store]") {
+  test::TempDir dir;
+  const auto path = dir / "wal.db";
+  {
+    Store store = Store::open(path, Access::read_write, StoreOptions{1000, 0600, true});
+    CHECK(test::sqlite_of(store).execAndGet("PRAGMA synchronous").getInt() == 2);  // FULL
+    store.write([&] {
+      store.connection().execute("CREATE TABLE probe (x INTEGER); INSERT INTO probe VALUES (42)");
+    });
+  }
+  CHECK(std::filesystem::file_size(path.string() + "-wal") > 0);
+  Store reader = Store::open(path, Access::read_only, StoreOptions{});
+  reader.read([&] {
+    Statement probe(reader, "SELECT x FROM probe");
+    REQUIRE(probe.step());
+    CHECK(probe.int64(0) == 42);
+  });
+}

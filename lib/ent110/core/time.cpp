@@ -2,11 +2,13 @@
 #include <ent110/core/error.hpp>
 #include <ent110/core/time.hpp>
 
-#include <date/tz.h>
-
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <cstdio>
+#include <limits>
 #include <stdexcept>
+#include <vector>
 
 namespace ent110 {
 namespace {
@@ -114,33 +116,239 @@ std::optional<TimeAndOffset> read_time_and_offset(std::string_view text, std::si
 
 }  // namespace
 
-Zone::Zone(std::string_view name) {
-  try {
-    m_zone = date::locate_zone(name);
-  } catch (const std::runtime_error&) {
+/// A zone's offsets from UTC: period i runs from starts[i] (a UTC second) until starts[i + 1],
+/// the last one for ever, and local time in it is UTC plus offsets[i] seconds.
+struct ZoneRules {
+  std::vector<std::int64_t> starts;
+  std::vector<std::int32_t> offsets;
+};
+
+namespace {
+
+// The system's compiled IANA database, the one the date library's OS mode read.
+constexpr std::string_view k_zoneinfo_directory = "/usr/share/zoneinfo";
+
+// A name that stays inside the zoneinfo directory and is a zone there, not one of its other
+// files or trees (the same ones the date library left out of its list of zones).
+bool plausible_zone_name(std::string_view name) {
+  if (name.empty() || name.front() == '/' || name.starts_with("posix") ||
+      name.starts_with("right/") || name == "Factory") {
+    return false;
+  }
+  std::size_t begin = 0;
+  while (begin <= name.size()) {
+    const std::size_t end = std::min(name.find('/', begin), name.size());
+    const std::string_view part = name.substr(begin, end - begin);
+    if (part.empty() || part == "." || part == "..") {
+      return false;
+    }
+    begin = end + 1;
+  }
+  return true;
+}
+
+// Big-endian fields of a TZif file (RFC 8536), each read only after a bounds check.
+class TzifReader {
+ public:
+  explicit TzifReader(std::string_view data) : m_data(data) {}
+
+  bool has(std::size_t bytes) const { return m_data.size() - m_pos >= bytes; }
+  void skip(std::size_t bytes) { m_pos += bytes; }
+  std::string_view take(std::size_t bytes) {
+    const std::string_view part = m_data.substr(m_pos, bytes);
+    m_pos += bytes;
+    return part;
+  }
+  std::int64_t signed_field(std::size_t bytes) {
+    std::uint64_t value = 0;
+    for (const char c : take(bytes)) {
+      value = (value << 8) | static_cast<unsigned char>(c);
+    }
+    if (bytes < 8 && (value >> (8 * bytes - 1)) != 0) {
+      value |= ~std::uint64_t{0} << (8 * bytes);
+    }
+    return static_cast<std::int64_t>(value);
+  }
+
+ private:
+  std::string_view m_data;
+  std::size_t m_pos = 0;
+};
+
+struct TzifCounts {
+  std::size_t utc_indicators, standard_indicators, leaps, transitions, types, abbreviation_bytes;
+};
+
+std::optional<TzifCounts> read_header(TzifReader& in, char& version) {
+  if (!in.has(44) || in.take(4) != "TZif") {
+    return std::nullopt;
+  }
+  version = in.take(1).front();
+  in.skip(15);
+  std::int64_t counts[6];
+  for (std::int64_t& count : counts) {
+    count = in.signed_field(4);
+    if (count < 0) {
+      return std::nullopt;
+    }
+  }
+  const auto size = [](std::int64_t count) { return static_cast<std::size_t>(count); };
+  return TzifCounts{size(counts[0]), size(counts[1]), size(counts[2]),
+                    size(counts[3]), size(counts[4]), size(counts[5])};
+}
+
+std::size_t data_block_size(const TzifCounts& counts, std::size_t time_bytes) {
+  return counts.transitions * (time_bytes + 1) + counts.types * 6 + counts.abbreviation_bytes +
+         counts.leaps * (time_bytes + 4) + counts.standard_indicators + counts.utc_indicators;
+}
+
+// The offsets of a TZif file: version 2 and later carry 64-bit transition times after the 32-bit
+// block, which is then skipped. Before the first transition the first standard-time type applies,
+// and the POSIX rule at the end of the file is not read, both as the date library did: the
+// system's files list transitions up to 2037.
+std::optional<ZoneRules> parse_tzif(std::string_view data) {
+  TzifReader in(data);
+  char version = 0;
+  auto counts = read_header(in, version);
+  std::size_t time_bytes = 4;
+  if (counts && version != '\0') {
+    if (!in.has(data_block_size(*counts, 4))) {
+      return std::nullopt;
+    }
+    in.skip(data_block_size(*counts, 4));
+    counts = read_header(in, version);
+    time_bytes = 8;
+  }
+  if (!counts || counts->types == 0 || !in.has(data_block_size(*counts, time_bytes))) {
+    return std::nullopt;
+  }
+  std::vector<std::int64_t> times(counts->transitions);
+  for (std::int64_t& time : times) {
+    time = in.signed_field(time_bytes);
+  }
+  std::vector<std::size_t> type_of(counts->transitions);
+  for (std::size_t& type : type_of) {
+    type = static_cast<std::size_t>(in.signed_field(1) & 0xff);
+    if (type >= counts->types) {
+      return std::nullopt;
+    }
+  }
+  std::vector<std::int32_t> type_offsets(counts->types);
+  std::optional<std::int32_t> first_standard;
+  for (std::int32_t& offset : type_offsets) {
+    offset = static_cast<std::int32_t>(in.signed_field(4));
+    const bool daylight = in.signed_field(1) != 0;
+    in.skip(1);
+    if (!daylight && !first_standard) {
+      first_standard = offset;
+    }
+  }
+  ZoneRules rules;
+  rules.starts.push_back(std::numeric_limits<std::int64_t>::min());
+  rules.offsets.push_back(first_standard.value_or(type_offsets.front()));
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    if (i > 0 && times[i] <= times[i - 1]) {
+      return std::nullopt;
+    }
+    // A change of name or of daylight saving alone keeps the offset: one period.
+    if (type_offsets[type_of[i]] != rules.offsets.back()) {
+      rules.starts.push_back(times[i]);
+      rules.offsets.push_back(type_offsets[type_of[i]]);
+    }
+  }
+  return rules;
+}
+
+std::shared_ptr<const ZoneRules> load_zone(std::string_view name) {
+  if (!plausible_zone_name(name)) {
+    return nullptr;
+  }
+  std::string path(k_zoneinfo_directory);
+  path += '/';
+  path += name;
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
+                                                             &std::fclose);
+  if (!file) {
+    return nullptr;
+  }
+  std::string data;
+  char buffer[4096];
+  while (const std::size_t read = std::fread(buffer, 1, sizeof buffer, file.get())) {
+    data.append(buffer, read);
+  }
+  if (std::ferror(file.get()) != 0) {
+    return nullptr;  // a directory opens, and fails to read
+  }
+  auto rules = parse_tzif(data);
+  return rules ? std::make_shared<const ZoneRules>(std::move(*rules)) : nullptr;
+}
+
+std::size_t period_at(const ZoneRules& rules, std::int64_t utc) {
+  return static_cast<std::size_t>(std::upper_bound(rules.starts.begin(), rules.starts.end(), utc) -
+                                  rules.starts.begin() - 1);
+}
+
+std::chrono::seconds offset_at(const ZoneRules& rules, Instant instant) {
+  return std::chrono::seconds{rules.offsets[period_at(rules, instant.time_since_epoch().count())]};
+}
+
+date::local_seconds to_local(const ZoneRules& rules, Instant instant) {
+  return date::local_seconds{(instant + offset_at(rules, instant)).time_since_epoch()};
+}
+
+// "+08:00": whole minutes toward zero, as %Ez printed them.
+std::string offset_text(std::chrono::seconds offset) {
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(offset).count();
+  const auto magnitude = minutes < 0 ? -minutes : minutes;
+  const auto two_digits = [](long long value) {
+    return (value < 10 ? "0" : "") + std::to_string(value);
+  };
+  return (minutes < 0 ? "-" : "+") + two_digits(magnitude / 60) + ":" + two_digits(magnitude % 60);
+}
+
+}  // namespace
+
+Zone::Zone(std::string_view name) : m_name(name), m_rules(load_zone(name)) {
+  if (!m_rules) {
     throw UsageError(MessageId::unknown_time_zone, {std::string(name)});
   }
 }
 
 std::string_view Zone::name() const {
-  return m_zone->name();
+  return m_name;
 }
 
 LocalDate Zone::local_date(Instant instant) const {
-  return LocalDate{date::floor<date::days>(m_zone->to_local(instant)).time_since_epoch()};
+  return LocalDate{date::floor<date::days>(to_local(*m_rules, instant)).time_since_epoch()};
 }
 
 Instant Zone::start_of(LocalDate day) const {
-  // `earliest` picks the first moment of the day even where a transition makes it ambiguous.
-  return m_zone->to_sys(date::local_seconds{day.time_since_epoch()}, date::choose::earliest);
+  // The earliest instant whose local time is 00:00 (a day that repeats midnight starts at the
+  // first); where a transition skips 00:00, the instant of that transition.
+  const std::int64_t local = date::sys_seconds{day}.time_since_epoch().count();
+  constexpr std::int64_t k_widest_offset = 27 * 3600;
+  const ZoneRules& rules = *m_rules;
+  const std::size_t last = period_at(rules, local + k_widest_offset);
+  for (std::size_t period = period_at(rules, local - k_widest_offset); period <= last; ++period) {
+    const std::int64_t utc = local - rules.offsets[period];
+    const bool ends_later = period + 1 == rules.starts.size() || utc < rules.starts[period + 1];
+    if (utc >= rules.starts[period] && ends_later) {
+      return Instant{std::chrono::seconds{utc}};
+    }
+    if (!ends_later && local - rules.offsets[period + 1] < rules.starts[period + 1]) {
+      return Instant{std::chrono::seconds{rules.starts[period + 1]}};
+    }
+  }
+  throw std::logic_error("a local time neither exists nor falls in a gap");
 }
 
 std::string Zone::format_local(Instant instant) const {
-  return date::format("%FT%T%Ez", date::make_zoned(m_zone, instant));
+  return date::format("%FT%T", to_local(*m_rules, instant)) +
+         offset_text(offset_at(*m_rules, instant));
 }
 
 std::string Zone::format_local_short(Instant instant) const {
-  return date::format("%F %R", m_zone->to_local(instant));
+  return date::format("%F %R", to_local(*m_rules, instant));
 }
 
 Instant parse_instant(std::string_view text, const Zone& zone) {

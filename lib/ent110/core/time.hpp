@@ -4,15 +4,14 @@
 #include <date/date.h>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
-namespace date {
-class time_zone;
-}
-
 namespace ent110 {
+
+struct ZoneRules;
 
 /// A moment in time, UTC, to the second. Stored instants are always UTC.
 using Instant = date::sys_seconds;
@@ -22,7 +21,8 @@ using LocalDate = date::sys_days;
 /// The configured zone that turns instants into local dates (default Asia/Shanghai).
 class Zone {
  public:
-  /// Looks up an IANA zone name; throws UsageError(unknown_time_zone) when there is none.
+  /// Loads the IANA zone `name` from its one TZif file under /usr/share/zoneinfo; throws
+  /// UsageError(unknown_time_zone) when there is no such zone.
   explicit Zone(std::string_view name);
 
   /// The zone's IANA name.
@@ -37,7 +37,8 @@ class Zone {
   std::string format_local_short(Instant instant) const;
 
  private:
-  const date::time_zone* m_zone;
+  std::string m_name;
+  std::shared_ptr<const ZoneRules> m_rules;
 };
 
 /// The years an `--at` or `received_at` may name: one year inside the schema's CHECK (1900 to

@@ -5,12 +5,86 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <dlfcn.h>
 #include <libpq-fe.h>
 #include <limits>
 #include <optional>
 #include <utility>
 
 namespace ent110 {
+namespace {
+
+// libpq, and the twenty libraries it needs (Kerberos, LDAP, GnuTLS …), are loaded when a
+// PostgreSQL database is first opened: linked, they cost every command, on SQLite too, a third
+// of its start-up in the dynamic loader.
+struct Libpq {
+  decltype(&::PQclear) PQclear;
+  decltype(&::PQcmdTuples) PQcmdTuples;
+  decltype(&::PQconnectdb) PQconnectdb;
+  decltype(&::PQdescribePrepared) PQdescribePrepared;
+  decltype(&::PQerrorMessage) PQerrorMessage;
+  decltype(&::PQexec) PQexec;
+  decltype(&::PQexecPrepared) PQexecPrepared;
+  decltype(&::PQfinish) PQfinish;
+  decltype(&::PQfname) PQfname;
+  decltype(&::PQgetisnull) PQgetisnull;
+  decltype(&::PQgetlength) PQgetlength;
+  decltype(&::PQgetvalue) PQgetvalue;
+  decltype(&::PQnfields) PQnfields;
+  decltype(&::PQntuples) PQntuples;
+  decltype(&::PQprepare) PQprepare;
+  decltype(&::PQresultErrorField) PQresultErrorField;
+  decltype(&::PQresultStatus) PQresultStatus;
+  decltype(&::PQsetNoticeProcessor) PQsetNoticeProcessor;
+  decltype(&::PQstatus) PQstatus;
+  decltype(&::PQtransactionStatus) PQtransactionStatus;
+};
+
+template <typename Function>
+Function symbol(void* handle, const char* name) {
+  void* address = ::dlsym(handle, name);
+  if (address == nullptr) {
+    throw DatabaseFailure(DatabaseFailure::Kind::other, "08001", ::dlerror());
+  }
+  return reinterpret_cast<Function>(address);
+}
+
+Libpq load_libpq() {
+  void* handle = ::dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
+  if (handle == nullptr) {
+    throw DatabaseFailure(DatabaseFailure::Kind::other, "08001", ::dlerror());
+  }
+  Libpq api{};
+  api.PQclear = symbol<decltype(&::PQclear)>(handle, "PQclear");
+  api.PQcmdTuples = symbol<decltype(&::PQcmdTuples)>(handle, "PQcmdTuples");
+  api.PQconnectdb = symbol<decltype(&::PQconnectdb)>(handle, "PQconnectdb");
+  api.PQdescribePrepared = symbol<decltype(&::PQdescribePrepared)>(handle, "PQdescribePrepared");
+  api.PQerrorMessage = symbol<decltype(&::PQerrorMessage)>(handle, "PQerrorMessage");
+  api.PQexec = symbol<decltype(&::PQexec)>(handle, "PQexec");
+  api.PQexecPrepared = symbol<decltype(&::PQexecPrepared)>(handle, "PQexecPrepared");
+  api.PQfinish = symbol<decltype(&::PQfinish)>(handle, "PQfinish");
+  api.PQfname = symbol<decltype(&::PQfname)>(handle, "PQfname");
+  api.PQgetisnull = symbol<decltype(&::PQgetisnull)>(handle, "PQgetisnull");
+  api.PQgetlength = symbol<decltype(&::PQgetlength)>(handle, "PQgetlength");
+  api.PQgetvalue = symbol<decltype(&::PQgetvalue)>(handle, "PQgetvalue");
+  api.PQnfields = symbol<decltype(&::PQnfields)>(handle, "PQnfields");
+  api.PQntuples = symbol<decltype(&::PQntuples)>(handle, "PQntuples");
+  api.PQprepare = symbol<decltype(&::PQprepare)>(handle, "PQprepare");
+  api.PQresultErrorField = symbol<decltype(&::PQresultErrorField)>(handle, "PQresultErrorField");
+  api.PQresultStatus = symbol<decltype(&::PQresultStatus)>(handle, "PQresultStatus");
+  api.PQsetNoticeProcessor =
+      symbol<decltype(&::PQsetNoticeProcessor)>(handle, "PQsetNoticeProcessor");
+  api.PQstatus = symbol<decltype(&::PQstatus)>(handle, "PQstatus");
+  api.PQtransactionStatus = symbol<decltype(&::PQtransactionStatus)>(handle, "PQtransactionStatus");
+  return api;
+}
+
+const Libpq& libpq() {
+  static const Libpq k_api = load_libpq();
+  return k_api;
+}
+
+}  // namespace
 namespace {
 
 using Kind = DatabaseFailure::Kind;
@@ -68,10 +142,11 @@ std::string_view constraint_kind(std::string_view state) {
 }
 
 DatabaseFailure failure_of(const PGresult* result, PGconn* connection) {
-  const char* field = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  const char* field =
+      result != nullptr ? libpq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   if (field == nullptr) {
     // No SQLSTATE: libpq itself failed, most often because the connection is gone.
-    return DatabaseFailure(Kind::other, "08006", short_reason(PQerrorMessage(connection)));
+    return DatabaseFailure(Kind::other, "08006", short_reason(libpq().PQerrorMessage(connection)));
   }
   const std::string state = field;
   const std::string description(class_description(state));
@@ -94,7 +169,7 @@ DatabaseFailure failure_of(const PGresult* result, PGconn* connection) {
     return DatabaseFailure(Kind::not_writable, state, description);
   }
   if (state.starts_with("08")) {
-    return DatabaseFailure(Kind::other, state, short_reason(PQerrorMessage(connection)));
+    return DatabaseFailure(Kind::other, state, short_reason(libpq().PQerrorMessage(connection)));
   }
   return DatabaseFailure(Kind::other, state, description);
 }
@@ -112,14 +187,14 @@ struct Result {
     std::swap(get, other.get);
     return *this;
   }
-  ~Result() { PQclear(get); }
+  ~Result() { libpq().PQclear(get); }
   PGresult* get;
 };
 
 // `result` when it succeeded; its failure otherwise.
 Result checked(PGresult* raw, PGconn* connection) {
   Result result(raw);
-  const ExecStatusType status = PQresultStatus(raw);
+  const ExecStatusType status = libpq().PQresultStatus(raw);
   if (raw == nullptr ||
       (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)) {
     throw failure_of(raw, connection);
@@ -169,7 +244,8 @@ class PostgresqlStatement final : public PreparedStatement {
       : m_owner(owner), m_connection(connection), m_name(std::move(name)) {
     int parameters = 0;
     const std::string translated = postgresql_placeholders(sql, parameters);
-    checked(PQprepare(m_connection, m_name.c_str(), translated.c_str(), 0, nullptr), m_connection);
+    checked(libpq().PQprepare(m_connection, m_name.c_str(), translated.c_str(), 0, nullptr),
+            m_connection);
     m_values.resize(static_cast<std::size_t>(parameters));
   }
   ~PostgresqlStatement() override { m_owner.deallocate(m_name); }
@@ -191,10 +267,10 @@ class PostgresqlStatement final : public PreparedStatement {
     if (!m_executed) {
       execute();
     }
-    if (m_row < PQntuples(m_result.get)) {
+    if (m_row < libpq().PQntuples(m_result.get)) {
       ++m_row;
     }
-    return m_row < PQntuples(m_result.get);
+    return m_row < libpq().PQntuples(m_result.get);
   }
   std::int64_t changes() const override { return m_changes; }
   void reset() override {
@@ -209,20 +285,20 @@ class PostgresqlStatement final : public PreparedStatement {
   }
   int column_count() const override {
     if (m_result.get != nullptr) {
-      return PQnfields(m_result.get);
+      return libpq().PQnfields(m_result.get);
     }
     const Result description =
-        checked(PQdescribePrepared(m_connection, m_name.c_str()), m_connection);
-    return PQnfields(description.get);
+        checked(libpq().PQdescribePrepared(m_connection, m_name.c_str()), m_connection);
+    return libpq().PQnfields(description.get);
   }
   std::string column_name(int column) const override {
-    if (m_result.get == nullptr || column < 0 || column >= PQnfields(m_result.get)) {
+    if (m_result.get == nullptr || column < 0 || column >= libpq().PQnfields(m_result.get)) {
       throw out_of_range(column);
     }
-    return PQfname(m_result.get, column);
+    return libpq().PQfname(m_result.get, column);
   }
   bool is_null(int column) const override {
-    return PQgetisnull(m_result.get, current_row(column), column) == 1;
+    return libpq().PQgetisnull(m_result.get, current_row(column), column) == 1;
   }
   std::int64_t integer(int column) const override { return integer_of(field(column)); }
   double real(int column) const override { return real_of(field(column)); }
@@ -242,17 +318,19 @@ class PostgresqlStatement final : public PreparedStatement {
     for (const std::optional<std::string>& value : m_values) {
       values.push_back(value ? value->c_str() : nullptr);
     }
-    m_result = checked(PQexecPrepared(m_connection, m_name.c_str(), static_cast<int>(values.size()),
-                                      values.data(), nullptr, nullptr, 0),
-                       m_connection);
+    m_result = checked(
+        libpq().PQexecPrepared(m_connection, m_name.c_str(), static_cast<int>(values.size()),
+                               values.data(), nullptr, nullptr, 0),
+        m_connection);
     m_executed = true;
     m_row = -1;
-    std::from_chars(PQcmdTuples(m_result.get), PQcmdTuples(m_result.get) + 20, m_changes);
+    std::from_chars(libpq().PQcmdTuples(m_result.get), libpq().PQcmdTuples(m_result.get) + 20,
+                    m_changes);
   }
 
   int current_row(int column) const {
-    if (m_result.get == nullptr || m_row < 0 || m_row >= PQntuples(m_result.get) || column < 0 ||
-        column >= PQnfields(m_result.get)) {
+    if (m_result.get == nullptr || m_row < 0 || m_row >= libpq().PQntuples(m_result.get) ||
+        column < 0 || column >= libpq().PQnfields(m_result.get)) {
       throw out_of_range(column);
     }
     return m_row;
@@ -260,8 +338,9 @@ class PostgresqlStatement final : public PreparedStatement {
 
   std::string_view field(int column) const {
     const int row = current_row(column);
-    return std::string_view(PQgetvalue(m_result.get, row, column),
-                            static_cast<std::size_t>(PQgetlength(m_result.get, row, column)));
+    return std::string_view(
+        libpq().PQgetvalue(m_result.get, row, column),
+        static_cast<std::size_t>(libpq().PQgetlength(m_result.get, row, column)));
   }
 
   PostgresqlConnection& m_owner;
@@ -323,26 +402,26 @@ std::string postgresql_placeholders(std::string_view sql, int& parameters) {
 }
 
 PostgresqlConnection::PostgresqlConnection(const std::string& uri)
-    : m_connection(PQconnectdb(uri.c_str())) {
-  if (m_connection == nullptr || PQstatus(m_connection) != CONNECTION_OK) {
+    : m_connection(libpq().PQconnectdb(uri.c_str())) {
+  if (m_connection == nullptr || libpq().PQstatus(m_connection) != CONNECTION_OK) {
     const std::string reason =
-        short_reason(m_connection != nullptr ? PQerrorMessage(m_connection) : nullptr);
-    PQfinish(m_connection);
+        short_reason(m_connection != nullptr ? libpq().PQerrorMessage(m_connection) : nullptr);
+    libpq().PQfinish(m_connection);
     throw DatabaseFailure(Kind::other, "08001", reason);
   }
   // Notices (an IF NOT EXISTS that found the object …) are not for the user's terminal.
-  PQsetNoticeProcessor(
+  libpq().PQsetNoticeProcessor(
       m_connection, [](void*, const char*) {}, nullptr);
   try {
     execute("SET client_encoding = 'UTF8'; SET client_min_messages = warning");
   } catch (...) {
-    PQfinish(m_connection);
+    libpq().PQfinish(m_connection);
     throw;
   }
 }
 
 PostgresqlConnection::~PostgresqlConnection() {
-  PQfinish(m_connection);
+  libpq().PQfinish(m_connection);
 }
 
 std::unique_ptr<PreparedStatement> PostgresqlConnection::prepare(std::string_view sql) {
@@ -351,7 +430,7 @@ std::unique_ptr<PreparedStatement> PostgresqlConnection::prepare(std::string_vie
 }
 
 void PostgresqlConnection::execute(std::string_view script) {
-  checked(PQexec(m_connection, std::string(script).c_str()), m_connection);
+  checked(libpq().PQexec(m_connection, std::string(script).c_str()), m_connection);
 }
 
 void PostgresqlConnection::begin_write() {
@@ -378,7 +457,7 @@ void PostgresqlConnection::begin_read() {
 
 void PostgresqlConnection::commit() {
   // PostgreSQL answers COMMIT of a transaction that an error aborted with a silent ROLLBACK.
-  if (PQtransactionStatus(m_connection) == PQTRANS_INERROR) {
+  if (libpq().PQtransactionStatus(m_connection) == PQTRANS_INERROR) {
     throw DatabaseFailure(Kind::other, "25P02", "the transaction was aborted by an earlier error");
   }
   execute("COMMIT");
@@ -393,20 +472,23 @@ void PostgresqlConnection::rollback() {
 }
 
 bool PostgresqlConnection::in_transaction() const {
-  return PQtransactionStatus(m_connection) != PQTRANS_IDLE;
+  return libpq().PQtransactionStatus(m_connection) != PQTRANS_IDLE;
 }
 
 int PostgresqlConnection::schema_version() {
-  const Result exists = checked(
-      PQexec(m_connection, "SELECT to_regclass('ent110_schema') IS NOT NULL"), m_connection);
-  if (std::string_view(PQgetvalue(exists.get, 0, 0)) != "t") {
+  const Result exists =
+      checked(libpq().PQexec(m_connection, "SELECT to_regclass('ent110_schema') IS NOT NULL"),
+              m_connection);
+  if (std::string_view(libpq().PQgetvalue(exists.get, 0, 0)) != "t") {
     return 0;
   }
-  const Result version = checked(
-      PQexec(m_connection, "SELECT version FROM ent110_schema WHERE application = 'ent110'"),
-      m_connection);
-  return PQntuples(version.get) == 0 ? 0
-                                     : static_cast<int>(integer_of(PQgetvalue(version.get, 0, 0)));
+  const Result version =
+      checked(libpq().PQexec(m_connection,
+                             "SELECT version FROM ent110_schema WHERE application = 'ent110'"),
+              m_connection);
+  return libpq().PQntuples(version.get) == 0
+             ? 0
+             : static_cast<int>(integer_of(libpq().PQgetvalue(version.get, 0, 0)));
 }
 
 void PostgresqlConnection::set_schema_version(int version) {
@@ -416,14 +498,15 @@ void PostgresqlConnection::set_schema_version(int version) {
 }
 
 bool PostgresqlConnection::is_foreign_database() {
-  const Result tables = checked(
-      PQexec(m_connection,
-             "SELECT CASE WHEN to_regclass('ent110_schema') IS NULL AND EXISTS (SELECT 1 FROM "
-             "pg_catalog.pg_class AS c JOIN pg_catalog.pg_namespace AS n ON n.oid = "
-             "c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY "
-             "(current_schemas(false))) THEN 1 ELSE 0 END"),
-      m_connection);
-  return std::string_view(PQgetvalue(tables.get, 0, 0)) == "1";
+  const Result tables =
+      checked(libpq().PQexec(
+                  m_connection,
+                  "SELECT CASE WHEN to_regclass('ent110_schema') IS NULL AND EXISTS (SELECT 1 FROM "
+                  "pg_catalog.pg_class AS c JOIN pg_catalog.pg_namespace AS n ON n.oid = "
+                  "c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY "
+                  "(current_schemas(false))) THEN 1 ELSE 0 END"),
+              m_connection);
+  return std::string_view(libpq().PQgetvalue(tables.get, 0, 0)) == "1";
 }
 
 void PostgresqlConnection::deallocate(const std::string& name) {
@@ -436,7 +519,7 @@ void PostgresqlConnection::deallocate_pending() {
   // statements nobody uses any more.
   constexpr std::size_t k_batch = 32;
   if (m_pending_deallocations.size() < k_batch ||
-      PQtransactionStatus(m_connection) == PQTRANS_INERROR) {
+      libpq().PQtransactionStatus(m_connection) == PQTRANS_INERROR) {
     return;
   }
   std::string script;
@@ -445,7 +528,7 @@ void PostgresqlConnection::deallocate_pending() {
   }
   // A failure here (the connection is gone) leaves statements behind in a session that is
   // ending anyway.
-  PQclear(PQexec(m_connection, script.c_str()));
+  libpq().PQclear(libpq().PQexec(m_connection, script.c_str()));
   m_pending_deallocations.clear();
 }
 

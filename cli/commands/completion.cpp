@@ -264,6 +264,10 @@ _ent110() {{
     fi
   done
   local prev=${{COMP_WORDS[COMP_CWORD - 1]}}
+  # "--kind=co": bash splits at the '=' (COMP_WORDBREAKS).
+  if [[ $prev == = ]] && ((COMP_CWORD > 2)); then
+    prev=${{COMP_WORDS[COMP_CWORD - 2]}}
+  fi
   if ((COMP_CWORD > 1)) && [[ $prev == -* ]]; then
     if [[ -n ${{_ent110_values["$path|$prev"]+x}} ]]; then
       _ent110_reply "${{_ent110_values["$path|$prev"]}}" "$cur"

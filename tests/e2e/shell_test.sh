@@ -34,6 +34,8 @@ got=$(complete_bash unit list --js)
 [[ $got == --json ]] && pass || fail "a global option completes after a command: got '$got'"
 got=$(complete_bash unit add --kind co)
 [[ $got == county ]] && pass || fail "an enum value completes: got '$got'"
+got=$(complete_bash unit add --kind = co)
+[[ $got == county ]] && pass || fail "an enum value after '=' completes: got '$got'"
 got=$(complete_bash intake --channel '')
 [[ $got == *web* && $got != *county* ]] && pass || fail "channels complete: got '$got'"
 got=$(complete_bash --lang zh unit add --kind de)

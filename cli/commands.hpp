@@ -43,6 +43,7 @@ void add_visit      (CLI::App& app, Invocation& inv, Lang lang);
 void add_export     (CLI::App& app, Invocation& inv, Lang lang);
 void add_search     (CLI::App& app, Invocation& inv, Lang lang);
 void add_publish    (CLI::App& app, Invocation& inv, Lang lang);
+void add_completion (CLI::App& app, Invocation& inv, Lang lang);
 // clang-format on
 
 }  // namespace ent110::cli

@@ -31,6 +31,7 @@ struct GlobalOptions {
   std::string lang;
   bool json = false;
   bool no_color = false;
+  bool quiet = false;
 };
 
 /// A command body: runs against an opened session and returns the exit code.

@@ -2,12 +2,13 @@
 #include "run.hpp"
 
 #include "app.hpp"
+#include "render/progress_line.hpp"
 #include "session.hpp"
+#include "version.hpp"
 
 #include <ent110/core/error.hpp>
 #include <ent110/core/input.hpp>
 #include <ent110/util/spellcheck.hpp>
-
 
 #include <algorithm>
 #include <filesystem>
@@ -108,10 +109,60 @@ std::optional<std::string> subcommand_hint(CLI::App& app, const std::vector<std:
   return std::nullopt;
 }
 
-// What CLI11 found wrong, in the reader's language. CLI11 words its errors in English only; the
-// common ones are recognised by their class and their fixed wording (CLI/Error.hpp) and said
-// again from the catalogue; any other is passed on as CLI11 wrote it. The exit code tells the
-// class: some errors carry the command's name where the class name would be.
+// `text` cut at the first `marker`: what stands before it and what after, when it is there.
+std::optional<std::pair<std::string, std::string>> split_at(const std::string& text,
+                                                            std::string_view marker) {
+  const std::size_t at = text.find(marker);
+  if (at == std::string::npos) {
+    return std::nullopt;
+  }
+  return std::pair(text.substr(0, at), text.substr(at + marker.size()));
+}
+
+// CLI11 writes a value count as "Expected exactly 2 arguments to --x, got 1" or
+// "--x: At least 2 required but received 1".
+std::optional<std::string> value_count_detail(const std::string& what, Lang lang) {
+  for (const std::string_view lead : {"Expected exactly ", "Expected at least "}) {
+    if (what.starts_with(lead)) {
+      const auto count = split_at(what.substr(lead.size()), " arguments to ");
+      const auto name = count ? split_at(count->second, ", got ") : std::nullopt;
+      if (name) {
+        return tr(lang, MessageId::cli_value_count, {name->first, count->first, name->second});
+      }
+    }
+  }
+  for (const std::string_view middle : {": At least ", ": At Most "}) {
+    const auto name = split_at(what, middle);
+    const auto count = name ? split_at(name->second, " required but received ") : std::nullopt;
+    if (count) {
+      return tr(lang, MessageId::cli_value_count, {name->first, count->first, count->second});
+    }
+  }
+  return std::nullopt;
+}
+
+// CLI::Range says "--x: Value 7 not in range 1 to 5"; CLI::PositiveNumber is a Range of doubles
+// from the smallest above 0 (written "0.000000") to the largest.
+std::optional<std::string> range_detail(const std::string& what, Lang lang) {
+  const auto name = split_at(what, ": Value ");
+  const auto value = name ? split_at(name->second, " not in range ") : std::nullopt;
+  const auto bounds = value ? split_at(value->second, " to ") : std::nullopt;
+  if (!bounds) {
+    return std::nullopt;
+  }
+  if (bounds->first == "0.000000" && std::stod(bounds->second) > 1e300) {
+    return tr(lang, MessageId::cli_value_not_positive,
+              {name->first, excerpt_for_message(value->first)});
+  }
+  return tr(lang, MessageId::cli_value_out_of_range,
+            {name->first, excerpt_for_message(value->first), bounds->first, bounds->second});
+}
+
+// What CLI11 found wrong, in the reader's language. CLI11 words its errors in English only; each
+// error our command tree can meet is recognised by its class and its fixed wording
+// (CLI/Error.hpp, CLI/Validators.hpp) and said again from the catalogue; anything else keeps
+// CLI11's words inside a sentence of the reader's language. The exit code tells the class: some
+// errors carry the command's name where the class name would be.
 std::string usage_detail(CLI::App& where, const CLI::ParseError& error, Lang lang) {
   std::string what = error.what();
   std::replace(what.begin(), what.end(), '\n', ' ');
@@ -130,7 +181,7 @@ std::string usage_detail(CLI::App& where, const CLI::ParseError& error, Lang lan
       return tr(lang, MessageId::cli_unexpected_arguments, {excerpt_for_message(typed)});
     }
   } else if (kind == CLI::ExitCodes::RequiredError) {
-    if (what == "A subcommand is required") {
+    if (what == "A subcommand is required" || what.starts_with("Requires at least ")) {
       const std::vector<std::string> unknown = where.remaining();
       return unknown.empty()
                  ? tr(lang, MessageId::cli_command_required)
@@ -145,17 +196,46 @@ std::string usage_detail(CLI::App& where, const CLI::ParseError& error, Lang lan
     if (auto value = after("Could not convert: ")) {
       return tr(lang, MessageId::cli_value_unreadable, {excerpt_for_message(*value)});
     }
+    if (auto flag = split_at(what, ": too many inputs for a flag")) {
+      return tr(lang, MessageId::cli_flag_takes_no_value, {flag->first});
+    }
+    if (auto flag = split_at(what, ": Should be true/false or a number")) {
+      return tr(lang, MessageId::cli_flag_takes_no_value, {flag->first});
+    }
   } else if (kind == CLI::ExitCodes::ValidationError) {
     const std::size_t colon = what.find(": ");
     const std::size_t not_in = what.find(" not in ");
+    if (auto range = range_detail(what, lang)) {
+      return *range;
+    }
     if (colon != std::string::npos && not_in != std::string::npos && not_in > colon) {
       return tr(
           lang, MessageId::cli_value_not_allowed,
           {what.substr(0, colon), excerpt_for_message(what.substr(colon + 2, not_in - colon - 2)),
            what.substr(not_in + 8)});
     }
+  } else if (kind == CLI::ExitCodes::ArgumentMismatch) {
+    if (auto missing = split_at(what, " required ");
+        missing && missing->second.ends_with(" missing")) {
+      return tr(lang, MessageId::cli_value_missing,
+                {missing->first.substr(0, missing->first.rfind(": "))});
+    }
+    if (auto flag = split_at(what, " was given a disallowed flag override")) {
+      return tr(lang, MessageId::cli_flag_takes_no_value, {flag->first});
+    }
+    if (auto count = value_count_detail(what, lang)) {
+      return *count;
+    }
+  } else if (kind == CLI::ExitCodes::RequiresError) {
+    if (auto pair = split_at(what, " requires ")) {
+      return tr(lang, MessageId::cli_option_requires, {pair->first, pair->second});
+    }
+  } else if (kind == CLI::ExitCodes::ExcludesError) {
+    if (auto pair = split_at(what, " excludes ")) {
+      return tr(lang, MessageId::cli_option_excludes, {pair->first, pair->second});
+    }
   }
-  return what;
+  return tr(lang, MessageId::cli_usage_other, {what});
 }
 
 int usage_error(CLI::App& app,
@@ -187,6 +267,10 @@ int usage_error(CLI::App& app,
 
 int run_main(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   const Lang help_lang = language_before_parse(args);
+  if (const std::optional<bool> json = version_requested(args)) {
+    out << (*json ? version_json() : version_text(help_lang));
+    return static_cast<int>(ExitCode::ok);
+  }
   Invocation inv;
   std::unique_ptr<CLI::App> app;
   try {
@@ -230,6 +314,10 @@ int run_main(const std::vector<std::string>& args, std::ostream& out, std::ostre
   try {
     session.emplace(inv.globals, inv.needs, out, err);
     lang = session->lang();
+    std::optional<ProgressLine> progress;
+    if (progress_wanted(err, inv.globals.quiet)) {
+      progress.emplace(err, lang);
+    }
     return inv.runner(*session);
   } catch (const Error& error) {
     discard_new_database();

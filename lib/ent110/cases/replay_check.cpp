@@ -3,6 +3,7 @@
 #include <ent110/cases/event_log.hpp>
 #include <ent110/cases/replay_check.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/core/progress.hpp>
 
 namespace ent110 {
 
@@ -11,8 +12,10 @@ ReplayCheck check_case_replays(Store& store, const ReplayContext& context) {
   CasesInOrder cases(store);
   EventsByCase events(store);
   std::optional<Event> event = events.next();
+  ProgressTask progress(ProgressWork::verify, 0);
   while (std::optional<Case> stored = cases.next()) {
     ++check.cases;
+    progress.update(check.cases);
     std::vector<Event> own;
     while (event && event->case_id <= stored->id) {
       if (event->case_id == stored->id) {

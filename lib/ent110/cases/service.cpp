@@ -380,8 +380,10 @@ CaseService::Rebuilt CaseService::rebuild(const std::string& id, std::string_vie
 std::vector<MovedDueDate> CaseService::rejudge(const std::vector<std::string>& ids,
                                                std::string_view login) {
   std::vector<MovedDueDate> moved;
+  ProgressTask progress(ProgressWork::recompute, ids.size());
   for (const std::string& id : ids) {
     const Rebuilt rebuilt = rebuild(id, login);
+    progress.update(static_cast<std::uint64_t>(&id - ids.data()) + 1);
     const std::size_t common = std::min(rebuilt.before.clocks.size(), rebuilt.after.clocks.size());
     for (std::size_t i = 0; i < common; ++i) {
       const Clock& before = rebuilt.before.clocks[i];

@@ -3,6 +3,7 @@
 #include <ent110/cases/event_log.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/core/file_output.hpp>
+#include <ent110/core/progress.hpp>
 #include <ent110/export/export.hpp>
 #include <ent110/store/store.hpp>
 #include <ent110/util/csv.hpp>
@@ -151,6 +152,8 @@ Exported export_cases(Store& store, const ExportRequest& request, const Zone& zo
   const std::optional<Instant> since =
       request.since ? std::optional(zone.start_of(*request.since)) : std::nullopt;
   store.read([&] {
+    ProgressTask progress(ProgressWork::export_, 0);
+    std::uint64_t read = 0;
     CasesInOrder cases(store);
     // Both scans are in case id order: every event is read once, beside its case.
     std::optional<EventsByCase> events;
@@ -160,6 +163,7 @@ Exported export_cases(Store& store, const ExportRequest& request, const Zone& zo
       event = events->next();
     }
     while (std::optional<Case> kase = cases.next()) {
+      progress.update(++read);
       Record history = Record::array();
       for (; event && event->case_id <= kase->id; event = events->next()) {
         if (event->case_id == kase->id) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The files of a publication: JSON for machines, self-contained static pages for people.
 #include <ent110/core/error.hpp>
+#include <ent110/core/progress.hpp>
 #include <ent110/publish/publication.hpp>
 #include <ent110/util/html.hpp>
 
@@ -187,9 +188,11 @@ void write_publication(const fs::path& directory,
     // What an interrupted run left behind.
     fs::remove_all(built);
     fs::create_directories(built / "cases");
+    ProgressTask progress(ProgressWork::publish, cases.size());
     for (const PublishedCase& kase : cases) {
       write_new_file(built / "cases" / (kase.id + ".json"), case_json(kase, zone));
       write_new_file(built / "cases" / (kase.id + ".html"), case_html(kase, zone, lang));
+      progress.update(static_cast<std::uint64_t>(&kase - cases.data()) + 1);
     }
     write_new_file(built / "index.html", index_html(cases, zone, lang));
     // Written last: its presence marks a complete publication.

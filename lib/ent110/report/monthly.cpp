@@ -12,6 +12,7 @@
 #include <ent110/audit/ledger.hpp>
 #include <ent110/calendar/calendar.hpp>
 #include <ent110/core/error.hpp>
+#include <ent110/core/progress.hpp>
 #include <ent110/report/monthly.hpp>
 #include <ent110/report/report_figures.hpp>
 #include <ent110/report/report_repo.hpp>
@@ -207,6 +208,10 @@ MonthlyReport compute_monthly(Store& store,
   report.window = report_window(month, zone, now);
   report.basic_counts_as_satisfied = config.basic_counts_as_satisfied;
   store.read([&] {
+    // The report is a few dozen aggregate queries, no scan of its own: progress counts its parts.
+    constexpr std::uint64_t k_parts = 5;
+    ProgressTask progress(ProgressWork::report, k_parts);
+    progress.update(0);
     report.units = report_figures::member_unit_rows(store);
     const report_figures::UnitIndex by_unit = report_figures::index_units(report.units);
     add_intake(store, report.window, report.totals);
@@ -219,6 +224,7 @@ MonthlyReport compute_monthly(Store& store,
     const auto current_rates =
         report_repo::reply_rates_by_type(store, window.first, window.last, window.as_of);
     report_figures::set_reply_rates(current_rates, by_unit);
+    progress.update(1);
     for (const auto& [unit, rate] : report_repo::clock_rates_by_unit(store, "assist", window.first,
                                                                      window.last, window.as_of)) {
       if (auto found = by_unit.find(unit); found != by_unit.end()) {
@@ -228,12 +234,14 @@ MonthlyReport compute_monthly(Store& store,
     report.withdrawn = withdrawn_referrals(store, calendar, zone, window, by_unit);
     report.overdue = overdue_cases(store, calendar, window, by_unit);
     report.referred = referred_cases(store, zone, window, by_unit);
+    progress.update(2);
 
     report.current = headline(store, window, config, &current_rates);
     const ReportWindow previous = report_window(month - date::months{1}, zone, now);
     const auto previous_rates =
         report_repo::reply_rates_by_type(store, previous.first, previous.last, previous.as_of);
     report.previous = headline(store, previous, config, &previous_rates);
+    progress.update(3);
     for (int back = 5; back >= 0; --back) {
       const date::year_month trend_month = month - date::months{back};
       report.trend.push_back(
@@ -242,6 +250,7 @@ MonthlyReport compute_monthly(Store& store,
                                  : headline(store, report_window(trend_month, zone, now), config,
                                             nullptr)));
     }
+    progress.update(4);
     report.coverage =
         compute_coverage(store, zone, coverage_day(month, zone, now), CaseComparison::left_out);
   });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/core/error.hpp>
 #include <ent110/core/file_output.hpp>
+#include <ent110/core/progress.hpp>
 #include <ent110/store/backup.hpp>
 #include <ent110/store/location.hpp>
 #include <ent110/store/migrate.hpp>
@@ -36,7 +37,11 @@ BackupSummary backup_database(Store& store,
     // VACUUM INTO writes a rollback journal beside its output (with the output's mode, 0600).
     const TemporaryFile journal(copy->path().string() + "-journal");
 
+    // One statement copies the pages, so progress counts the steps: copy, check, put in place.
+    ProgressTask progress(ProgressWork::backup, 3);
+    progress.update(0);
     Statement(store, "VACUUM INTO ?").bind(1, copy->path().string()).run();
+    progress.update(1);
 
     BackupSummary summary;
     {
@@ -48,6 +53,7 @@ BackupSummary backup_database(Store& store,
       summary = BackupSummary{std::filesystem::file_size(copy->path()), schema_version(check),
                               where.write_through};
     }
+    progress.update(2);
     if (where.write_through) {
       copy_through(copy->path(), where);
     } else {

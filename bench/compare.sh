@@ -156,7 +156,11 @@ max_rss_mib() {
 sql_of() {
   local file=$1
   shift
-  "$trace" "$file" "$@" >/dev/null 2>&1
+  if ! "$trace" "$file" "$@" >/dev/null 2>"$work/trace.err"; then
+    echo "compare.sh: error: ent110 $* failed:" >&2
+    cat "$work/trace.err" >&2
+    exit 1
+  fi
 }
 
 milliseconds() { jq -n "$1 * 1000 * 10 | round / 10"; }

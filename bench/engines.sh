@@ -12,6 +12,8 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$repo/bench/lib.sh"
 ent110=$repo/build-release/cli/ent110
 sizes=(20000)
 
@@ -32,13 +34,7 @@ if [[ ! -x $ent110 ]]; then
     "with --ent110" >&2
   exit 2
 fi
-for tool in hyperfine jq psql; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "engines.sh: error: $tool is missing; install it (apt-get install hyperfine jq" \
-      "postgresql-client-15)" >&2
-    exit 2
-  fi
-done
+require_tools engines.sh "hyperfine jq postgresql-client-15" hyperfine jq psql
 
 work=$(mktemp -d)
 # The cluster directory is handed to the server's account, so it cannot live inside $work (0700).
@@ -59,15 +55,6 @@ server_uri() { echo "${maintenance/\/\/\/postgres\?/\/\/\/$1?}"; }
 # "today" mean the same on both engines and from one run to the next.
 at=2026-01-02T09:00
 month=2025-06
-
-# quote WORD…: the words as one command line for hyperfine -N (which splits like a shell).
-quote() {
-  local word line=""
-  for word in "$@"; do
-    line+="'${word//\'/\'\\\'\'}' "
-  done
-  echo "${line% }"
-}
 
 differences=0
 table=$work/table.md

@@ -8,13 +8,13 @@
 #include <toml++/impl/version.h>
 #include <utf8proc.h>
 
-#include <libpq-fe.h>
+#include <pg_config.h>
 
 namespace ent110 {
 
 std::vector<std::pair<std::string, std::string>> library_versions() {
-  // PQlibVersion() is major * 10000 + minor from PostgreSQL 10 on.
-  const int libpq = PQlibVersion();
+  // PG_VERSION_NUM is major * 10000 + minor from PostgreSQL 10 on.
+  constexpr int libpq = PG_VERSION_NUM;
   return {
       {"SQLite", sqlite3_libversion()},
       {"fmt",

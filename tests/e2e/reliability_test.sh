@@ -95,7 +95,7 @@ expect_code 0 "verify after concurrent writers"
 echo "concurrency ($SECONDS s): $writers writers, $readers readers, $done_count writes, $lost lost"
 
 # ---- kill -9 during a bulk intake ----
-readonly rows=2000
+readonly rows=500
 bulk="$E2E_DIR/bulk.ndjson"
 for ((i = 1; i <= rows; i++)); do
   printf '{"enterprise": "1", "type": "coordinate", "channel": "hotline", "title": "批量 %d"}\n' "$i"

@@ -22,9 +22,12 @@ wait_for() {
 }
 
 # catches_interrupts PID: the process has installed its SIGINT and SIGTERM handler (SigCgt bits
-# 2 and 15 in /proc), so a signal from now on is its to handle, not the shell's default.
+# 2 and 15 in /proc), so a signal from now on is its to handle, not the shell's default. Until it
+# has exec'd ent110 the child is still a copy of this shell, whose handlers would run the EXIT trap
+# (removing $E2E_DIR): on a loaded machine the test once signalled that copy.
 catches_interrupts() {
   local mask
+  [[ $(cat "/proc/$1/comm" 2>/dev/null) == ent110 ]] || return 1
   mask=$(awk '/^SigCgt:/ { print $2 }' "/proc/$1/status" 2>/dev/null)
   [[ -n $mask ]] && (((16#$mask & 0x4002) == 0x4002))
 }
@@ -50,7 +53,9 @@ done
 
 ## a write waiting for another writer's lock: interrupted before its commit
 mkfifo "$E2E_DIR/sql"
-sqlite3 "$ENT110_DB" <"$E2E_DIR/sql" >/dev/null &
+# The holder waits out the probes below: without a busy timeout, a probe's own brief transaction
+# could make its BEGIN IMMEDIATE fail, and no lock would ever be held.
+sqlite3 -cmd ".timeout 30000" "$ENT110_DB" <"$E2E_DIR/sql" >/dev/null &
 holder=$!
 exec 4>"$E2E_DIR/sql"
 echo "BEGIN IMMEDIATE;" >&4

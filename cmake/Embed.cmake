@@ -16,4 +16,6 @@ function(ent110_embed target function)
     COMMENT "Embedding ${function}"
     VERBATIM)
   target_sources(${target} PRIVATE ${output})
+  # Each generated file names its tables alike, in an anonymous namespace: one per unit.
+  set_source_files_properties(${output} PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
 endfunction()

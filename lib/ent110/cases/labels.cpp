@@ -8,14 +8,14 @@ namespace ent110 {
 namespace {
 
 // Each table lists the labels in the order of its enum's values.
-constexpr std::array k_states = {
+constexpr std::array k_state_labels = {
     MessageId::label_state_received,  MessageId::label_state_rejected,
     MessageId::label_state_forwarded, MessageId::label_state_submitted,
     MessageId::label_state_returned,  MessageId::label_state_explained,
     MessageId::label_state_escalated, MessageId::label_state_answered,
     MessageId::label_state_evaluated, MessageId::label_state_disputed,
 };
-constexpr std::array k_actions = {
+constexpr std::array k_action_labels = {
     MessageId::label_action_intake,
     MessageId::label_action_reject,
     MessageId::label_action_forward,
@@ -36,20 +36,23 @@ constexpr std::array k_actions = {
     MessageId::label_action_unmerge,
     MessageId::label_action_follow,
 };
-constexpr std::array k_types = {MessageId::label_type_consult, MessageId::label_type_coordinate};
-constexpr std::array k_channels = {MessageId::label_channel_web, MessageId::label_channel_hotline,
-                                   MessageId::label_channel_visit, MessageId::label_channel_other};
-constexpr std::array k_ratings = {MessageId::label_rating_satisfied, MessageId::label_rating_basic,
-                                  MessageId::label_rating_dissatisfied};
-constexpr std::array k_reasons = {MessageId::label_reject_unlawful,
-                                  MessageId::label_reject_unclear};
-constexpr std::array k_clocks = {
+constexpr std::array k_type_labels = {MessageId::label_type_consult,
+                                      MessageId::label_type_coordinate};
+constexpr std::array k_channel_labels = {
+    MessageId::label_channel_web, MessageId::label_channel_hotline, MessageId::label_channel_visit,
+    MessageId::label_channel_other};
+constexpr std::array k_rating_labels = {MessageId::label_rating_satisfied,
+                                        MessageId::label_rating_basic,
+                                        MessageId::label_rating_dissatisfied};
+constexpr std::array k_reason_labels = {MessageId::label_reject_unlawful,
+                                        MessageId::label_reject_unclear};
+constexpr std::array k_clock_labels = {
     MessageId::label_clock_forward, MessageId::label_clock_reply,
     MessageId::label_clock_explain, MessageId::label_clock_government,
     MessageId::label_clock_review,  MessageId::label_clock_resubmit,
     MessageId::label_clock_assist,
 };
-constexpr std::array k_statuses = {
+constexpr std::array k_status_labels = {
     MessageId::label_status_open,      MessageId::label_status_due_today,
     MessageId::label_status_overdue,   MessageId::label_status_met,
     MessageId::label_status_missed,    MessageId::label_status_paused,
@@ -86,28 +89,28 @@ std::string forward_label(Lang lang, const std::string& detail) {
 }  // namespace
 
 std::string label(Lang lang, State state) {
-  return label_from(lang, k_states, state);
+  return label_from(lang, k_state_labels, state);
 }
 std::string label(Lang lang, Action action) {
-  return label_from(lang, k_actions, action);
+  return label_from(lang, k_action_labels, action);
 }
 std::string label(Lang lang, CaseType type) {
-  return label_from(lang, k_types, type);
+  return label_from(lang, k_type_labels, type);
 }
 std::string label(Lang lang, Channel channel) {
-  return label_from(lang, k_channels, channel);
+  return label_from(lang, k_channel_labels, channel);
 }
 std::string label(Lang lang, Rating rating) {
-  return label_from(lang, k_ratings, rating);
+  return label_from(lang, k_rating_labels, rating);
 }
 std::string label(Lang lang, RejectReason reason) {
-  return label_from(lang, k_reasons, reason);
+  return label_from(lang, k_reason_labels, reason);
 }
 std::string label(Lang lang, ClockName name) {
-  return label_from(lang, k_clocks, name);
+  return label_from(lang, k_clock_labels, name);
 }
 std::string label(Lang lang, ClockStatus status) {
-  return label_from(lang, k_statuses, status);
+  return label_from(lang, k_status_labels, status);
 }
 
 std::string detail_label(Lang lang, const Event& event, const Zone& zone) {

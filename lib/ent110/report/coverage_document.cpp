@@ -10,10 +10,6 @@ namespace {
 
 using Row = std::vector<ReportValue>;
 
-ReportValue count(std::int64_t n) {
-  return ReportValue{n};
-}
-
 std::string kind_label(Lang lang, SubjectKind kind) {
   return tr(lang, kind == SubjectKind::enterprise ? MessageId::coverage_kind_enterprise
                                                   : MessageId::coverage_kind_project);
@@ -38,13 +34,13 @@ std::int64_t uncovered(const Rate& rate) {
 Row county_row(const CoverageRow& row, std::string code, std::string name) {
   return Row{std::move(code),
              std::move(name),
-             count(row.enterprises.denominator),
-             count(row.enterprises.numerator),
-             count(uncovered(row.enterprises)),
+             count_cell(row.enterprises.denominator),
+             count_cell(row.enterprises.numerator),
+             count_cell(uncovered(row.enterprises)),
              row.enterprises,
-             count(row.projects.denominator),
-             count(row.projects.numerator),
-             count(uncovered(row.projects)),
+             count_cell(row.projects.denominator),
+             count_cell(row.projects.numerator),
+             count_cell(uncovered(row.projects)),
              row.projects};
 }
 
@@ -169,10 +165,10 @@ ReportSection officers_section(const CoverageReport& report, Lang lang) {
        {"visits", tr(lang, MessageId::coverage_col_visits), ColumnAlign::right}},
       {}};
   for (const OfficerLoad& load : report.officers) {
-    table.rows.push_back(Row{count(load.officer.id), load.officer.name,
+    table.rows.push_back(Row{count_cell(load.officer.id), load.officer.name,
                              officer_level_label(lang, load.officer.level), load.officer.unit,
-                             load.unit_name, count(load.enterprises), count(load.projects),
-                             count(load.visits)});
+                             load.unit_name, count_cell(load.enterprises),
+                             count_cell(load.projects), count_cell(load.visits)});
   }
   section.table = std::move(table);
   return section;
@@ -190,7 +186,7 @@ ReportSection cases_section(const CoverageReport& report, Lang lang) {
   const CaseOutcomes& a = report.covered_cases;
   const CaseOutcomes& b = report.uncovered_cases;
   auto add = [&](MessageId label, std::int64_t covered, std::int64_t not_covered) {
-    table.rows.push_back(Row{tr(lang, label), count(covered), count(not_covered)});
+    table.rows.push_back(Row{tr(lang, label), count_cell(covered), count_cell(not_covered)});
   };
   add(MessageId::coverage_item_received, a.received, b.received);
   add(MessageId::coverage_item_answered, a.answered, b.answered);
@@ -241,8 +237,8 @@ ReportSection coverage_summary_section(const CoverageReport& report, Lang lang) 
       Row{tr(lang, MessageId::coverage_item_enterprises), report.total.enterprises});
   table.rows.push_back(Row{tr(lang, MessageId::coverage_item_projects), report.total.projects});
   table.rows.push_back(Row{tr(lang, MessageId::coverage_item_leader_gaps),
-                           count(static_cast<std::int64_t>(report.leader_gaps.size()))});
-  table.rows.push_back(Row{tr(lang, MessageId::coverage_item_visits), count(report.visits)});
+                           count_cell(static_cast<std::int64_t>(report.leader_gaps.size()))});
+  table.rows.push_back(Row{tr(lang, MessageId::coverage_item_visits), count_cell(report.visits)});
   section.table = std::move(table);
   return section;
 }

@@ -46,6 +46,11 @@ std::string format_score(const Score& score);
 /// One value of a report: text, a count, a rate (rendered with format_rate) or a score.
 using ReportValue = std::variant<std::string, std::int64_t, Rate, Score>;
 
+/// A count as a cell: any integer type becomes the int64 alternative.
+inline ReportValue count_cell(std::int64_t n) {
+  return ReportValue{n};
+}
+
 /// The display text of `value` (format_rate for rates, format_score for scores).
 std::string format_value(const ReportValue& value);
 

@@ -10,10 +10,6 @@ namespace {
 
 using Row = std::vector<ReportValue>;
 
-ReportValue count(std::int64_t n) {
-  return ReportValue{n};
-}
-
 Rate combined(const Rate& a, const Rate& b) {
   return Rate{a.numerator + b.numerator, a.denominator + b.denominator};
 }
@@ -40,25 +36,25 @@ ReportSection totals_section(const MonthlyReport& report, Lang lang) {
   auto add = [&](MessageId label, ReportValue value) {
     table.rows.push_back(Row{tr(lang, label), std::move(value)});
   };
-  add(MessageId::report_item_received, count(t.received));
-  add(MessageId::report_item_consult, count(t.consult));
-  add(MessageId::report_item_coordinate, count(t.coordinate));
-  add(MessageId::report_item_major, count(t.major));
-  add(MessageId::merge_report_item_merged, count(t.merged));
-  add(MessageId::report_item_web, count(t.web));
-  add(MessageId::report_item_hotline, count(t.hotline));
-  add(MessageId::report_item_visit, count(t.visit));
-  add(MessageId::report_item_other, count(t.other));
-  add(MessageId::report_item_rejected_unlawful, count(t.rejected_unlawful));
-  add(MessageId::report_item_rejected_unclear, count(t.rejected_unclear));
-  add(MessageId::report_item_forwarded, count(t.forwarded));
-  add(MessageId::report_item_answered, count(t.answered));
-  add(MessageId::report_item_explained, count(t.explained));
-  add(MessageId::report_item_explained_late, count(t.explained_late));
+  add(MessageId::report_item_received, count_cell(t.received));
+  add(MessageId::report_item_consult, count_cell(t.consult));
+  add(MessageId::report_item_coordinate, count_cell(t.coordinate));
+  add(MessageId::report_item_major, count_cell(t.major));
+  add(MessageId::merge_report_item_merged, count_cell(t.merged));
+  add(MessageId::report_item_web, count_cell(t.web));
+  add(MessageId::report_item_hotline, count_cell(t.hotline));
+  add(MessageId::report_item_visit, count_cell(t.visit));
+  add(MessageId::report_item_other, count_cell(t.other));
+  add(MessageId::report_item_rejected_unlawful, count_cell(t.rejected_unlawful));
+  add(MessageId::report_item_rejected_unclear, count_cell(t.rejected_unclear));
+  add(MessageId::report_item_forwarded, count_cell(t.forwarded));
+  add(MessageId::report_item_answered, count_cell(t.answered));
+  add(MessageId::report_item_explained, count_cell(t.explained));
+  add(MessageId::report_item_explained_late, count_cell(t.explained_late));
   add(MessageId::report_item_forward_on_time, report.current.forward_on_time);
-  add(MessageId::report_item_satisfied, count(t.satisfied));
-  add(MessageId::report_item_basic, count(t.basic));
-  add(MessageId::report_item_dissatisfied, count(t.dissatisfied));
+  add(MessageId::report_item_satisfied, count_cell(t.satisfied));
+  add(MessageId::report_item_basic, count_cell(t.basic));
+  add(MessageId::report_item_dissatisfied, count_cell(t.dissatisfied));
   add(MessageId::report_item_satisfaction, report.current.satisfaction);
   section.table = std::move(table);
   return section;
@@ -86,10 +82,11 @@ ReportSection units_section(const MonthlyReport& report, Lang lang) {
   BarChart satisfaction{
       "unit_satisfaction", tr(lang, MessageId::report_chart_unit_satisfaction), {}};
   for (const UnitMonth& u : report.units) {
-    table.rows.push_back(Row{u.unit.code, u.unit.name, count(u.forwarded), count(u.answered),
-                             u.consult_on_time, u.coordinate_on_time, count(u.overdue),
-                             count(u.explained), count(u.explained_late), count(u.referred),
-                             u.returned, count(u.disputed), u.assist_on_time, u.satisfaction});
+    table.rows.push_back(Row{u.unit.code, u.unit.name, count_cell(u.forwarded),
+                             count_cell(u.answered), u.consult_on_time, u.coordinate_on_time,
+                             count_cell(u.overdue), count_cell(u.explained),
+                             count_cell(u.explained_late), count_cell(u.referred), u.returned,
+                             count_cell(u.disputed), u.assist_on_time, u.satisfaction});
     on_time.bars.push_back({u.unit.name, combined(u.consult_on_time, u.coordinate_on_time)});
     satisfaction.bars.push_back({u.unit.name, u.satisfaction});
   }
@@ -142,9 +139,10 @@ ReportSection withdrawn_section(const MonthlyReport& report, Lang lang) {
     return day ? format_date(*day) : std::string("—");
   };
   for (const WithdrawnReferral& w : report.withdrawn) {
-    table.rows.push_back(Row{w.id, w.unit_name, w.title, format_date(w.referred_on),
-                             date_or_dash(w.answered_on), date_or_dash(w.recorded_on),
-                             w.entry_lag ? ReportValue(count(*w.entry_lag)) : ReportValue("—")});
+    table.rows.push_back(
+        Row{w.id, w.unit_name, w.title, format_date(w.referred_on), date_or_dash(w.answered_on),
+            date_or_dash(w.recorded_on),
+            w.entry_lag ? ReportValue(count_cell(*w.entry_lag)) : ReportValue("—")});
   }
   section.table = std::move(table);
   return section;
@@ -171,7 +169,7 @@ ReportSection overdue_section(const MonthlyReport& report, Lang lang) {
   for (const ReportCase& c : report.overdue) {
     table.rows.push_back(Row{c.id, c.unit_name, c.title,
                              label(lang, parse_clock_name(c.clock).value()), format_date(c.due),
-                             count(c.working_days_late)});
+                             count_cell(c.working_days_late)});
   }
   section.table = std::move(table);
   return section;
@@ -188,8 +186,9 @@ ReportSection comparison_section(const MonthlyReport& report, Lang lang) {
                      {"previous_month", month_label(lang, before.month), ColumnAlign::right},
                      {"change", tr(lang, MessageId::report_col_change), ColumnAlign::right}},
                     {}};
-  table.rows.push_back(Row{tr(lang, MessageId::report_col_received), count(now.received),
-                           count(before.received), signed_count(now.received, before.received)});
+  table.rows.push_back(Row{tr(lang, MessageId::report_col_received), count_cell(now.received),
+                           count_cell(before.received),
+                           signed_count(now.received, before.received)});
   auto add_rate = [&](MessageId label, const Rate& a, const Rate& b) {
     table.rows.push_back(Row{tr(lang, label), a, b, format_rate_change(lang, a, b)});
   };
@@ -216,7 +215,7 @@ ReportSection trend_section(const MonthlyReport& report, Lang lang) {
     const std::string period = format_month(month.month);
     received.periods.push_back(period);
     rates.periods.push_back(period);
-    received_series.points.push_back(count(month.received));
+    received_series.points.push_back(count_cell(month.received));
     forward.points.push_back(month.forward_on_time);
     reply.points.push_back(month.reply_on_time);
     satisfied.points.push_back(month.satisfaction);

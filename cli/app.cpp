@@ -6,6 +6,10 @@
 
 #include <ent110/util/display_width.hpp>
 
+#include <algorithm>
+#include <array>
+#include <string_view>
+
 namespace ent110::cli {
 
 void Invocation::on(CLI::App* command, Needs command_needs, Runner command_runner) {
@@ -97,7 +101,55 @@ CLI::IsMember one_of(const std::vector<std::string>& names) {
   return CLI::IsMember(names);
 }
 
-std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
+namespace {
+
+struct Command {
+  std::string_view name;
+  void (*add)(CLI::App&, Invocation&, Lang);
+  /// Reads the whole command tree when it runs (completion is generated from it).
+  bool needs_whole_tree = false;
+};
+
+// In the order help lists them.
+constexpr std::array k_commands{
+    Command{"init", add_init},
+    Command{"config", add_config},
+    Command{"unit", add_unit},
+    Command{"user", add_user},
+    Command{"enterprise", add_enterprise},
+    Command{"officer", add_officer},
+    Command{"project", add_project},
+    Command{"calendar", add_calendar},
+    Command{"backup", add_backup},
+    Command{"copy", add_copy},
+    Command{"verify", add_verify},
+    Command{"triage", add_triage},
+    Command{"intake", add_intake},
+    Command{"reject", add_reject},
+    Command{"forward", add_forward},
+    Command{"reply", add_reply},
+    Command{"review", add_review},
+    Command{"escalate", add_escalate},
+    Command{"dispute", add_dispute},
+    Command{"evaluate", add_evaluate},
+    Command{"correct", add_correct},
+    Command{"merge", add_merge},
+    Command{"unmerge", add_unmerge},
+    Command{"show", add_show},
+    Command{"list", add_list},
+    Command{"log", add_log},
+    Command{"report", add_report},
+    Command{"assess", add_assess},
+    Command{"audit", add_audit},
+    Command{"visit", add_visit},
+    Command{"export", add_export},
+    Command{"search", add_search},
+    Command{"publish", add_publish},
+    Command{"completion", add_completion, true},
+};
+
+// The root: global options and version flag, no commands yet.
+std::unique_ptr<CLI::App> make_root(Invocation& inv, Lang lang) {
   auto app = std::make_unique<CLI::App>(tr(lang, MessageId::cli_app_description), "ent110");
   app->formatter(std::make_shared<TranslatedFormatter>(lang));
   app->set_help_flag("-h,--help", tr(lang, MessageId::cli_help_flag));
@@ -136,40 +188,54 @@ std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
   app->add_flag("--no-color", g.no_color, tr(lang, MessageId::cli_opt_no_color));
   app->add_flag("--quiet", g.quiet, tr(lang, MessageId::cli_opt_quiet));
 
-  add_init(*app, inv, lang);
-  add_config(*app, inv, lang);
-  add_unit(*app, inv, lang);
-  add_user(*app, inv, lang);
-  add_enterprise(*app, inv, lang);
-  add_officer(*app, inv, lang);
-  add_project(*app, inv, lang);
-  add_calendar(*app, inv, lang);
-  add_backup(*app, inv, lang);
-  add_copy(*app, inv, lang);
-  add_verify(*app, inv, lang);
-  add_triage(*app, inv, lang);
-  add_intake(*app, inv, lang);
-  add_reject(*app, inv, lang);
-  add_forward(*app, inv, lang);
-  add_reply(*app, inv, lang);
-  add_review(*app, inv, lang);
-  add_escalate(*app, inv, lang);
-  add_dispute(*app, inv, lang);
-  add_evaluate(*app, inv, lang);
-  add_correct(*app, inv, lang);
-  add_merge(*app, inv, lang);
-  add_unmerge(*app, inv, lang);
-  add_show(*app, inv, lang);
-  add_list(*app, inv, lang);
-  add_log(*app, inv, lang);
-  add_report(*app, inv, lang);
-  add_assess(*app, inv, lang);
-  add_audit(*app, inv, lang);
-  add_visit(*app, inv, lang);
-  add_export(*app, inv, lang);
-  add_search(*app, inv, lang);
-  add_publish(*app, inv, lang);
-  add_completion(*app, inv, lang);
+  return app;
+}
+
+// The command `args` name, when only global options (and their values) come before it.
+const Command* named_command(const CLI::App& root, const std::vector<std::string>& args) {
+  const auto command_named = [](std::string_view word) -> const Command* {
+    const auto* found = std::find_if(k_commands.begin(), k_commands.end(),
+                                     [&](const Command& command) { return command.name == word; });
+    return found == k_commands.end() ? nullptr : found;
+  };
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& word = args[i];
+    if (!word.starts_with("-")) {
+      return command_named(word);
+    }
+    const std::size_t equals = word.find('=');
+    const CLI::Option* option = root.get_option_no_throw(word.substr(0, equals));
+    if (option == nullptr) {
+      return nullptr;
+    }
+    // CLI11 ends an option's values at a command's name: such a value is left to the whole tree.
+    const bool value_follows = option->get_type_size() != 0 && equals == std::string::npos;
+    if (value_follows && (++i == args.size() || command_named(args[i]) != nullptr)) {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::unique_ptr<CLI::App> make_app(Invocation& inv, Lang lang) {
+  auto app = make_root(inv, lang);
+  for (const Command& command : k_commands) {
+    command.add(*app, inv, lang);
+  }
+  return app;
+}
+
+std::unique_ptr<CLI::App> make_app_for(Invocation& inv,
+                                       Lang lang,
+                                       const std::vector<std::string>& args) {
+  auto app = make_root(inv, lang);
+  const Command* command = named_command(*app, args);
+  if (command == nullptr || command->needs_whole_tree) {
+    return nullptr;
+  }
+  command->add(*app, inv, lang);
   return app;
 }
 

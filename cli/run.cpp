@@ -274,14 +274,27 @@ int run_main(const std::vector<std::string>& args, std::ostream& out, std::ostre
   Invocation inv;
   std::unique_ptr<CLI::App> app;
   try {
-    app = make_app(inv, help_lang);
-    if (args.empty()) {
-      out << app->help();
-      return static_cast<int>(ExitCode::ok);
-    }
     require_utf8_arguments(args, help_lang);
-    std::vector<std::string> reversed(args.rbegin(), args.rend());
-    app->parse(reversed);
+    const std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+      app = make_app_for(inv, help_lang, args);
+      if (app) {
+        std::vector<std::string> words = reversed;
+        app->parse(words);
+      }
+    } catch (const CLI::ParseError&) {
+      app.reset();
+    }
+    if (!app) {
+      inv = Invocation{};
+      app = make_app(inv, help_lang);
+      if (args.empty()) {
+        out << app->help();
+        return static_cast<int>(ExitCode::ok);
+      }
+      std::vector<std::string> words = reversed;
+      app->parse(words);
+    }
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0) {
       return app->exit(error, out, err);

@@ -5,6 +5,17 @@ find_package(date 3.0 CONFIG REQUIRED)
 find_package(tomlplusplus 3.3 CONFIG REQUIRED)
 find_package(fmt 9 CONFIG REQUIRED)
 find_package(nlohmann_json 3.11 CONFIG REQUIRED)
+# fmt and toml++ are compiled into ent110 (lib/ent110/util/fmt_library.cpp and
+# lib/ent110/config/toml_library.cpp), each in one translation unit: Debian ships them only as
+# shared libraries, whose loading, with the shared libstdc++ they need, cost every command at
+# start-up (issue 15). Header-only use would compile their implementations in every includer.
+add_library(ent110_fmt INTERFACE)
+target_include_directories(ent110_fmt SYSTEM INTERFACE
+  $<TARGET_PROPERTY:fmt::fmt,INTERFACE_INCLUDE_DIRECTORIES>)
+add_library(ent110_toml INTERFACE)
+target_include_directories(ent110_toml SYSTEM INTERFACE
+  $<TARGET_PROPERTY:tomlplusplus::tomlplusplus,INTERFACE_INCLUDE_DIRECTORIES>)
+target_compile_definitions(ent110_toml INTERFACE TOML_HEADER_ONLY=0)
 # Linked statically where Debian ships the archive (SQLite, libcrypto, libcsv, utf8proc): each
 # shared library costs every command its loading and relocation at start-up (issue 15).
 set(OPENSSL_USE_STATIC_LIBS TRUE)

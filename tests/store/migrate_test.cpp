@@ -114,6 +114,26 @@ TEST_CASE("latest_schema_version: PostgreSQL's migrations end at the same versio
   CHECK(latest_schema_version() == migrations(Engine::postgresql).back().version);
 }
 
+// Each command is a process of its own, which rebuilds the WAL's index from the whole file: a WAL
+// that SQLite's auto-checkpoint left full grew by every command, and every write copied all of it
+// into the database again (issue 15).
+TEST_CASE("Store::open: a commit that leaves 200 WAL pages checkpoints and empties the WAL",
+          "[store]") {
+  test::TempDir dir;
+  const auto path = dir / "long.db";
+  for (int command = 0; command < 2; ++command) {
+    Store store = Store::open(path, Access::read_write, StoreOptions{1000, 0600, true});
+    store.write([&] {
+      store.connection().execute(
+          "CREATE TABLE IF NOT EXISTS probe (x BLOB); INSERT INTO probe VALUES "
+          "(zeroblob(1000000))");
+    });
+    CHECK(std::filesystem::file_size(path.string() + "-wal") == 0);
+  }
+  Store reader = Store::open(path, Access::read_only, StoreOptions{});
+  reader.read([&] { CHECK(Statement(reader, "SELECT count(*) FROM probe").scalar_int64() == 2); });
+}
+
 TEST_CASE("Store::open: commits are synced, and the WAL they are in outlives the connection",
           "[store]") {
   test::TempDir dir;

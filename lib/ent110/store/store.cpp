@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
 #include <random>
@@ -65,7 +66,23 @@ constexpr int k_checkpoint_pages = 200;
 // size on the disk for good.
 constexpr int k_wal_bytes_kept = 4 * 1024 * 1024;
 
-void configure(SQLite::Database& db, Access access) {
+// Called after each commit with the WAL's length in pages. Past k_checkpoint_pages it copies the
+// WAL into the database and truncates it. SQLite's own auto-checkpoint leaves the pages in the WAL
+// for the same process's next write to overwrite, but every command is a new process, which
+// rebuilds the WAL's index from the whole file and so cannot overwrite it: the WAL grew by every
+// command, every command read all of it, and every write copied all of it into the database
+// again (an fdatasync of the database each time). It never waits: a checkpoint that another
+// process's reader or writer holds up is left to a later commit.
+int checkpoint_long_wal(void* busy_timeout_ms, sqlite3* db, const char* name, int pages) {
+  if (pages >= k_checkpoint_pages) {
+    ::sqlite3_busy_timeout(db, 0);
+    ::sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    ::sqlite3_busy_timeout(db, static_cast<int>(reinterpret_cast<std::intptr_t>(busy_timeout_ms)));
+  }
+  return SQLITE_OK;
+}
+
+void configure(SQLite::Database& db, Access access, int busy_timeout_ms) {
   db.exec("PRAGMA foreign_keys = ON");
   // Checkpointing and deleting the WAL whenever the last connection closes cost every write
   // command three more fsyncs and recreating the file; readers, VACUUM INTO (backup) and copy
@@ -76,7 +93,8 @@ void configure(SQLite::Database& db, Access access) {
     // FULL syncs the WAL at every COMMIT: a committed action survives a power loss. NORMAL
     // would sync only at checkpoints, and lose the last commands' events.
     db.exec("PRAGMA synchronous = FULL");
-    db.exec("PRAGMA wal_autocheckpoint = " + std::to_string(k_checkpoint_pages));
+    ::sqlite3_wal_hook(db.getHandle(), checkpoint_long_wal,
+                       reinterpret_cast<void*>(static_cast<std::intptr_t>(busy_timeout_ms)));
     db.exec("PRAGMA journal_size_limit = " + std::to_string(k_wal_bytes_kept));
   }
 }
@@ -137,7 +155,7 @@ std::unique_ptr<SQLite::Database> connect(const std::string& path,
   auto db = std::make_unique<SQLite::Database>(path, flags);
   db->setBusyTimeout(busy_timeout_ms);
   require_ent110_file(*db, path, may_initialise);
-  configure(*db, access);
+  configure(*db, access, busy_timeout_ms);
   return db;
 }
 

@@ -23,9 +23,11 @@ constexpr double k_bm25_b = 0.75;
 // A similar case must contain this share of the new title's trigrams, so that one common word
 // (申请, 企业) does not make two cases alike.
 constexpr double k_similar_share = 0.4;
-// Bounds that keep the hints cheap at intake: trigrams of the title looked for, and candidate
-// cases scored (the newest among those containing any of them).
+// Bounds that keep the hints cheap at intake whatever the size of the database: trigrams of the
+// title looked for, cases containing any of them looked at (the newest), and answered ones among
+// those scored.
 constexpr std::size_t k_similar_terms = 24;
+constexpr std::size_t k_similar_looked_at = 500;
 constexpr std::size_t k_similar_candidates = 50;
 constexpr std::size_t k_suggest_from = 10;
 
@@ -260,8 +262,8 @@ void set_snippet(SearchHit& hit,
   hit.snippet = snippet_of(fields[best], match_at == std::string::npos ? 0 : match_at);
 }
 
-// The terms of a title for similarity: the character trigrams of each word (words shorter than
-// three characters whole, single characters dropped), distinct, in order.
+// The terms of a title for similarity: the character trigrams of each word, distinct, in order.
+// Shorter words are left out: the trigram index cannot find them without reading every row.
 std::vector<std::string> title_terms(std::string_view title) {
   std::vector<std::string> terms;
   const auto add = [&](std::string term) {
@@ -272,9 +274,6 @@ std::vector<std::string> title_terms(std::string_view title) {
   };
   std::vector<std::string_view> word;
   const auto flush = [&] {
-    if (word.size() == 2) {
-      add(std::string(word[0]) + std::string(word[1]));
-    }
     for (std::size_t i = 0; i + 3 <= word.size(); ++i) {
       add(std::string(word[i]) + std::string(word[i + 1]) + std::string(word[i + 2]));
     }
@@ -348,8 +347,7 @@ SearchResult search_cases(Store& store, const SearchQuery& query) {
       get_unit(store, *query.unit);  // a misspelt unit is an error with a hint, as in `list`
     }
     std::vector<Scored> cases;
-    for (SearchRow& row :
-         matching_cases(store, folded_terms, TermsJoin::all, filters, std::nullopt)) {
+    for (SearchRow& row : matching_cases(store, folded_terms, filters)) {
       Scored scored = prepared(std::move(row));
       // The database's matching may fold more than ASCII letters; the rule is checked here.
       if (terms_present(scored, folded_terms) == folded_terms.size()) {
@@ -400,14 +398,11 @@ std::vector<SimilarCase> similar_answered(Store& store,
     return {};
   }
   const std::vector<std::string> folded_terms = folded_all(terms);
-  SearchFilters filters;
-  filters.answered_only = true;
-  filters.except_id = std::string(except_id);
   std::vector<SimilarCase> similar;
   store.read([&] {
     std::vector<Scored> cases;
-    for (SearchRow& row :
-         matching_cases(store, folded_terms, TermsJoin::any, filters, k_similar_candidates)) {
+    for (SearchRow& row : answered_containing_any(store, folded_terms, std::string(except_id),
+                                                  k_similar_looked_at, k_similar_candidates)) {
       Scored scored = prepared(std::move(row));
       const auto share = static_cast<double>(terms_present(scored, folded_terms)) /
                          static_cast<double>(terms.size());

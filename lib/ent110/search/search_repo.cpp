@@ -87,73 +87,12 @@ std::vector<Event> texts_of_events(Store& store, const std::string& id) {
   return events;
 }
 
-}  // namespace
+constexpr const char* k_row_columns =
+    "SELECT f.id, f.state, f.type, coalesce(f.unit, ''), f.title, f.body, "
+    "coalesce(f.answer_text, ''), coalesce(f.answer_unit, ''), f.received_at ";
 
-std::vector<SearchRow> matching_cases(Store& store,
-                                      const std::vector<std::string>& terms,
-                                      TermsJoin join,
-                                      const SearchFilters& filters,
-                                      std::optional<std::size_t> limit) {
-  const Engine engine = store.engine();
-  std::string match;
-  int parameter = 0;
-  for (const std::string& term : terms) {
-    match += (match.empty()            ? ""
-              : join == TermsJoin::all ? " AND "
-                                       : " OR ") +
-             term_match(engine, term, ++parameter).condition;
-  }
-  std::string sql =
-      "SELECT f.id, f.state, f.type, coalesce(f.unit, ''), f.title, f.body, "
-      "coalesce(f.answer_text, ''), coalesce(f.answer_unit, ''), f.received_at "
-      "FROM case_file AS f WHERE (" +
-      match + ")";
-  const auto filter = [&](const char* column) {
-    sql += " AND " + std::string(column) + " ?" + std::to_string(++parameter);
-  };
-  if (filters.type) {
-    filter("f.type =");
-  }
-  if (filters.unit) {
-    filter("f.unit =");
-  }
-  if (filters.state) {
-    filter("f.state =");
-  }
-  if (filters.since) {
-    filter("f.received_at >=");
-  }
-  if (filters.except_id) {
-    filter("f.id <>");
-  }
-  if (filters.answered_only) {
-    sql += " AND f.answer_text IS NOT NULL";
-  }
-  sql += " ORDER BY f.received_at DESC, f.id DESC";
-  if (limit) {
-    sql += " LIMIT " + std::to_string(*limit);
-  }
-  Statement q(store, sql);
-  parameter = 0;
-  for (const std::string& term : terms) {
-    ++parameter;
-    q.bind(parameter, term_match(engine, term, parameter).value);
-  }
-  if (filters.type) {
-    q.bind(++parameter, to_string(*filters.type));
-  }
-  if (filters.unit) {
-    q.bind(++parameter, *filters.unit);
-  }
-  if (filters.state) {
-    q.bind(++parameter, to_string(*filters.state));
-  }
-  if (filters.since) {
-    q.bind(++parameter, format_utc(*filters.since));
-  }
-  if (filters.except_id) {
-    q.bind(++parameter, *filters.except_id);
-  }
+// The rows of a query that selects k_row_columns, each with its events' texts.
+std::vector<SearchRow> rows_of(Store& store, Statement& q) {
   std::vector<SearchRow> rows;
   while (q.step()) {
     SearchRow row;
@@ -174,7 +113,108 @@ std::vector<SearchRow> matching_cases(Store& store,
   return rows;
 }
 
+}  // namespace
+
+std::vector<SearchRow> matching_cases(Store& store,
+                                      const std::vector<std::string>& terms,
+                                      const SearchFilters& filters) {
+  const Engine engine = store.engine();
+  std::string match;
+  int parameter = 0;
+  for (const std::string& term : terms) {
+    match += (match.empty() ? "" : " AND ") + term_match(engine, term, ++parameter).condition;
+  }
+  std::string sql = k_row_columns + ("FROM case_file AS f WHERE (" + match + ")");
+  const auto filter = [&](const char* column) {
+    sql += " AND " + std::string(column) + " ?" + std::to_string(++parameter);
+  };
+  if (filters.type) {
+    filter("f.type =");
+  }
+  if (filters.unit) {
+    filter("f.unit =");
+  }
+  if (filters.state) {
+    filter("f.state =");
+  }
+  if (filters.since) {
+    filter("f.received_at >=");
+  }
+  sql += " ORDER BY f.received_at DESC, f.id DESC";
+  Statement q(store, sql);
+  parameter = 0;
+  for (const std::string& term : terms) {
+    ++parameter;
+    q.bind(parameter, term_match(engine, term, parameter).value);
+  }
+  if (filters.type) {
+    q.bind(++parameter, to_string(*filters.type));
+  }
+  if (filters.unit) {
+    q.bind(++parameter, *filters.unit);
+  }
+  if (filters.state) {
+    q.bind(++parameter, to_string(*filters.state));
+  }
+  if (filters.since) {
+    q.bind(++parameter, format_utc(*filters.since));
+  }
+  return rows_of(store, q);
+}
+
+std::vector<SearchRow> answered_containing_any(Store& store,
+                                               const std::vector<std::string>& trigrams,
+                                               const std::string& except_id,
+                                               std::size_t newest,
+                                               std::size_t limit) {
+  if (trigrams.empty()) {
+    return {};
+  }
+  // SQLite: one FTS5 query with the terms OR-ed, walked newest row first and cut at `newest`,
+  // so that FTS5 stops early instead of listing every row that holds a common trigram.
+  std::string fts_query;
+  for (const std::string& term : trigrams) {
+    fts_query += (fts_query.empty() ? "" : " OR ") + fts_phrase(term);
+  }
+  const std::string sqlite_newest =
+      "SELECT rowid AS r FROM case_search WHERE case_search MATCH ?2 ORDER BY rowid DESC LIMIT " +
+      std::to_string(newest) + ") AS newest JOIN case_file AS f ON f.rowid = newest.r";
+  // PostgreSQL: pg_trgm's GIN indexes find the rows, newest first by the same cut.
+  std::string postgresql_match;
+  for (std::size_t i = 0; i < trigrams.size(); ++i) {
+    postgresql_match +=
+        (i == 0 ? "" : " OR ") +
+        term_match(Engine::postgresql, trigrams[i], static_cast<int>(i) + 2).condition;
+  }
+  const std::string postgresql_newest =
+      "SELECT f.id AS r FROM case_file AS f WHERE (" + postgresql_match +
+      ") ORDER BY f.received_at DESC, f.id DESC LIMIT " + std::to_string(newest) +
+      ") AS newest JOIN case_file AS f ON f.id = newest.r";
+  const Engine engine = store.engine();
+  Statement q(store,
+              k_row_columns +
+                  ("FROM (" + std::string(dialect::pick(engine, sqlite_newest, postgresql_newest)) +
+                   " WHERE f.answer_text IS NOT NULL AND f.id <> ?1 "
+                   "ORDER BY f.received_at DESC, f.id DESC LIMIT " +
+                   std::to_string(limit)));
+  q.bind(1, except_id);
+  if (engine == Engine::sqlite) {
+    q.bind(2, fts_query);
+  } else {
+    for (std::size_t i = 0; i < trigrams.size(); ++i) {
+      q.bind(static_cast<int>(i) + 2, contains_pattern(trigrams[i]));
+    }
+  }
+  return rows_of(store, q);
+}
+
 std::int64_t cases_containing(Store& store, const std::string& term) {
+  // Every case has its row in case_search: a trigram term is counted from FTS5's doclist alone.
+  if (store.engine() == Engine::sqlite && code_points(term) >= 3) {
+    Statement q(store, "SELECT count(*) FROM case_search WHERE case_search MATCH ?1");
+    q.bind(1, fts_phrase(term));
+    return q.scalar_int64();
+  }
   const TermMatch match = term_match(store.engine(), term, 1);
   Statement q(store, "SELECT count(*) FROM case_file AS f WHERE " + match.condition);
   q.bind(1, match.value);
@@ -182,7 +222,15 @@ std::int64_t cases_containing(Store& store, const std::string& term) {
 }
 
 std::int64_t case_total(Store& store) {
-  return Statement(store, "SELECT count(*) FROM case_file").scalar_int64();
+  // Each year's cases are numbered 1, 2, … without gaps and never deleted, so the total is the
+  // sum of each year's last number: one index lookup a year instead of counting every row.
+  return Statement(store,
+                   "WITH RECURSIVE seen(year) AS (SELECT min(year) FROM case_file UNION ALL "
+                   "SELECT (SELECT min(year) FROM case_file WHERE year > seen.year) FROM seen "
+                   "WHERE seen.year IS NOT NULL) "
+                   "SELECT coalesce(sum((SELECT max(number) FROM case_file WHERE year = "
+                   "seen.year)), 0) FROM seen WHERE seen.year IS NOT NULL")
+      .scalar_int64();
 }
 
 }  // namespace ent110

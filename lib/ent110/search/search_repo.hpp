@@ -24,12 +24,7 @@ struct SearchFilters {
   std::optional<std::string> unit;  ///< the lead unit
   std::optional<State> state;
   std::optional<Instant> since;  ///< received at or after
-  bool answered_only = false;    ///< has a published answer
-  std::optional<std::string> except_id;
 };
-
-/// Whether a case must contain every term or any one.
-enum class TermsJoin { all, any };
 
 /// A matching case with every text search scores.
 struct SearchRow {
@@ -46,14 +41,20 @@ struct SearchRow {
   std::vector<Event> events;
 };
 
-/// The cases containing the terms (substrings, given with ASCII letters in lower case; matched in
-/// any case, for other letters too on some paths: the caller checks exactly), newest first, at
-/// most `limit` of them when given.
+/// The cases containing every term (substrings, given with ASCII letters in lower case; matched in
+/// any case, for other letters too on some paths: the caller checks exactly), newest first.
 std::vector<SearchRow> matching_cases(Store& store,
                                       const std::vector<std::string>& terms,
-                                      TermsJoin join,
-                                      const SearchFilters& filters,
-                                      std::optional<std::size_t> limit);
+                                      const SearchFilters& filters);
+
+/// The answered cases (but `except_id`) containing any of `trigrams` (terms of exactly three
+/// characters, as above), newest first: at most `limit` of them, taken from the `newest` cases
+/// containing any term, so that the cost does not grow with the database.
+std::vector<SearchRow> answered_containing_any(Store& store,
+                                               const std::vector<std::string>& trigrams,
+                                               const std::string& except_id,
+                                               std::size_t newest,
+                                               std::size_t limit);
 
 /// How many cases contain `term` (in lower case, as above): the document frequency of BM25.
 std::int64_t cases_containing(Store& store, const std::string& term);

@@ -69,10 +69,9 @@ TermMatch term_match(Engine engine, const std::string& term, int parameter) {
           std::string(dialect::pick(engine, sqlite.value, postgresql.value))};
 }
 
-std::vector<Event> texts_of_events(Store& store, const std::string& id) {
-  Statement q(store,
-              "SELECT case_seq, action, detail, text FROM case_event WHERE case_id = ? AND "
-              "(text <> '' OR action = 'correct') ORDER BY case_seq");
+// `q`: rows_of's query of a case's events, run again for each case.
+std::vector<Event> texts_of_events(Statement& q, const std::string& id) {
+  q.reset();
   q.bind(1, id);
   std::vector<Event> events;
   while (q.step()) {
@@ -107,8 +106,15 @@ std::vector<SearchRow> rows_of(Store& store, Statement& q) {
     row.received_at = parse_utc(q.text(8));
     rows.push_back(std::move(row));
   }
+  if (rows.empty()) {
+    return rows;
+  }
+  // Prepared once for all the rows: preparing costs more than running it for one case.
+  Statement events_of_case(store,
+                           "SELECT case_seq, action, detail, text FROM case_event WHERE case_id = "
+                           "? AND (text <> '' OR action = 'correct') ORDER BY case_seq");
   for (SearchRow& row : rows) {
-    row.events = texts_of_events(store, row.id);
+    row.events = texts_of_events(events_of_case, row.id);
   }
   return rows;
 }

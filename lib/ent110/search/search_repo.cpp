@@ -90,6 +90,22 @@ constexpr const char* k_row_columns =
     "SELECT f.id, f.state, f.type, coalesce(f.unit, ''), f.title, f.body, "
     "coalesce(f.answer_text, ''), coalesce(f.answer_unit, ''), f.received_at ";
 
+// PostgreSQL: the ids of the cases containing any of `count` terms, bound as ILIKE patterns from
+// parameter `first` on. Case columns and event texts are looked up apart, each an OR of ILIKEs
+// that one bitmap scan of pg_trgm's GIN indexes answers (an EXISTS beside them would not be).
+std::string postgresql_containing_any(std::size_t count, std::size_t first) {
+  std::string case_columns;
+  std::string event_texts;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string p = "?" + std::to_string(first + i);
+    const std::string or_ = i == 0 ? "" : " OR ";
+    case_columns += or_ + "title ILIKE " + p + " OR body ILIKE " + p + " OR answer_text ILIKE " + p;
+    event_texts += or_ + "text ILIKE " + p;
+  }
+  return "SELECT id FROM case_file WHERE " + case_columns +
+         " UNION SELECT case_id FROM case_event WHERE " + event_texts;
+}
+
 // The rows of a query that selects k_row_columns, each with its events' texts.
 std::vector<SearchRow> rows_of(Store& store, Statement& q) {
   std::vector<SearchRow> rows;
@@ -185,17 +201,12 @@ std::vector<SearchRow> answered_containing_any(Store& store,
   const std::string sqlite_newest =
       "SELECT rowid AS r FROM case_search WHERE case_search MATCH ?2 ORDER BY rowid DESC LIMIT " +
       std::to_string(newest) + ") AS newest JOIN case_file AS f ON f.rowid = newest.r";
-  // PostgreSQL: pg_trgm's GIN indexes find the rows, newest first by the same cut.
-  std::string postgresql_match;
-  for (std::size_t i = 0; i < trigrams.size(); ++i) {
-    postgresql_match +=
-        (i == 0 ? "" : " OR ") +
-        term_match(Engine::postgresql, trigrams[i], static_cast<int>(i) + 2).condition;
-  }
-  const std::string postgresql_newest =
-      "SELECT f.id AS r FROM case_file AS f WHERE (" + postgresql_match +
-      ") ORDER BY f.received_at DESC, f.id DESC LIMIT " + std::to_string(newest) +
-      ") AS newest JOIN case_file AS f ON f.id = newest.r";
+  // PostgreSQL: the same cut over what pg_trgm's GIN indexes find.
+  const std::string postgresql_newest = "SELECT f.id AS r FROM case_file AS f WHERE f.id IN (" +
+                                        postgresql_containing_any(trigrams.size(), 2) +
+                                        ") ORDER BY f.received_at DESC, f.id DESC LIMIT " +
+                                        std::to_string(newest) +
+                                        ") AS newest JOIN case_file AS f ON f.id = newest.r";
   const Engine engine = store.engine();
   Statement q(store,
               k_row_columns +
@@ -222,7 +233,10 @@ std::int64_t cases_containing(Store& store, const std::string& term) {
     return q.scalar_int64();
   }
   const TermMatch match = term_match(store.engine(), term, 1);
-  Statement q(store, "SELECT count(*) FROM case_file AS f WHERE " + match.condition);
+  const std::string sqlite_count = "SELECT count(*) FROM case_file AS f WHERE " + match.condition;
+  const std::string postgresql_count =
+      "SELECT count(*) FROM (" + postgresql_containing_any(1, 1) + ") AS containing";
+  Statement q(store, dialect::pick(store.engine(), sqlite_count, postgresql_count));
   q.bind(1, match.value);
   return q.scalar_int64();
 }

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 
 namespace ent110 {
 namespace {
@@ -29,6 +31,8 @@ constexpr double k_similar_share = 0.4;
 constexpr std::size_t k_similar_terms = 24;
 constexpr std::size_t k_similar_looked_at = 500;
 constexpr std::size_t k_similar_candidates = 50;
+// Document frequencies of the title's trigrams: exact up to this many cases, estimated beyond.
+constexpr std::int64_t k_similar_counted_exactly = 2000;
 constexpr std::size_t k_suggest_from = 10;
 
 constexpr std::size_t k_snippet_before = 10;  // display columns of context before the match
@@ -150,8 +154,12 @@ double weighted_frequency(const Scored& scored, const std::string& folded_term) 
 }
 
 // Scores every case by BM25 over `terms` (case-folded); document frequencies from the whole
-// database, lengths against the mean of the matched cases. Then best first, ties newest first.
-void rank(Store& store, const std::vector<std::string>& terms, std::vector<Scored>& cases) {
+// database (`containing`: how many cases contain a term), lengths against the mean of the matched
+// cases. Then best first, ties newest first.
+void rank(Store& store,
+          const std::vector<std::string>& terms,
+          const std::function<std::int64_t(const std::string&)>& containing,
+          std::vector<Scored>& cases) {
   if (cases.empty()) {
     return;
   }
@@ -162,8 +170,9 @@ void rank(Store& store, const std::vector<std::string>& terms, std::vector<Score
   }
   mean_length = std::max(1.0, mean_length / static_cast<double>(cases.size()));
   for (const std::string& term : terms) {
-    const auto containing = static_cast<double>(cases_containing(store, term));
-    const double idf = std::log(1.0 + (total - containing + 0.5) / (containing + 0.5));
+    const auto frequency_in_database = static_cast<double>(containing(term));
+    const double idf =
+        std::log(1.0 + (total - frequency_in_database + 0.5) / (frequency_in_database + 0.5));
     for (Scored& scored : cases) {
       const double frequency = weighted_frequency(scored, term);
       const double norm = k_bm25_k1 * (1.0 - k_bm25_b + k_bm25_b * scored.length / mean_length);
@@ -354,7 +363,9 @@ SearchResult search_cases(Store& store, const SearchQuery& query) {
         cases.push_back(std::move(scored));
       }
     }
-    rank(store, folded_terms, cases);
+    rank(
+        store, folded_terms, [&](const std::string& term) { return cases_containing(store, term); },
+        cases);
     for (std::size_t i = 0; i < cases.size() && i < query.limit; ++i) {
       const Scored& scored = cases[i];
       SearchHit hit{scored.row.id,   scored.row.state,   scored.row.type,
@@ -410,7 +421,12 @@ std::vector<SimilarCase> similar_answered(Store& store,
         cases.push_back(std::move(scored));
       }
     }
-    rank(store, folded_terms, cases);
+    rank(
+        store, folded_terms,
+        [&](const std::string& term) {
+          return cases_containing_about(store, term, k_similar_counted_exactly);
+        },
+        cases);
     for (std::size_t i = 0; i < cases.size() && i < limit; ++i) {
       const SearchRow& row = cases[i].row;
       similar.push_back(

@@ -241,6 +241,26 @@ std::int64_t cases_containing(Store& store, const std::string& term) {
   return q.scalar_int64();
 }
 
+std::int64_t cases_containing_about(Store& store,
+                                    const std::string& term,
+                                    std::int64_t exact_up_to) {
+  // The newest `exact_up_to` rows holding the term span rowids min(r)..max(rowid): the share they
+  // make of that span is taken for the share of all cases.
+  const std::string cap = std::to_string(exact_up_to);
+  const std::string sqlite_count =
+      "SELECT CASE WHEN count(*) < " + cap +
+      " THEN count(*) ELSE count(*) * (SELECT max(rowid) FROM case_file) / "
+      "((SELECT max(rowid) FROM case_file) - min(r) + 1) END FROM (SELECT rowid AS r FROM "
+      "case_search WHERE case_search MATCH ?1 ORDER BY rowid DESC LIMIT " +
+      cap + ") AS newest";
+  const std::string postgresql_count =
+      "SELECT count(*) FROM (" + postgresql_containing_any(1, 1) + ") AS containing";
+  const Engine engine = store.engine();
+  Statement q(store, dialect::pick(engine, sqlite_count, postgresql_count));
+  q.bind(1, std::string(dialect::pick(engine, fts_phrase(term), contains_pattern(term))));
+  return q.scalar_int64();
+}
+
 std::int64_t case_total(Store& store) {
   // Each year's cases are numbered 1, 2, … without gaps and never deleted, so the total is the
   // sum of each year's last number: one index lookup a year instead of counting every row.

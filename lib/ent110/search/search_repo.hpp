@@ -59,6 +59,13 @@ std::vector<SearchRow> answered_containing_any(Store& store,
 /// How many cases contain `term` (in lower case, as above): the document frequency of BM25.
 std::int64_t cases_containing(Store& store, const std::string& term);
 
+/// How many cases contain `term` (3 characters or more, in lower case, as above), for a ranking
+/// whose cost must not grow with the database: on SQLite counted up to `exact_up_to`, beyond that
+/// estimated from how many of the newest cases contain it; on PostgreSQL counted.
+std::int64_t cases_containing_about(Store& store,
+                                    const std::string& term,
+                                    std::int64_t exact_up_to);
+
 /// How many cases there are.
 std::int64_t case_total(Store& store);
 

@@ -98,10 +98,11 @@ expect_err "is not an SQLite database or is damaged" "a text file is named as su
 ## databases made before the application id still open
 sqlite3 "$ENT110_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null # the file alone, whole
 cp "$ENT110_DB" "$E2E_DIR/old.db"
-# Undo what migrations 010, 012 and 013 made (011 is PostgreSQL's alone; 013's rebuilt
+# Undo what migrations 010, 012, 013 and 014 made (011 is PostgreSQL's alone; 013's rebuilt
 # case_event is a superset of the old one and stays).
 sqlite3 "$E2E_DIR/old.db" "DROP TRIGGER case_search_intake; DROP TRIGGER case_search_answer;
-  DROP TRIGGER case_search_event; DROP TABLE case_search; DROP INDEX case_by_source;
+  DROP TRIGGER case_search_event; DROP TABLE case_search; DROP TABLE case_search_pending;
+  DROP INDEX case_by_source;
   DROP INDEX case_by_primary; ALTER TABLE case_file DROP COLUMN source_id;
   ALTER TABLE case_file DROP COLUMN confidential; ALTER TABLE case_file DROP COLUMN merged_into;
   DROP VIEW audit_row_officer; DROP VIEW audit_row_project;

@@ -117,4 +117,52 @@ expect_jq '[.[].id] | join(",")' "2025-000007" "search: the correction's reason 
 
 run verify
 expect_code 0 "verify"
+
+# SQLite: triggers note the cases written and ent110 indexes them at commit (schema 014).
+if [[ $E2E_ENGINE == sqlite ]]; then
+  sqlite3 "$ENT110_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+  index_of() { sqlite3 "$1" 'SELECT rowid, case_id, title, body, answer, notes FROM case_search ORDER BY rowid'; }
+  rebuilt_index_of() {
+    sqlite3 "$1" "SELECT f.rowid, f.id, f.title, f.body, coalesce(f.answer_text, ''),
+      coalesce((SELECT group_concat(e.text, ' ') FROM case_event AS e
+                WHERE e.case_id = f.id AND e.text <> ''), '') FROM case_file AS f ORDER BY f.rowid"
+  }
+  [[ $(index_of "$ENT110_DB") == "$(rebuilt_index_of "$ENT110_DB")" &&
+     $(sqlite3 "$ENT110_DB" 'SELECT count(*) FROM case_search_pending') == 0 ]] &&
+    pass || fail "the index holds each case's texts, nothing is left pending"
+  run --json search 退税
+  searched=$OUT
+
+  # A database of schema 013, whose triggers kept the index row by row, migrates unchanged.
+  cp "$ENT110_DB" "$E2E_DIR/v13.db"
+  sqlite3 "$E2E_DIR/v13.db" "DROP TABLE case_search_pending; DROP TRIGGER case_search_intake;
+    DROP TRIGGER case_search_answer; DROP TRIGGER case_search_event;
+    CREATE TRIGGER case_search_intake AFTER INSERT ON case_file BEGIN
+      INSERT INTO case_search (rowid, case_id, title, body, answer, notes)
+      VALUES (new.rowid, new.id, new.title, new.body, coalesce(new.answer_text, ''), ''); END;
+    CREATE TRIGGER case_search_answer AFTER UPDATE OF answer_text ON case_file
+      WHEN new.answer_text IS NOT old.answer_text BEGIN
+      UPDATE case_search SET answer = coalesce(new.answer_text, '') WHERE rowid = new.rowid; END;
+    CREATE TRIGGER case_search_event AFTER INSERT ON case_event WHEN new.text <> '' BEGIN
+      UPDATE case_search SET notes = CASE WHEN notes = '' THEN new.text
+                                          ELSE notes || ' ' || new.text END
+      WHERE rowid = (SELECT rowid FROM case_file WHERE id = new.case_id); END;
+    PRAGMA user_version = 13;"
+  run --db "$E2E_DIR/v13.db" --json search 退税
+  [[ $OUT == "$searched" ]] && pass || fail "a 013 database searches the same after migrating"
+  [[ $(sqlite3 "$E2E_DIR/v13.db" 'PRAGMA user_version') == 14 &&
+     $(index_of "$E2E_DIR/v13.db") == "$(index_of "$ENT110_DB")" ]] &&
+    pass || fail "migration 014 leaves the index as it was"
+
+  # Another tool's write is noted by the triggers; search (read-only) indexes it first.
+  sqlite3 "$E2E_DIR/v13.db" "INSERT INTO case_event (case_id, case_seq, at, action, actor, unit,
+    text, prev_hash, hash) SELECT case_id, max(case_seq) + 1, max(at), 'explain', 'sqlite3', 'SWJ',
+    '外部工具写入的说明', printf('%064d', 0), printf('%064d', 1) FROM case_event
+    WHERE case_id = '2025-000002'"
+  run --db "$E2E_DIR/v13.db" --json search 外部工具
+  expect_jq '[.[].id] | join(",")' "2025-000002" "search finds a row another tool wrote"
+  [[ $(index_of "$E2E_DIR/v13.db") == "$(rebuilt_index_of "$E2E_DIR/v13.db")" &&
+     $(sqlite3 "$E2E_DIR/v13.db" 'SELECT count(*) FROM case_search_pending') == 0 ]] &&
+    pass || fail "search brought the index up to date"
+fi
 finish

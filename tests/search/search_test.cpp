@@ -93,6 +93,36 @@ TEST_CASE_METHOD(SearchFixture, "the index follows a newly published answer and 
   CHECK(ids("误录") == Ids{id});  // the correction's reason is searchable
 }
 
+TEST_CASE_METHOD(SearchFixture,
+                 "search finds cases taken in bulk and what is added to them later") {
+  std::vector<IntakeRecord> records;
+  for (const char* title : {"污水管网改造", "道路破损维修", "稳岗补贴申请"}) {
+    IntakeRecord record;
+    record.where = "cases.csv:" + std::string(title);
+    record.request.enterprise = "信阳示例机械有限公司";
+    record.request.type = CaseType::consult;
+    record.request.channel = Channel::web;
+    record.request.title = title;
+    record.request.body = std::string("正文") + title;
+    records.push_back(record);
+  }
+  const BatchIntake batch =
+      service.intake_many(records, "wang", at("2025-09-01T09:00"), false, OnDuplicate::warn);
+  REQUIRE(batch.cases.size() == 3);
+  CHECK(ids("管网改造") == Ids{batch.cases[0].id});
+  CHECK(ids("正文道路") == Ids{batch.cases[1].id});
+  const std::string id = batch.cases[2].id;
+  forward(id, "2025-09-01T10:00");
+  service.reply(id, "补贴按季度发放", "wang", at("2025-09-01T11:00"));
+  CHECK(ids("按季度发放") == Ids{id});
+  CHECK(ids("稳岗补贴") == Ids{id});
+  // A dry run leaves nothing in the index.
+  records.resize(1);
+  records[0].request.title = "试运行的标题";
+  service.intake_many(records, "wang", at("2025-09-02T09:00"), true, OnDuplicate::warn);
+  CHECK(ids("试运行").empty());
+}
+
 TEST_CASE_METHOD(SearchFixture, "search ranks title over answer over body and breaks ties by age") {
   const std::string in_body =
       intake("厂房问题", CaseType::coordinate, "2025-09-01T09:00");  // 厂区…

@@ -351,6 +351,8 @@ SearchResult search_cases(Store& store, const SearchQuery& query) {
   filters.unit = query.unit;
   filters.state = query.state;
   filters.since = query.since;
+  // A database that another tool wrote to stays searchable.
+  store.update_search_index();
   store.read([&] {
     if (query.unit) {
       get_unit(store, *query.unit);  // a misspelt unit is an error with a hint, as in `list`
@@ -410,6 +412,7 @@ std::vector<SimilarCase> similar_answered(Store& store,
   }
   const std::vector<std::string> folded_terms = folded_all(terms);
   std::vector<SimilarCase> similar;
+  store.update_search_index();
   store.read([&] {
     std::vector<Scored> cases;
     for (SearchRow& row : answered_containing_any(store, folded_terms, std::string(except_id),

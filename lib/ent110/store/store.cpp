@@ -4,6 +4,7 @@
 #include <ent110/store/location.hpp>
 #include <ent110/store/migrate.hpp>
 #include <ent110/store/postgresql_connection.hpp>
+#include <ent110/store/search_index.hpp>
 #include <ent110/store/sqlite_connection.hpp>
 #include <ent110/store/store.hpp>
 
@@ -367,6 +368,8 @@ void Store::write(const std::function<void()>& work) {
         m_connection->begin_write();
         try {
           work();
+          // Once per transaction, not per row: a batch re-tokenizes each case it wrote once.
+          rebuild_pending_search_rows(*this);
           // From COMMIT on the work is done: an interrupt must not report it undone (exit 130)
           // and invite a retry that would do it twice.
           mark_committing();
@@ -400,6 +403,25 @@ void Store::write(const std::function<void()>& work) {
   } catch (const SQLite::Exception& error) {
     throw_database_error(m_path, error, m_busy_timeout_ms);
   }
+}
+
+void Store::update_search_index() {
+  if (m_connection->in_transaction()) {
+    if (m_access == Access::read_write) {
+      rebuild_pending_search_rows(*this);
+    }
+    return;
+  }
+  if (!search_rows_pending(*this)) {
+    return;
+  }
+  if (m_access == Access::read_write) {
+    write([] {});
+    return;
+  }
+  StoreOptions options;
+  options.busy_timeout_ms = m_busy_timeout_ms;
+  open(m_path, Access::read_write, options).write([] {});
 }
 
 void Store::read(const std::function<void()>& work) {

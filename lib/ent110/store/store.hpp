@@ -65,6 +65,11 @@ class Store {
   /// `work` run again in a new one, a few times before it fails as busy.
   void write(const std::function<void()>& work);
 
+  /// Brings SQLite's search index up to date with the cases written since it was (another tool's
+  /// writes: ent110's own update it as they commit), through a read-write connection of its own
+  /// when this one is read-only. Inside a write, it indexes that write's cases so far.
+  void update_search_index();
+
   /// Runs `work` in one read-only snapshot (a read transaction, or the transaction already open),
   /// translating engine errors into StoreError.
   void read(const std::function<void()>& work);

@@ -141,3 +141,49 @@ TEST_CASE("Zone: offsets and starts of days are the date library's, at every tra
     }
   }
 }
+
+TEST_CASE("format_utc, format_date and format_local write what date::format wrote, every day",
+          "[time]") {
+  // Every day of 1900-2100 (leap days, the non-leap 1900 and 2100, year ends) at a second that
+  // moves through the day, and the first and last second of years up to 9999; then years whose
+  // spelling is not four digits, which date::format still writes.
+  std::vector<Instant> instants;
+  const LocalDate first = date::sys_days{date::year{1900} / 1 / 1};
+  const LocalDate last = date::sys_days{date::year{2100} / 12 / 31};
+  for (LocalDate day = first; day <= last; day += date::days{1}) {
+    instants.push_back(Instant{day} + std::chrono::seconds{(day - first).count() * 7919 % 86400});
+  }
+  for (int year = 0; year <= 9999; year += 7) {
+    const Instant start{date::sys_days{date::year{year} / 1 / 1}};
+    instants.insert(instants.end(), {start, start - std::chrono::seconds{1}});
+  }
+  for (const int year : {-1, -45, 10000, 12345}) {
+    instants.push_back(Instant{date::sys_days{date::year{year} / 2 / 29}} + std::chrono::hours{23});
+  }
+  // Mismatches are gathered, not each compared by CHECK: 76 000 assertions cost Catch more than
+  // the formatting.
+  std::vector<std::string> mismatches;
+  const auto compare = [&](const std::string& ours, const std::string& expected) {
+    if (ours != expected) {
+      mismatches.push_back(ours + " instead of " + expected);
+    }
+  };
+  for (const Instant instant : instants) {
+    const LocalDate day = date::floor<date::days>(instant);
+    compare(format_utc(instant), date::format("%FT%TZ", instant));
+    compare(format_date(day), date::format("%F", day));
+  }
+  // Shanghai is eight hours ahead of UTC at every instant since 1992.
+  const Zone shanghai("Asia/Shanghai");
+  for (const Instant instant : instants) {
+    if (instant < Instant{date::sys_days{date::year{1992} / 1 / 1}} ||
+        instant > Instant{date::sys_days{date::year{9000} / 1 / 1}}) {
+      continue;
+    }
+    const date::local_seconds local{instant.time_since_epoch() + std::chrono::hours{8}};
+    compare(shanghai.format_local(instant), date::format("%FT%T", local) + "+08:00");
+    compare(shanghai.format_local_short(instant), date::format("%F %R", local));
+  }
+  CHECK(instants.size() > 75000);
+  CHECK(mismatches == std::vector<std::string>{});
+}

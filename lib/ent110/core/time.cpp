@@ -31,6 +31,54 @@ std::optional<int> read_digits(std::string_view text, std::size_t& pos, std::siz
   return value;
 }
 
+// Writes `value` as exactly `width` decimal digits (zero-padded) at `at`.
+void put_digits(char* at, unsigned value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    at[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
+// The year range whose "%F" is four digits; date::format spells the others (a sign, a fifth
+// digit) and is left to do so.
+constexpr int k_four_digit_first_year = 0;
+constexpr int k_four_digit_last_year = 9999;
+
+// How much of a time `formatted` writes: "%F", "%F?%R" or "%F?%T".
+enum class Until { day, minute, second };
+
+// `time` as date::format writes it ("%F", then `separator` and "%R" or "%T"), without its stream
+// and locale (format_utc ran once per stored time: 7% of a bulk intake); nullopt for a year of
+// other than four digits.
+template <class Clock>
+std::optional<std::string> formatted(std::chrono::time_point<Clock, std::chrono::seconds> time,
+                                     Until until,
+                                     char separator = 'T') {
+  const auto day = date::floor<date::days>(time);
+  const date::year_month_day ymd{day};
+  const int year = static_cast<int>(ymd.year());
+  if (year < k_four_digit_first_year || year > k_four_digit_last_year) {
+    return std::nullopt;
+  }
+  std::string text(until == Until::day ? 10 : until == Until::minute ? 16 : 19, '-');
+  put_digits(&text[0], static_cast<unsigned>(year), 4);
+  put_digits(&text[5], static_cast<unsigned>(ymd.month()), 2);
+  put_digits(&text[8], static_cast<unsigned>(ymd.day()), 2);
+  if (until == Until::day) {
+    return text;
+  }
+  const auto since_midnight = static_cast<unsigned>((time - day).count());
+  text[10] = separator;
+  put_digits(&text[11], since_midnight / 3600, 2);
+  text[13] = ':';
+  put_digits(&text[14], since_midnight / 60 % 60, 2);
+  if (until == Until::second) {
+    text[16] = ':';
+    put_digits(&text[17], since_midnight % 60, 2);
+  }
+  return text;
+}
+
 bool expect(std::string_view text, std::size_t& pos, char c) {
   if (pos < text.size() && text[pos] == c) {
     ++pos;
@@ -220,12 +268,16 @@ Instant Zone::start_of(LocalDate day) const {
 }
 
 std::string Zone::format_local(Instant instant) const {
-  return date::format("%FT%T", to_local(*m_rules, instant)) +
+  const date::local_seconds local = to_local(*m_rules, instant);
+  std::optional<std::string> text = formatted(local, Until::second);
+  return (text ? std::move(*text) : date::format("%FT%T", local)) +
          offset_text(offset_at(*m_rules, instant));
 }
 
 std::string Zone::format_local_short(Instant instant) const {
-  return date::format("%F %R", to_local(*m_rules, instant));
+  const date::local_seconds local = to_local(*m_rules, instant);
+  std::optional<std::string> text = formatted(local, Until::minute, ' ');
+  return text ? std::move(*text) : date::format("%F %R", local);
 }
 
 Instant parse_instant(std::string_view text, const Zone& zone) {
@@ -272,7 +324,8 @@ date::year_month parse_month(std::string_view text) {
 }
 
 std::string format_date(LocalDate day) {
-  return date::format("%F", day);
+  std::optional<std::string> text = formatted(Instant{day}, Until::day);
+  return text ? std::move(*text) : date::format("%F", day);
 }
 
 std::string format_month(date::year_month month) {
@@ -280,7 +333,12 @@ std::string format_month(date::year_month month) {
 }
 
 std::string format_utc(Instant instant) {
-  return date::format("%FT%TZ", instant);
+  std::optional<std::string> text = formatted(instant, Until::second);
+  if (!text) {
+    return date::format("%FT%TZ", instant);
+  }
+  text->push_back('Z');
+  return std::move(*text);
 }
 
 Instant parse_utc(std::string_view text) {

@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -114,7 +115,8 @@ TEST_CASE("CsvReader: reads piece by piece what parse_csv reads whole", "[cases]
     }
   }
   const std::vector<CsvRow> whole = parse_csv(content, "f.csv");
-  CsvReader reader(content, "f.csv");
+  std::istringstream in(content);
+  CsvReader reader(in, "f.csv");
   std::size_t index = 0;
   while (std::optional<CsvRow> row = reader.next()) {
     REQUIRE(index < whole.size());
@@ -125,7 +127,8 @@ TEST_CASE("CsvReader: reads piece by piece what parse_csv reads whole", "[cases]
   CHECK(index == whole.size());
   CHECK(reader.consumed() == content.size());
 
-  CsvReader broken("a,b\n1,\"open\n2,3\n", "g.csv");
+  std::istringstream broken_in("a,b\n1,\"open\n2,3\n");
+  CsvReader broken(broken_in, "g.csv");
   CHECK(broken.next());
   CHECK_THROWS_AS(
       [&] {

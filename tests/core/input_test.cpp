@@ -4,7 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
 #include <sstream>
+#include <string>
+#include <vector>
 
 using namespace ent110;
 
@@ -50,6 +53,44 @@ TEST_CASE("require_utf8_file: refuses naming the file, line and byte, exit 5", "
     CHECK(error.exit_code() == ExitCode::bad_input);
     CHECK(std::string(error.what()) ==
           "cases.csv:3: not valid UTF-8 (byte 10); save the file as UTF-8");
+  }
+}
+
+TEST_CASE("Utf8FileCheck: the verdict of require_utf8_file, however the file is cut",
+          "[core][input]") {
+  // Characters of 2, 3 and 4 bytes, and each ill-formed class, cut at every position.
+  const std::vector<std::string> files = {
+      "ab\n\xC3\xA9\n\xE4\xB8\xAD\xF0\x9F\x98\x80\n",
+      "\xE4\xB8\xAD\n\n\xE4\xB8",           // ends inside a character
+      "\xE4\xB8\xAD\n\xE4\x41\xAD\nz",      // a lead byte without its continuation
+      "x\n\xF0\x9F\x98\x80\xC0\xAF\n",      // an overlong form
+      "\n\n\xED\xA0\x80\xE4\xB8\xAD",       // a surrogate
+      "\xF4\x90\x80\x80",                   // above U+10FFFF
+      "\xE4\xB8\xAD\n\xFF\n\xE4\xB8\xAD"};  // a byte that starts nothing
+  const auto verdict = [](const std::function<void()>& check) -> std::string {
+    try {
+      check();
+      return "UTF-8";
+    } catch (const BadInput& error) {
+      return error.what();
+    }
+  };
+  for (const std::string& file : files) {
+    const std::string whole = verdict([&] { require_utf8_file(file, "f.ndjson"); });
+    for (std::size_t piece = 1; piece <= file.size(); ++piece) {
+      for (std::size_t first = 0; first <= file.size(); ++first) {
+        Utf8FileCheck check("f.ndjson");
+        const std::string cut = verdict([&] {
+          check.add(std::string_view(file).substr(0, first));
+          for (std::size_t at = first; at < file.size(); at += piece) {
+            check.add(std::string_view(file).substr(at, piece));
+          }
+          check.finish();
+        });
+        INFO(piece << " " << first);
+        CHECK(cut == whole);
+      }
+    }
   }
 }
 

@@ -12,6 +12,7 @@
 #include <array>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 namespace ent110 {
 namespace {
@@ -88,14 +89,40 @@ std::string field_list() {
   return list;
 }
 
-std::string read_all(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+// Pieces in which a file is read: memory stays the same whatever the file's length.
+constexpr std::size_t k_piece_bytes = 1 << 20;
+
+// Opens `file` for reading records, after a first reading through it that refuses, as reading
+// it whole did, a file over the size limit and then one that is not UTF-8. A file that cannot be
+// read twice (a pipe) is kept in memory, within the same limit. Sets `size` to its length.
+std::unique_ptr<std::istream> open_checked(const std::filesystem::path& file, std::size_t& size) {
+  auto in = std::make_unique<std::ifstream>(file, std::ios::binary);
+  if (!*in) {
     throw BadInput(MessageId::cannot_read_file, {file.string(), "no such file or not readable"});
   }
-  std::string content = read_bounded(in, k_max_data_file_bytes, file.string());
-  require_utf8_file(content, file.string());
-  return content;
+  if (!std::filesystem::is_regular_file(file)) {
+    std::string content = read_bounded(*in, k_max_data_file_bytes, file.string());
+    require_utf8_file(content, file.string());
+    size = content.size();
+    return std::make_unique<std::istringstream>(std::move(content));
+  }
+  Utf8FileCheck utf8(file.string());
+  std::string piece(k_piece_bytes, '\0');
+  size = 0;
+  while (*in) {
+    in->read(piece.data(), static_cast<std::streamsize>(piece.size()));
+    const auto got = static_cast<std::size_t>(in->gcount());
+    size += got;
+    if (size > k_max_data_file_bytes) {
+      throw BadInput(MessageId::input_too_large,
+                     {file.string(), std::to_string(k_max_data_file_bytes)});
+    }
+    utf8.add(std::string_view(piece).substr(0, got));
+  }
+  utf8.finish();
+  in->clear();
+  in->seekg(0);
+  return in;
 }
 
 std::optional<bool> parse_flag(std::string text) {
@@ -220,11 +247,11 @@ IntakeRecord record_from_json(const std::string& line, const std::string& where,
 }  // namespace
 
 IntakeFile::IntakeFile(const std::filesystem::path& file, const Zone& zone)
-    : m_zone(zone), m_name(file.string()), m_content(read_all(file)) {
+    : m_zone(zone), m_name(file.string()), m_in(open_checked(file, m_size)) {
   if (file.extension() != ".csv") {
     return;
   }
-  m_csv = std::make_unique<CsvReader>(m_content, m_name);
+  m_csv = std::make_unique<CsvReader>(*m_in, m_name);
   if (std::optional<CsvRow> header = m_csv->next()) {
     for (const std::string& column : header->fields) {
       if (!known_field(column)) {
@@ -244,15 +271,13 @@ std::optional<IntakeRecord> IntakeFile::next() {
 
 double IntakeFile::fraction_read() const {
   const std::size_t read = m_csv ? m_csv->consumed() : m_position;
-  return m_content.empty() ? 1.0
-                           : static_cast<double>(read) / static_cast<double>(m_content.size());
+  return m_size == 0 ? 1.0 : std::min(1.0, static_cast<double>(read) / static_cast<double>(m_size));
 }
 
 std::optional<IntakeRecord> IntakeFile::next_ndjson() {
-  while (m_position < m_content.size()) {
-    const std::size_t end = std::min(m_content.find('\n', m_position), m_content.size());
-    const std::string line = m_content.substr(m_position, end - m_position);
-    m_position = end + 1;
+  std::string line;
+  while (std::getline(*m_in, line)) {
+    m_position += line.size() + 1;
     ++m_line;
     if (line.find_first_not_of(" \t\r") == std::string::npos) {
       continue;

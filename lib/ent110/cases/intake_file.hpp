@@ -6,6 +6,7 @@
 #include <ent110/util/csv.hpp>
 
 #include <filesystem>
+#include <istream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,8 +19,8 @@ class Zone;
 /// The records of a bulk intake file, read and checked one at a time (read_intake_file's rules).
 class IntakeFile final : public IntakeRecords {
  public:
-  /// Reads `file` and checks that it is UTF-8 and within the size limit; the records are parsed
-  /// as next() asks for them.
+  /// Reads `file` through once to check that it is UTF-8 and within the size limit; the records
+  /// are then read and parsed as next() asks for them, a piece of the file at a time.
   IntakeFile(const std::filesystem::path& file, const Zone& zone);
   ~IntakeFile() override;
   std::optional<IntakeRecord> next() override;
@@ -31,7 +32,9 @@ class IntakeFile final : public IntakeRecords {
 
   const Zone& m_zone;
   std::string m_name;
-  std::string m_content;
+  std::size_t m_size = 0;  // set by m_in's initializer, so declared before it
+  // The file, or for one that cannot be read twice (a pipe), its content.
+  std::unique_ptr<std::istream> m_in;
   // NDJSON: where the next line starts and its number.
   std::size_t m_position = 0;
   std::size_t m_line = 0;

@@ -85,6 +85,47 @@ void require_utf8_file(std::string_view content, const std::string& file) {
   }
 }
 
+void Utf8FileCheck::add(std::string_view piece) {
+  if (m_invalid) {
+    return;
+  }
+  std::string joined;
+  if (!m_carried.empty()) {
+    joined = std::move(m_carried) + std::string(piece);
+    m_carried.clear();
+    piece = joined;
+  }
+  // decode() reads at most 4 bytes: with that many left its verdict is the whole file's; with
+  // fewer, the character may go on in the next piece.
+  constexpr std::size_t k_longest = 4;
+  std::size_t pos = 0;
+  while (pos < piece.size()) {
+    const std::size_t length = decode(piece, pos).length;
+    if (length == 0 && piece.size() - pos < k_longest) {
+      m_carried = piece.substr(pos);
+      break;
+    }
+    if (length == 0) {
+      m_invalid = m_offset + pos;
+      break;
+    }
+    pos += length;
+  }
+  m_line += static_cast<std::size_t>(
+      std::count(piece.begin(), piece.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+  m_offset += pos;
+}
+
+void Utf8FileCheck::finish() {
+  if (!m_invalid && !m_carried.empty()) {
+    m_invalid = m_offset;  // the file ends inside a character
+  }
+  if (m_invalid) {
+    throw BadInput(MessageId::input_file_not_utf8,
+                   {m_file, std::to_string(m_line), std::to_string(*m_invalid)});
+  }
+}
+
 std::string read_bounded(std::istream& in, std::size_t max_bytes, const std::string& name) {
   std::string content;
   std::array<char, 65536> chunk{};

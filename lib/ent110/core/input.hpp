@@ -32,6 +32,24 @@ void require_utf8_argument(std::string_view value, std::string_view field);
 /// `content` is not UTF-8.
 void require_utf8_file(std::string_view content, const std::string& file);
 
+/// require_utf8_file over a file read in pieces: the same verdict, line and offset, whatever
+/// the pieces (a character may be split between two).
+class Utf8FileCheck {
+ public:
+  explicit Utf8FileCheck(std::string file) : m_file(std::move(file)) {}
+  /// The file's next bytes.
+  void add(std::string_view piece);
+  /// After the last piece: throws as require_utf8_file when the file is not UTF-8.
+  void finish();
+
+ private:
+  std::string m_file;
+  std::string m_carried;     ///< the start of a character that the last piece cut
+  std::size_t m_offset = 0;  ///< of the first byte not yet checked (m_carried's)
+  std::size_t m_line = 1;
+  std::optional<std::size_t> m_invalid;
+};
+
 /// Reads `in` to its end, at most `max_bytes`; throws BadInput(input_too_large) naming `name`
 /// and the cap when there is more (so /dev/zero ends in a refusal, not in exhausted memory).
 std::string read_bounded(std::istream& in, std::size_t max_bytes, const std::string& name);

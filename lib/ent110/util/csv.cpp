@@ -88,11 +88,8 @@ constexpr std::size_t k_csv_piece_bytes = 64 * 1024;
 
 }  // namespace
 
-CsvReader::CsvReader(std::string_view content, std::string file_name)
-    : m_content(content), m_file_name(std::move(file_name)), m_parser(new csv_parser) {
-  if (m_content.starts_with(k_utf8_bom)) {
-    m_position = k_utf8_bom.size();
-  }
+CsvReader::CsvReader(std::istream& in, std::string file_name)
+    : m_in(in), m_file_name(std::move(file_name)), m_parser(new csv_parser) {
   if (csv_init(m_parser.get(), CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
     throw std::bad_alloc();
   }
@@ -115,30 +112,41 @@ std::optional<CsvRow> CsvReader::next() {
 }
 
 void CsvReader::feed() {
-  if (m_position == m_content.size()) {
-    m_finished = true;
-    if (csv_fini(m_parser.get(), on_pending_field, on_pending_record, &m_pending) != 0) {
-      throw BadInput(MessageId::csv_malformed, {m_file_name, std::to_string(m_pending.row + 1)});
-    }
-    return;
+  std::string read(k_csv_piece_bytes, '\0');
+  m_in.read(read.data(), static_cast<std::streamsize>(read.size()));
+  read.resize(static_cast<std::size_t>(m_in.gcount()));
+  if (m_position == 0 && std::string_view(read).starts_with(k_utf8_bom)) {
+    read.erase(0, k_utf8_bom.size());
+    m_position = k_utf8_bom.size();
   }
-  std::size_t end = std::min(m_content.size(), m_position + k_csv_piece_bytes);
-  if (m_content[end - 1] == '\r' && end < m_content.size()) {
-    ++end;  // a CRLF is folded whole, never split between two pieces
+  const bool last = read.empty();
+  // A CRLF is folded whole, never split between two pieces: a CR that ends a piece waits for
+  // the next one (and is kept as it is when nothing follows).
+  read.insert(0, m_carried_cr);
+  m_position += read.size() - m_carried_cr.size();
+  m_carried_cr.clear();
+  if (!last && read.back() == '\r') {
+    m_carried_cr = "\r";
+    read.pop_back();
   }
   // As parse_csv: with CRLF folded to LF, CSV_REPALL_NL reports every line end.
   std::string piece;
-  piece.reserve(end - m_position);
-  for (std::size_t i = m_position; i < end; ++i) {
-    if (!(m_content[i] == '\r' && i + 1 < m_content.size() && m_content[i + 1] == '\n')) {
-      piece += m_content[i];
+  piece.reserve(read.size());
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    if (!(read[i] == '\r' && i + 1 < read.size() && read[i + 1] == '\n')) {
+      piece += read[i];
     }
   }
-  m_position = end;
   if (csv_parse(m_parser.get(), piece.data(), piece.size(), on_pending_field, on_pending_record,
                 &m_pending) != piece.size()) {
     m_finished = true;
     throw BadInput(MessageId::csv_malformed, {m_file_name, std::to_string(m_pending.row + 1)});
+  }
+  if (last) {
+    m_finished = true;
+    if (csv_fini(m_parser.get(), on_pending_field, on_pending_record, &m_pending) != 0) {
+      throw BadInput(MessageId::csv_malformed, {m_file_name, std::to_string(m_pending.row + 1)});
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <deque>
+#include <istream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,17 +23,17 @@ struct CsvRow {
 /// lines; throws BadInput(csv_malformed) naming `file_name` and the row.
 std::vector<CsvRow> parse_csv(std::string_view content, const std::string& file_name);
 
-/// The records of `content` as parse_csv reads them, parsed a piece at a time as they are asked
-/// for, so that a long file is never held twice. `content` must outlive the reader.
+/// The records of the CSV text `in` as parse_csv reads them, read and parsed a piece at a time
+/// as they are asked for, so that the file is never held whole. `in` must outlive the reader.
 class CsvReader {
  public:
-  CsvReader(std::string_view content, std::string file_name);
+  CsvReader(std::istream& in, std::string file_name);
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
   /// The next record, or nullopt after the last; throws like parse_csv.
   std::optional<CsvRow> next();
-  /// Bytes of `content` parsed so far.
+  /// Bytes of `in` parsed so far.
   std::size_t consumed() const { return m_position; }
 
   /// Rows parsed but not yet handed out, and the row being parsed (libcsv's callbacks fill it).
@@ -45,7 +46,8 @@ class CsvReader {
  private:
   void feed();
 
-  std::string_view m_content;
+  std::istream& m_in;
+  std::string m_carried_cr;  ///< a CR that ended the last piece: folded with the next byte's LF
   std::string m_file_name;
   std::unique_ptr<csv_parser> m_parser;
   Pending m_pending;

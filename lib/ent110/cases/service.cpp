@@ -495,6 +495,7 @@ BatchIntake CaseService::intake_each(IntakeRecords& records,
   m_warnings.clear();
   // Every record runs the same few statements: each is prepared once for the whole batch.
   const StatementReuse reuse(m_store);
+  const TemporaryFilesInMemory journals_in_memory(m_store);
   ProgressTask progress(ProgressWork::intake, 0);
   try {
     m_store.write([&] {

@@ -263,6 +263,29 @@ void Store::keep_prepared(std::string_view sql, std::unique_ptr<PreparedStatemen
   m_idle.try_emplace(std::string(sql), std::move(prepared));
 }
 
+TemporaryFilesInMemory::TemporaryFilesInMemory(Store& store) : m_store(store) {
+  if (store.engine() != Engine::sqlite || store.connection().in_transaction()) {
+    return;
+  }
+  try {
+    store.connection().execute("PRAGMA temp_store = MEMORY");
+    m_set = true;
+  } catch (const DatabaseFailure& failure) {
+    store.fail(failure);
+  }
+}
+
+TemporaryFilesInMemory::~TemporaryFilesInMemory() {
+  if (!m_set) {
+    return;
+  }
+  try {
+    m_store.connection().execute("PRAGMA temp_store = DEFAULT");
+  } catch (const DatabaseFailure&) {
+    // Only the speed of this connection's later statements depends on it.
+  }
+}
+
 StatementReuse::~StatementReuse() {
   if (--m_store.m_reuse_depth == 0) {
     m_store.m_idle.clear();

@@ -123,3 +123,13 @@ TEST_CASE("parse_config: the unrated follow-up window must not be empty", "[conf
   CHECK(error_of("[triage]\nunrated_after_days = 30\n").find("c.toml:2: ") == 0);
   CHECK(error_of("[triage]\nunrated_after_days = 5\nunrated_within_days = 6\n") == "no error");
 }
+
+TEST_CASE("parse_config: a table header that no key can start is a syntax error, not an abort",
+          "[config]") {
+  // toml++ asserted on these in builds with assertions (libFuzzer's findings in tests/fuzz).
+  for (const std::string& header :
+       {std::string("[=unit]]\n"), std::string("[[`olid]]\n"), std::string("[\0\0]\n", 6)}) {
+    CAPTURE(header);
+    CHECK(error_of(header).find("c.toml:1:") == 0);
+  }
+}

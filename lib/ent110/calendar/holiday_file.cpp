@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/calendar/holiday_file.hpp>
+#include <ent110/config/toml.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/core/input.hpp>
-
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <fstream>

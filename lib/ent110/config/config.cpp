@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include <ent110/config/config.hpp>
+#include <ent110/config/toml.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/core/input.hpp>
 #include <ent110/core/time.hpp>
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 #include <array>
 #include <fstream>

@@ -3,4 +3,4 @@
 // cost every command its loading at start-up (issue 15). Every other translation unit includes
 // toml++ with TOML_HEADER_ONLY=0 (the ent110_toml target), so only this one compiles the parser.
 #define TOML_IMPLEMENTATION
-#include <toml++/toml.h>
+#include <ent110/config/toml.hpp>

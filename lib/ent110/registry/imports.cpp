@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <ent110/config/toml.hpp>
 #include <ent110/core/error.hpp>
 #include <ent110/core/input.hpp>
 #include <ent110/registry/assignment_repo.hpp>
@@ -13,8 +14,6 @@
 #include <ent110/registry/unit_repo.hpp>
 #include <ent110/store/store.hpp>
 #include <ent110/util/csv.hpp>
-
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <array>

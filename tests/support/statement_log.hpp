@@ -57,4 +57,24 @@ inline std::vector<std::string> query_plan(Store& store, const std::string& sql)
   return details;
 }
 
+/// The reads among `statements` (SELECT and WITH), whose plans a test checks. A test that finds
+/// none checks nothing: it should require that some were run.
+inline std::vector<std::string> queries_among(const std::vector<std::string>& statements) {
+  std::vector<std::string> queries;
+  for (const std::string& sql : statements) {
+    if (sql.starts_with("SELECT") || sql.starts_with("WITH")) {
+      queries.push_back(sql);
+    }
+  }
+  return queries;
+}
+
+/// Checks that no table of `sql`'s plan is read whole ("SCAN"): each starts from an index.
+inline void check_no_full_scan(Store& store, const std::string& sql) {
+  for (const std::string& detail : query_plan(store, sql)) {
+    INFO(sql << "\n" << detail);
+    CHECK_FALSE(detail.starts_with("SCAN "));
+  }
+}
+
 }  // namespace ent110::test
